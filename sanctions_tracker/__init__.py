@@ -1,0 +1,45 @@
+"""sanctions_tracker: who signed, who sanctioned, and who did one without the other.
+
+>>> import sanctions_tracker as st
+>>> st.resolve_country("the Czech Republic")
+Country('CZ')
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from sanctions_tracker import blocs
+from sanctions_tracker.blocs import Bloc, Membership
+from sanctions_tracker.countries import Country, resolve_countries, resolve_country
+from sanctions_tracker.dates import PartialDate
+from sanctions_tracker.errors import (
+    AmbiguousCountryError,
+    DataFormatError,
+    Problem,
+    SanctionsTrackerError,
+    UnknownBlocError,
+    UnknownCountryError,
+    ValidationError,
+)
+
+try:
+    __version__ = version("sanctions-tracker")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0+unknown"
+
+__all__ = [
+    "AmbiguousCountryError",
+    "Bloc",
+    "Country",
+    "DataFormatError",
+    "Membership",
+    "PartialDate",
+    "Problem",
+    "SanctionsTrackerError",
+    "UnknownBlocError",
+    "UnknownCountryError",
+    "ValidationError",
+    "__version__",
+    "blocs",
+    "resolve_countries",
+    "resolve_country",
+]

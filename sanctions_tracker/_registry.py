@@ -1,0 +1,64 @@
+"""The one module that talks to pycountry: a frozen snapshot of the country codes.
+
+Nothing here is exported; :mod:`sanctions_tracker.countries` builds on it. pycountry's
+records are mutable and shared, so we copy the few fields we need into our own frozen
+records, once, at first use.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import attrs
+import pycountry
+
+__all__ = ["CountryInfo", "registry"]
+
+# Historic states keyed by alpha-4, because pycountry reuses alpha-2 codes ("CS").
+# Kosovo: XK, user-assigned, used by the EU, the World Bank and OpenSanctions.
+_KOSOVO = ("XK", "XKX", None, "Kosovo", "Republic of Kosovo")
+
+
+@attrs.frozen
+class CountryInfo:
+    """What we keep of one registry entry."""
+
+    code: str
+    alpha_2: str
+    alpha_3: str
+    numeric: str | None
+    name: str
+    official_name: str | None
+    common_name: str | None = None
+    historic: bool = False
+    withdrawn_on: str | None = None
+
+
+@cache
+def registry() -> dict[str, CountryInfo]:
+    """Every known country by canonical code (alpha-2, XK, or alpha-4 for historic)."""
+    entries: dict[str, CountryInfo] = {}
+    for record in pycountry.countries:
+        entries[record.alpha_2] = CountryInfo(
+            code=record.alpha_2,
+            alpha_2=record.alpha_2,
+            alpha_3=record.alpha_3,
+            numeric=getattr(record, "numeric", None),
+            name=record.name,
+            official_name=getattr(record, "official_name", None),
+            common_name=getattr(record, "common_name", None),
+        )
+    code, alpha_3, numeric, name, official = _KOSOVO
+    entries[code] = CountryInfo(code, code, alpha_3, numeric, name, official)
+    for record in pycountry.historic_countries:
+        entries[record.alpha_4] = CountryInfo(
+            code=record.alpha_4,
+            alpha_2=record.alpha_2,
+            alpha_3=record.alpha_3,
+            numeric=getattr(record, "numeric", None),
+            name=record.name,
+            official_name=getattr(record, "official_name", None),
+            historic=True,
+            withdrawn_on=getattr(record, "withdrawal_date", None),
+        )
+    return entries

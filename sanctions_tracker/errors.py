@@ -1,0 +1,179 @@
+"""The one error hierarchy of sanctions_tracker.
+
+Every error the library raises on bad input derives from
+:class:`SanctionsTrackerError` and from the nearest built-in exception, so callers
+can catch either.
+
+>>> issubclass(UnknownCountryError, LookupError)
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+__all__ = [
+    "AmbiguousCountryError",
+    "DataFormatError",
+    "Problem",
+    "SanctionsTrackerError",
+    "UnknownBlocError",
+    "UnknownCountryError",
+    "ValidationError",
+]
+
+
+class SanctionsTrackerError(Exception):
+    """The base of every error that sanctions_tracker raises on purpose."""
+
+
+class UnknownCountryError(SanctionsTrackerError, LookupError):
+    """A text names no country we know.
+
+    >>> err = UnknownCountryError("Atlantis", suggestions=("Austria",))
+    >>> str(err)
+    "unknown country 'Atlantis' (did you mean Austria?)"
+    """
+
+    def __init__(
+        self,
+        value: str,
+        *,
+        suggestions: Sequence[str] = (),
+        hint: str | None = None,
+    ) -> None:
+        self.value = value
+        self.suggestions = tuple(suggestions)
+        self.hint = hint
+        message = f"unknown country {value!r}"
+        if hint:
+            message += f": {hint}"
+        if self.suggestions:
+            message += f" (did you mean {_or_list(self.suggestions)}?)"
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_unknown, (self.value, self.suggestions, self.hint))
+
+
+def _rebuild_unknown(
+    value: str, suggestions: tuple[str, ...], hint: str | None
+) -> UnknownCountryError:
+    return UnknownCountryError(value, suggestions=suggestions, hint=hint)
+
+
+class AmbiguousCountryError(SanctionsTrackerError, LookupError):
+    """A text fits more than one country; we never guess between them.
+
+    >>> str(AmbiguousCountryError("Korea", candidates=("KP North Korea", "KR South Korea")))
+    "ambiguous country 'Korea': it could be KP North Korea or KR South Korea; write one of them"
+    """
+
+    def __init__(self, value: str, *, candidates: Sequence[str]) -> None:
+        self.value = value
+        self.candidates = tuple(candidates)
+        super().__init__(
+            f"ambiguous country {value!r}: it could be {_or_list(self.candidates)}; "
+            "write one of them"
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_ambiguous, (self.value, self.candidates))
+
+
+def _rebuild_ambiguous(value: str, candidates: tuple[str, ...]) -> AmbiguousCountryError:
+    return AmbiguousCountryError(value, candidates=candidates)
+
+
+class UnknownBlocError(SanctionsTrackerError, LookupError):
+    """A code names no bloc we know."""
+
+
+@attrs.frozen
+class Problem:
+    """One problem of an input: where it is, and what is wrong there.
+
+    >>> str(Problem("statements['x'].signatures[7].party", "unknown country 'Atlantis'"))
+    "statements['x'].signatures[7].party: unknown country 'Atlantis'"
+    """
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class ValidationError(SanctionsTrackerError, ValueError):
+    """Every problem of an input at once, each with its location.
+
+    >>> err = ValidationError([Problem("a", "bad"), Problem("b", "worse")])
+    >>> print(err)
+    2 problems:
+      a: bad
+      b: worse
+    >>> len(err.problems)
+    2
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        if len(self.problems) == 1:
+            message = str(self.problems[0])
+        else:
+            lines = "\n".join(f"  {p}" for p in self.problems)
+            message = f"{len(self.problems)} problems:\n{lines}"
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (ValidationError, (self.problems,))
+
+
+class DataFormatError(SanctionsTrackerError, ValueError):
+    """A file cannot be read: names the file, and the line and column where known.
+
+    >>> where = {"file": "signatures.csv", "line": 4, "column": "signed_on"}
+    >>> err = DataFormatError("bad date '2020-13'", **where)
+    >>> str(err)
+    "signatures.csv, line 4, column 'signed_on': bad date '2020-13'"
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        column: str | None = None,
+    ) -> None:
+        self.file = file
+        self.line = line
+        self.column = column
+        self.reason = message
+        where = [
+            part
+            for part in (
+                file,
+                f"line {line}" if line is not None else None,
+                f"column {column!r}" if column is not None else None,
+            )
+            if part
+        ]
+        super().__init__(f"{', '.join(where)}: {message}" if where else message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_format, (self.reason, self.file, self.line, self.column))
+
+
+def _rebuild_format(
+    reason: str, file: str | None, line: int | None, column: str | None
+) -> DataFormatError:
+    return DataFormatError(reason, file=file, line=line, column=column)
+
+
+def _or_list(items: Sequence[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " or " + items[-1]
