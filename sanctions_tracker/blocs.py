@@ -154,23 +154,33 @@ def _builtin() -> dict[str, Bloc]:
     }
 
 
+def _bloc_key(text: str) -> str:
+    words = text.casefold().replace("-", " ").split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return " ".join(words)
+
+
 def get(code: str) -> Bloc:
-    """A built-in bloc by code: ``EU``, ``EEA``, ``EFTA``, ``G7``, ``NATO``.
+    """A built-in bloc by code or name: ``EU``, ``EEA``, ``EFTA``, ``G7``, ``NATO``.
 
     >>> get("nato").name
     'North Atlantic Treaty Organization'
+    >>> get("the European Union").code
+    'EU'
     >>> get("ASEAN")
     Traceback (most recent call last):
     ...
     sanctions_tracker.errors.UnknownBlocError: unknown bloc 'ASEAN': the built-in blocs are ...
     """
     blocs = _builtin()
-    try:
-        return blocs[code.strip().upper()]
-    except KeyError:
-        raise UnknownBlocError(
-            f"unknown bloc {code!r}: the built-in blocs are {', '.join(sorted(blocs))}"
-        ) from None
+    key = _bloc_key(code)
+    for bloc in blocs.values():
+        if key in (bloc.code.casefold(), _bloc_key(bloc.name)):
+            return bloc
+    raise UnknownBlocError(
+        f"unknown bloc {code!r}: the built-in blocs are {', '.join(sorted(blocs))}"
+    )
 
 
 def all_blocs() -> tuple[Bloc, ...]:
