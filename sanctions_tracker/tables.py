@@ -1,0 +1,643 @@
+"""The tidy polars tables behind a Dataset: their schemas, and records <-> frames.
+
+Every frame is built against an explicit schema, so an empty table still has typed
+columns. Dates are ``pl.Date`` (the first day of a partial date) with a
+``<column>_precision`` column beside them (``year``, ``month`` or ``day``). Country
+codes are ``pl.Enum`` over every known code; other codes and names are strings;
+lists (sources, measures, demands) are ``pl.List(pl.String)``.
+
+>>> from sanctions_tracker.records import JointStatement
+>>> t = records_to_tables(statements=[JointStatement("s", "On Belarus", "2020-09", "BY",
+...                                                   signatures=["Japan"])])
+>>> t.signatures.select("document_id", "party_kind", "party", "country").rows()
+[('s', 'country', 'JP', 'JP')]
+>>> t.documents.select("date", "date_precision").rows()
+[(datetime.date(2020, 9, 1), 'month')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import Any
+
+import attrs
+import polars as pl
+
+from sanctions_tracker._registry import registry
+from sanctions_tracker.blocs import Bloc, Membership, all_blocs
+from sanctions_tracker.countries import Country
+from sanctions_tracker.dates import PRECISIONS, PartialDate
+from sanctions_tracker.records import (
+    ACTION_KINDS,
+    COUNT_QUALIFIERS,
+    VOTES,
+    Alignment,
+    Designation,
+    JointStatement,
+    Letter,
+    Organization,
+    Party,
+    Person,
+    SanctionsAction,
+    SanctionsRegime,
+    Signature,
+)
+
+__all__ = [
+    "TABLE_NAMES",
+    "Tables",
+    "country_dtype",
+    "records_to_tables",
+    "schema",
+    "tables_to_records",
+]
+
+TABLE_NAMES: tuple[str, ...] = (
+    "documents",
+    "signatures",
+    "regimes",
+    "actions",
+    "designations",
+    "alignments",
+    "blocs",
+    "memberships",
+)
+
+PRECISION = pl.Enum(list(PRECISIONS))
+DOCUMENT_KIND = pl.Enum(["statement", "letter"])
+PARTY_KIND = pl.Enum(["country", "bloc", "organization", "person"])
+AUTHORITY_KIND = pl.Enum(["country", "bloc"])
+TARGET_KIND = pl.Enum(["person", "organization"])
+STRINGS = pl.List(pl.String)
+
+
+@cache
+def country_dtype() -> pl.Enum:
+    """The Enum of every known country code (ISO alpha-2, XK, historic alpha-4).
+
+    >>> "NA" in country_dtype().categories.to_list()
+    True
+    """
+    return pl.Enum(sorted(registry()))
+
+
+def _dated(name: str) -> dict[str, pl.DataType]:
+    return {name: pl.Date(), f"{name}_precision": PRECISION}
+
+
+@cache
+def schema(table: str) -> pl.Schema:
+    """The schema of one table, by name.
+
+    >>> list(schema("alignments"))[:4]
+    ['country', 'regime_id', 'act', 'aligned_on']
+    """
+    country = country_dtype()
+    columns: dict[str, dict[str, pl.DataType]] = {
+        "documents": {
+            "document_id": pl.String(),
+            "kind": DOCUMENT_KIND,
+            "title": pl.String(),
+            **_dated("date"),
+            "subject": country,
+            "issuer": pl.String(),
+            "forum": pl.String(),
+            "stance": pl.String(),
+            "addressee": pl.String(),
+            "demands": STRINGS,
+            "reported_count": pl.Int64(),
+            "count_qualifier": pl.Enum(list(COUNT_QUALIFIERS)),
+            **_dated("count_as_of"),
+            "anonymous": pl.Boolean(),
+            "disclosure_threshold": pl.Int64(),
+            "sources": STRINGS,
+        },
+        "signatures": {
+            "document_id": pl.String(),
+            "position": pl.Int32(),
+            "party_kind": PARTY_KIND,
+            "party": pl.String(),
+            "country": country,
+            "party_country": country,
+            "party_id": pl.String(),
+            "party_identifiers": STRINGS,
+            **_dated("signed_on"),
+            **_dated("withdrawn_on"),
+            "vote": pl.Enum(list(VOTES)),
+            "note": pl.String(),
+            "sources": STRINGS,
+        },
+        "regimes": {
+            "regime_id": pl.String(),
+            "name": pl.String(),
+            "authority_kind": AUTHORITY_KIND,
+            "authority": pl.String(),
+            "target": country,
+            "legal_basis": pl.String(),
+            "measures": STRINGS,
+            **_dated("established_on"),
+            **_dated("lifted_on"),
+            "sources": STRINGS,
+        },
+        "actions": {
+            "regime_id": pl.String(),
+            **_dated("date"),
+            "kind": pl.Enum(list(ACTION_KINDS)),
+            "legal_reference": pl.String(),
+            "designations": STRINGS,
+            "designation_count": pl.Int64(),
+            "note": pl.String(),
+            "sources": STRINGS,
+        },
+        "designations": {
+            "designation_id": pl.String(),
+            "regime_id": pl.String(),
+            "target_kind": TARGET_KIND,
+            "target_id": pl.String(),
+            "target_name": pl.String(),
+            "target_country": country,
+            "target_identifiers": STRINGS,
+            **_dated("listed_on"),
+            **_dated("delisted_on"),
+            "reason": pl.String(),
+            "sources": STRINGS,
+        },
+        "alignments": {
+            "country": country,
+            "regime_id": pl.String(),
+            "act": pl.String(),
+            **_dated("aligned_on"),
+            **_dated("ended_on"),
+            "note": pl.String(),
+            "sources": STRINGS,
+        },
+        "blocs": {
+            "bloc": pl.String(),
+            "name": pl.String(),
+            "source": pl.String(),
+            "builtin": pl.Boolean(),
+        },
+        "memberships": {
+            "bloc": pl.String(),
+            "country": country,
+            "joined": pl.Date(),
+            "left": pl.Date(),
+            "source": pl.String(),
+            "note": pl.String(),
+        },
+    }
+    try:
+        return pl.Schema(columns[table])
+    except KeyError:
+        raise KeyError(
+            f"unknown table {table!r}: the tables are {', '.join(TABLE_NAMES)}"
+        ) from None
+
+
+# Sort keys that make a table canonical (two equal datasets give equal frames).
+SORT_KEYS: dict[str, list[str]] = {
+    "documents": ["document_id"],
+    "signatures": ["document_id", "position"],
+    "regimes": ["regime_id"],
+    "actions": ["regime_id", "date", "date_precision", "kind", "legal_reference", "note"],
+    "designations": ["designation_id"],
+    "alignments": ["regime_id", "country", "aligned_on", "aligned_on_precision", "act"],
+    "blocs": ["bloc"],
+    "memberships": ["bloc", "country", "joined"],
+}
+
+
+@attrs.frozen(eq=False)
+class Tables:
+    """The eight tables of a dataset, each a ``pl.DataFrame`` of its schema."""
+
+    documents: pl.DataFrame
+    signatures: pl.DataFrame
+    regimes: pl.DataFrame
+    actions: pl.DataFrame
+    designations: pl.DataFrame
+    alignments: pl.DataFrame
+    blocs: pl.DataFrame
+    memberships: pl.DataFrame
+
+    def as_dict(self) -> dict[str, pl.DataFrame]:
+        """The tables by name, in the order of :data:`TABLE_NAMES`."""
+        return {name: getattr(self, name) for name in TABLE_NAMES}
+
+    def canonical(self) -> Tables:
+        """The same tables, each sorted by its key, so that equal content compares equal."""
+        return Tables(
+            **{
+                name: frame.sort(SORT_KEYS[name], nulls_last=True, maintain_order=True)
+                for name, frame in self.as_dict().items()
+            }
+        )
+
+    def equals(self, other: Tables) -> bool:
+        """True when every table holds the same rows (in canonical order)."""
+        mine, theirs = self.canonical().as_dict(), other.canonical().as_dict()
+        return all(mine[name].equals(theirs[name], null_equal=True) for name in TABLE_NAMES)
+
+
+# -- records -> frames ---------------------------------------------------------------------
+
+
+def _date(value: PartialDate | None) -> tuple[dt.date | None, str | None]:
+    return (None, None) if value is None else (value.first, value.precision)
+
+
+def _frame(table: str, rows: list[dict[str, Any]]) -> pl.DataFrame:
+    return pl.DataFrame(rows, schema=schema(table), orient="row") if rows else schema_frame(table)
+
+
+def schema_frame(table: str) -> pl.DataFrame:
+    """An empty frame of one table's schema."""
+    return pl.DataFrame(schema=schema(table))
+
+
+def _party_columns(party: Party) -> dict[str, Any]:
+    if isinstance(party, Country):
+        return {"party_kind": "country", "party": party.code, "country": party.code}
+    if isinstance(party, Bloc):
+        return {"party_kind": "bloc", "party": party.code}
+    if isinstance(party, Organization):
+        return {
+            "party_kind": "organization",
+            "party": party.name,
+            "party_country": party.country.code if party.country else None,
+            "party_id": party.id,
+            "party_identifiers": list(party.identifiers),
+        }
+    return {
+        "party_kind": "person",
+        "party": party.name,
+        "party_country": party.nationality.code if party.nationality else None,
+        "party_id": party.id,
+        "party_identifiers": list(party.identifiers),
+    }
+
+
+def _signature_row(document_id: str, position: int, signature: Signature) -> dict[str, Any]:
+    signed, signed_precision = _date(signature.signed_on)
+    withdrawn, withdrawn_precision = _date(signature.withdrawn_on)
+    return {
+        "document_id": document_id,
+        "position": position,
+        "country": None,
+        "party_country": None,
+        "party_id": None,
+        "party_identifiers": [],
+        **_party_columns(signature.party),
+        "signed_on": signed,
+        "signed_on_precision": signed_precision,
+        "withdrawn_on": withdrawn,
+        "withdrawn_on_precision": withdrawn_precision,
+        "vote": signature.vote,
+        "note": signature.note,
+        "sources": list(signature.sources),
+    }
+
+
+def _document_row(document: JointStatement | Letter) -> dict[str, Any]:
+    date, precision = _date(document.date)
+    row: dict[str, Any] = {
+        "document_id": document.id,
+        "title": document.title,
+        "date": date,
+        "date_precision": precision,
+        "subject": document.subject.code if document.subject else None,
+        "issuer": "",
+        "forum": "",
+        "stance": "",
+        "addressee": "",
+        "demands": [],
+        "reported_count": None,
+        "count_qualifier": None,
+        "count_as_of": None,
+        "count_as_of_precision": None,
+        "anonymous": False,
+        "disclosure_threshold": None,
+        "sources": list(document.sources),
+    }
+    if isinstance(document, JointStatement):
+        row.update(
+            kind="statement", issuer=document.issuer, forum=document.forum, stance=document.stance
+        )
+    else:
+        as_of, as_of_precision = _date(document.count_as_of)
+        row.update(
+            kind="letter",
+            addressee=document.addressee,
+            demands=list(document.demands),
+            reported_count=document.reported_count,
+            count_qualifier=document.count_qualifier,
+            count_as_of=as_of,
+            count_as_of_precision=as_of_precision,
+            anonymous=document.anonymous,
+            disclosure_threshold=document.disclosure_threshold,
+        )
+    return row
+
+
+def _regime_row(regime: SanctionsRegime) -> dict[str, Any]:
+    established, established_precision = _date(regime.established_on)
+    lifted, lifted_precision = _date(regime.lifted_on)
+    return {
+        "regime_id": regime.id,
+        "name": regime.name,
+        "authority_kind": "bloc" if isinstance(regime.authority, Bloc) else "country",
+        "authority": regime.authority.code,
+        "target": regime.target.code if regime.target else None,
+        "legal_basis": regime.legal_basis,
+        "measures": sorted(regime.measures),
+        "established_on": established,
+        "established_on_precision": established_precision,
+        "lifted_on": lifted,
+        "lifted_on_precision": lifted_precision,
+        "sources": list(regime.sources),
+    }
+
+
+def _action_row(action: SanctionsAction) -> dict[str, Any]:
+    date, precision = _date(action.date)
+    return {
+        "regime_id": action.regime,
+        "date": date,
+        "date_precision": precision,
+        "kind": action.kind,
+        "legal_reference": action.legal_reference,
+        "designations": list(action.designations),
+        "designation_count": action.designation_count,
+        "note": action.note,
+        "sources": list(action.sources),
+    }
+
+
+def _designation_row(designation: Designation) -> dict[str, Any]:
+    target = designation.target
+    listed, listed_precision = _date(designation.listed_on)
+    delisted, delisted_precision = _date(designation.delisted_on)
+    country = target.nationality if isinstance(target, Person) else target.country
+    return {
+        "designation_id": designation.id,
+        "regime_id": designation.regime,
+        "target_kind": "person" if isinstance(target, Person) else "organization",
+        "target_id": target.id,
+        "target_name": target.name,
+        "target_country": country.code if country else None,
+        "target_identifiers": list(target.identifiers),
+        "listed_on": listed,
+        "listed_on_precision": listed_precision,
+        "delisted_on": delisted,
+        "delisted_on_precision": delisted_precision,
+        "reason": designation.reason,
+        "sources": list(designation.sources),
+    }
+
+
+def _alignment_row(alignment: Alignment) -> dict[str, Any]:
+    aligned, aligned_precision = _date(alignment.aligned_on)
+    ended, ended_precision = _date(alignment.ended_on)
+    return {
+        "country": alignment.country.code,
+        "regime_id": alignment.regime,
+        "act": alignment.act,
+        "aligned_on": aligned,
+        "aligned_on_precision": aligned_precision,
+        "ended_on": ended,
+        "ended_on_precision": ended_precision,
+        "note": alignment.note,
+        "sources": list(alignment.sources),
+    }
+
+
+def bloc_tables(blocs: Iterable[Bloc], *, builtin: bool) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The ``blocs`` and ``memberships`` rows of some blocs."""
+    blocs = list(blocs)
+    bloc_rows = [
+        {"bloc": b.code, "name": b.name, "source": b.source, "builtin": builtin} for b in blocs
+    ]
+    membership_rows = [
+        {
+            "bloc": b.code,
+            "country": m.country.code,
+            "joined": m.joined,
+            "left": m.left,
+            "source": m.source,
+            "note": m.note,
+        }
+        for b in blocs
+        for m in b.memberships
+    ]
+    return _frame("blocs", bloc_rows), _frame("memberships", membership_rows)
+
+
+@cache
+def builtin_bloc_tables() -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The ``blocs`` and ``memberships`` rows of the built-in blocs, built once."""
+    return bloc_tables(all_blocs(), builtin=True)
+
+
+def records_to_tables(
+    *,
+    statements: Sequence[JointStatement] = (),
+    letters: Sequence[Letter] = (),
+    regimes: Sequence[SanctionsRegime] = (),
+    actions: Sequence[SanctionsAction] = (),
+    designations: Sequence[Designation] = (),
+    alignments: Sequence[Alignment] = (),
+    blocs: Sequence[Bloc] = (),
+) -> Tables:
+    """Build the tables from records; the built-in blocs are always included."""
+    documents: list[JointStatement | Letter] = [*statements, *letters]
+    builtin_blocs, builtin_members = builtin_bloc_tables()
+    user_blocs, user_members = bloc_tables(blocs, builtin=False)
+    return Tables(
+        documents=_frame("documents", [_document_row(d) for d in documents]),
+        signatures=_frame(
+            "signatures",
+            [
+                _signature_row(d.id, position, signature)
+                for d in documents
+                for position, signature in enumerate(d.signatures)
+            ],
+        ),
+        regimes=_frame("regimes", [_regime_row(r) for r in regimes]),
+        actions=_frame("actions", [_action_row(a) for a in actions]),
+        designations=_frame("designations", [_designation_row(d) for d in designations]),
+        alignments=_frame("alignments", [_alignment_row(a) for a in alignments]),
+        blocs=pl.concat([builtin_blocs, user_blocs]),
+        memberships=pl.concat([builtin_members, user_members]),
+    )
+
+
+# -- frames -> records ---------------------------------------------------------------------
+
+
+def _partial(row: dict[str, Any], column: str) -> PartialDate | None:
+    value = row[column]
+    if value is None:
+        return None
+    return PartialDate.from_first(value, row[f"{column}_precision"])
+
+
+def _party(row: dict[str, Any], blocs: dict[str, Bloc]) -> Party:
+    kind = row["party_kind"]
+    if kind == "country":
+        return Country(row["party"])
+    if kind == "bloc":
+        return blocs[row["party"]]
+    if kind == "organization":
+        return Organization(
+            row["party"], row["party_country"], row["party_identifiers"], row["party_id"]
+        )
+    return Person(row["party"], row["party_country"], row["party_identifiers"], row["party_id"])
+
+
+def _target(row: dict[str, Any]) -> Person | Organization:
+    cls = Person if row["target_kind"] == "person" else Organization
+    return cls(
+        row["target_name"], row["target_country"], row["target_identifiers"], row["target_id"]
+    )
+
+
+def blocs_from_tables(tables: Tables) -> dict[str, Bloc]:
+    """Every bloc of the tables (built-in and user-defined) by code."""
+    members: dict[str, list[Membership]] = {}
+    for row in tables.memberships.iter_rows(named=True):
+        members.setdefault(row["bloc"], []).append(
+            Membership(row["country"], row["joined"], row["left"], row["source"], row["note"])
+        )
+    return {
+        row["bloc"]: Bloc(row["bloc"], row["name"], members.get(row["bloc"], ()), row["source"])
+        for row in tables.blocs.iter_rows(named=True)
+    }
+
+
+@attrs.frozen
+class Records:
+    """The records that a set of tables holds."""
+
+    statements: tuple[JointStatement, ...]
+    letters: tuple[Letter, ...]
+    regimes: tuple[SanctionsRegime, ...]
+    actions: tuple[SanctionsAction, ...]
+    designations: tuple[Designation, ...]
+    alignments: tuple[Alignment, ...]
+    blocs: tuple[Bloc, ...]
+
+
+def tables_to_records(tables: Tables) -> Records:
+    """Rebuild the records from valid tables (the inverse of :func:`records_to_tables`)."""
+    all_blocs_by_code = blocs_from_tables(tables)
+    user_codes = set(tables.blocs.filter(~pl.col("builtin"))["bloc"].to_list())
+    signatures: dict[str, list[Signature]] = {}
+    for row in tables.signatures.sort("document_id", "position").iter_rows(named=True):
+        signatures.setdefault(row["document_id"], []).append(
+            Signature(
+                _party(row, all_blocs_by_code),
+                _partial(row, "signed_on"),
+                _partial(row, "withdrawn_on"),
+                row["vote"],
+                row["note"],
+                row["sources"],
+            )
+        )
+    statements: list[JointStatement] = []
+    letters: list[Letter] = []
+    for row in tables.documents.iter_rows(named=True):
+        date = _partial(row, "date")
+        assert date is not None
+        signed = signatures.get(row["document_id"], [])
+        if row["kind"] == "statement":
+            statements.append(
+                JointStatement(
+                    row["document_id"],
+                    row["title"],
+                    date,
+                    row["subject"],
+                    signed,
+                    row["issuer"],
+                    row["forum"],
+                    row["stance"],
+                    row["sources"],
+                )
+            )
+        else:
+            letters.append(
+                Letter(
+                    row["document_id"],
+                    row["title"],
+                    date,
+                    row["subject"],
+                    signed,
+                    row["addressee"],
+                    row["demands"],
+                    row["reported_count"],
+                    row["count_qualifier"] or "exact",
+                    _partial(row, "count_as_of"),
+                    row["anonymous"],
+                    row["disclosure_threshold"],
+                    row["sources"],
+                )
+            )
+    return Records(
+        statements=tuple(statements),
+        letters=tuple(letters),
+        regimes=tuple(
+            SanctionsRegime(
+                row["regime_id"],
+                row["name"],
+                all_blocs_by_code[row["authority"]]
+                if row["authority_kind"] == "bloc"
+                else Country(row["authority"]),
+                row["target"],
+                row["legal_basis"],
+                row["measures"],
+                _partial(row, "established_on"),
+                _partial(row, "lifted_on"),
+                row["sources"],
+            )
+            for row in tables.regimes.iter_rows(named=True)
+        ),
+        actions=tuple(
+            SanctionsAction(
+                row["regime_id"],
+                _partial(row, "date"),  # type: ignore[arg-type]  # date is required in this table
+                row["kind"],
+                row["legal_reference"],
+                row["designations"],
+                row["designation_count"],
+                row["note"],
+                row["sources"],
+            )
+            for row in tables.actions.iter_rows(named=True)
+        ),
+        designations=tuple(
+            Designation(
+                row["designation_id"],
+                row["regime_id"],
+                _target(row),
+                _partial(row, "listed_on"),
+                _partial(row, "delisted_on"),
+                row["reason"],
+                row["sources"],
+            )
+            for row in tables.designations.iter_rows(named=True)
+        ),
+        alignments=tuple(
+            Alignment(
+                row["country"],
+                row["regime_id"],
+                _partial(row, "aligned_on"),  # type: ignore[arg-type]  # required in this table
+                row["act"],
+                _partial(row, "ended_on"),
+                row["note"],
+                row["sources"],
+            )
+            for row in tables.alignments.iter_rows(named=True)
+        ),
+        blocs=tuple(all_blocs_by_code[code] for code in sorted(user_codes)),
+    )
