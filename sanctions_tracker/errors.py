@@ -127,6 +127,15 @@ class ValidationError(SanctionsTrackerError, ValueError):
             message = f"{len(self.problems)} problems:\n{lines}"
         super().__init__(message)
 
+    @classmethod
+    def single(cls, path: str, message: str) -> ValidationError:
+        """An error with one problem.
+
+        >>> str(ValidationError.single("regimes['X']", "unknown measure 'shaming'"))
+        "regimes['X']: unknown measure 'shaming'"
+        """
+        return cls([Problem(path, message)])
+
     def __reduce__(self) -> tuple[object, ...]:
         return (ValidationError, (self.problems,))
 

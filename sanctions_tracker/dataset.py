@@ -1,0 +1,239 @@
+"""Dataset: the immutable, validated whole, and its tables.
+
+A Dataset is built from records (as an author writes them) or from tables (as a
+file holds them). Either way it is validated once, by the same polars checks, and
+its tables are built once. ``==`` compares content.
+
+>>> from sanctions_tracker.records import JointStatement
+>>> ds = Dataset(statements=[JointStatement("s", "On Belarus", "2020-09-17", "BY",
+...                                         signatures=["Japan", "Australia"])])
+>>> ds.tables.signatures.height
+2
+>>> Dataset(statements=[JointStatement("s", "A", "2020"), JointStatement("s", "B", "2021")])
+Traceback (most recent call last):
+...
+sanctions_tracker.errors.ValidationError: statements['s']: duplicate document id 's' (first ...)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from functools import cached_property
+
+import polars as pl
+
+from sanctions_tracker.blocs import Bloc
+from sanctions_tracker.errors import Problem, ValidationError
+from sanctions_tracker.records import (
+    Alignment,
+    Designation,
+    Document,
+    JointStatement,
+    Letter,
+    SanctionsAction,
+    SanctionsRegime,
+)
+from sanctions_tracker.tables import (
+    TABLE_NAMES,
+    Records,
+    Tables,
+    builtin_bloc_tables,
+    records_to_tables,
+    schema,
+    tables_to_records,
+)
+from sanctions_tracker.validation import validate
+
+__all__ = ["Dataset"]
+
+
+class Dataset:
+    """Statements, letters, regimes, actions, designations, alignments and blocs.
+
+    The built-in blocs (EU, EEA, EFTA, G7, NATO) are always there; ``blocs`` adds
+    user-defined ones. Construction raises one
+    :class:`~sanctions_tracker.ValidationError` listing every problem.
+
+    A hand-written ``__init__`` here, unlike the records: a Dataset is made from
+    records or from tables, and keeps the tables as its one source of truth.
+    """
+
+    __slots__ = ("__dict__", "_tables")
+
+    def __init__(
+        self,
+        *,
+        statements: Iterable[JointStatement] = (),
+        letters: Iterable[Letter] = (),
+        regimes: Iterable[SanctionsRegime] = (),
+        actions: Iterable[SanctionsAction] = (),
+        designations: Iterable[Designation] = (),
+        alignments: Iterable[Alignment] = (),
+        blocs: Iterable[Bloc] = (),
+    ) -> None:
+        tables = records_to_tables(
+            statements=tuple(statements),
+            letters=tuple(letters),
+            regimes=tuple(regimes),
+            actions=tuple(actions),
+            designations=tuple(designations),
+            alignments=tuple(alignments),
+            blocs=tuple(blocs),
+        )
+        problems = validate(tables)
+        if problems:
+            raise ValidationError(problems)
+        self._tables = tables.canonical()
+
+    @classmethod
+    def from_tables(
+        cls, tables: Tables | Mapping[str, pl.DataFrame], *, row_numbers: bool = True
+    ) -> Dataset:
+        """A Dataset from typed tables, validated with polars, with no record built.
+
+        Missing tables are empty; the built-in blocs are added when the ``blocs``
+        table does not already hold them. Problems name the table and its row.
+
+        >>> empty = Dataset.from_tables({})
+        >>> empty.tables.documents.height, empty == Dataset()
+        (0, True)
+        """
+        frames = tables.as_dict() if isinstance(tables, Tables) else dict(tables)
+        unknown = sorted(set(frames) - set(TABLE_NAMES))
+        if unknown:
+            raise ValidationError.single(
+                "tables", f"unknown tables {unknown}: the tables are {', '.join(TABLE_NAMES)}"
+            )
+        typed: dict[str, pl.DataFrame] = {}
+        for name in TABLE_NAMES:
+            frame = frames.get(name)
+            if frame is None:
+                frame = pl.DataFrame(schema=schema(name))
+            elif frame.schema != schema(name):
+                frame = _conform(name, frame)
+            typed[name] = frame
+        builtin_blocs, builtin_members = builtin_bloc_tables()
+        builtin_codes = builtin_blocs["bloc"].implode()
+        typed["blocs"] = pl.concat([builtin_blocs, typed["blocs"].filter(~pl.col("builtin"))])
+        typed["memberships"] = pl.concat(
+            [builtin_members, typed["memberships"].filter(~pl.col("bloc").is_in(builtin_codes))]
+        )
+        result = Tables(**typed)
+        problems = validate(result, row_numbers=row_numbers)
+        if problems:
+            raise ValidationError(problems)
+        dataset = cls.__new__(cls)
+        dataset._tables = result.canonical()
+        return dataset
+
+    @property
+    def tables(self) -> Tables:
+        """The tidy tables, built once; see :mod:`sanctions_tracker.tables` for their schemas."""
+        return self._tables
+
+    @cached_property
+    def _records(self) -> Records:
+        return tables_to_records(self._tables)
+
+    @property
+    def statements(self) -> tuple[JointStatement, ...]:
+        """The joint statements, by id."""
+        return self._records.statements
+
+    @property
+    def letters(self) -> tuple[Letter, ...]:
+        """The open letters, by id."""
+        return self._records.letters
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        """Statements and letters together, by id."""
+        return tuple(sorted((*self.statements, *self.letters), key=lambda d: d.id))
+
+    @property
+    def regimes(self) -> tuple[SanctionsRegime, ...]:
+        """The sanctions regimes, by id."""
+        return self._records.regimes
+
+    @property
+    def actions(self) -> tuple[SanctionsAction, ...]:
+        """The legal acts, by regime and date."""
+        return self._records.actions
+
+    @property
+    def designations(self) -> tuple[Designation, ...]:
+        """The listings, by id."""
+        return self._records.designations
+
+    @property
+    def alignments(self) -> tuple[Alignment, ...]:
+        """The third-country alignments, by regime and country."""
+        return self._records.alignments
+
+    @property
+    def blocs(self) -> tuple[Bloc, ...]:
+        """The user-defined blocs (the built-in ones are always available too)."""
+        return self._records.blocs
+
+    def document(self, document_id: str) -> Document:
+        """One statement or letter by id; a clear error names the known ids."""
+        for document in self.documents:
+            if document.id == document_id:
+                return document
+        known = ", ".join(d.id for d in self.documents) or "none"
+        raise KeyError(f"unknown document {document_id!r}: the documents are {known}")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Dataset):
+            return NotImplemented
+        return self._tables.equals(other._tables)
+
+    __hash__ = None  # type: ignore[assignment]  # equal by content, and content is large
+
+    def __repr__(self) -> str:
+        t = self._tables
+        return (
+            f"<Dataset: {t.documents.height} documents, {t.signatures.height} signatures, "
+            f"{t.regimes.height} regimes, {t.actions.height} actions, "
+            f"{t.designations.height} designations, {t.alignments.height} alignments>"
+        )
+
+
+def _conform(name: str, frame: pl.DataFrame) -> pl.DataFrame:
+    """Bring a frame to its table's schema: missing optional columns filled, types cast."""
+    wanted = schema(name)
+    extra = sorted(set(frame.columns) - set(wanted))
+    if extra:
+        raise ValidationError.single(
+            name, f"unknown columns {extra}: the columns are {', '.join(wanted)}"
+        )
+    columns = []
+    for column, dtype in wanted.items():
+        if column in frame.columns:
+            _check_cast(name, frame, column, dtype)
+            columns.append(pl.col(column).cast(dtype))
+        elif isinstance(dtype, pl.List):
+            columns.append(pl.lit([], dtype=dtype).alias(column))
+        elif dtype == pl.Boolean:
+            columns.append(pl.lit(False).alias(column))
+        elif dtype == pl.String:
+            columns.append(pl.lit("", dtype=pl.String).alias(column))
+        else:
+            columns.append(pl.lit(None, dtype=dtype).alias(column))
+    return frame.select(columns)
+
+
+def _check_cast(name: str, frame: pl.DataFrame, column: str, dtype: pl.DataType) -> None:
+    """Raise for every value that the column's type cannot hold, never dropping one."""
+    if frame.schema[column] == dtype:
+        return
+    cast = frame.select(
+        pl.col(column).alias("_value"),
+        pl.col(column).cast(dtype, strict=False).alias("_cast"),
+    ).with_row_index("_row", offset=1)
+    bad = cast.filter(pl.col("_value").is_not_null() & pl.col("_cast").is_null())
+    if bad.height:
+        raise ValidationError(
+            Problem(f"{name} row {row}", f"{column}: {value!r} is not a valid {dtype}")
+            for row, value in bad.select("_row", "_value").head(100).iter_rows()
+        )

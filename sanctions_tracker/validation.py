@@ -1,0 +1,405 @@
+"""Every check of a dataset as polars expressions, so that a million rows validate at once.
+
+:func:`validate` returns the problems of a set of tables, each with its path in the
+dataset (``statements['x'].signatures[7]``) and, for tables read from files, the
+row number. A :class:`~sanctions_tracker.Dataset` raises them all as one
+:class:`~sanctions_tracker.ValidationError`.
+
+>>> from sanctions_tracker.records import JointStatement, Letter
+>>> from sanctions_tracker.tables import records_to_tables
+>>> t = records_to_tables(statements=[JointStatement("a", "A", "2020")],
+...                       letters=[Letter("a", "B", "2020")])
+>>> [str(p) for p in validate(t)]
+["letters['a']: duplicate document id 'a' (also used by statements['a'])"]
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from sanctions_tracker.errors import Problem
+from sanctions_tracker.records import MEASURES
+from sanctions_tracker.tables import TABLE_NAMES, Tables
+
+__all__ = ["validate"]
+
+_ROW = "_row"
+
+
+def _lit(text: str) -> pl.Expr:
+    return pl.lit(text, dtype=pl.String)
+
+
+def _str(column: str) -> pl.Expr:
+    return pl.col(column).cast(pl.String)
+
+
+def _last_day(column: str) -> pl.Expr:
+    """The last day of a partial date held as (first day, precision)."""
+    first = pl.col(column)
+    precision = pl.col(f"{column}_precision").cast(pl.String)
+    return (
+        pl.when(precision == "year")
+        .then(first.dt.offset_by("1y").dt.offset_by("-1d"))
+        .when(precision == "month")
+        .then(first.dt.month_end())
+        .otherwise(first)
+    )
+
+
+def _shown(column: str) -> pl.Expr:
+    """A partial date as its author wrote it: 2020, 2020-09 or 2020-09-17."""
+    precision = pl.col(f"{column}_precision").cast(pl.String)
+    return (
+        pl.when(precision == "year")
+        .then(pl.col(column).dt.strftime("%Y"))
+        .when(precision == "month")
+        .then(pl.col(column).dt.strftime("%Y-%m"))
+        .otherwise(pl.col(column).dt.strftime("%Y-%m-%d"))
+    )
+
+
+def _document_paths(documents: pl.LazyFrame) -> pl.LazyFrame:
+    return documents.select(
+        "document_id",
+        pl.when(pl.col("kind") == "letter")
+        .then(pl.format("letters['{}']", "document_id"))
+        .otherwise(pl.format("statements['{}']", "document_id"))
+        .alias("path"),
+    ).unique("document_id", keep="first")
+
+
+def _paths(tables: dict[str, pl.LazyFrame]) -> dict[str, pl.LazyFrame]:
+    """Each table with a ``path`` column naming its rows as a reader of records would."""
+    documents = tables["documents"]
+    signatures = (
+        tables["signatures"]
+        .join(_document_paths(documents), on="document_id", how="left")
+        .with_columns(
+            pl.when(pl.col("path").is_null())
+            .then(pl.format("signatures[{}]", pl.col(_ROW) - 1))
+            .otherwise(pl.format("{}.signatures[{}]", "path", "position"))
+            .alias("path")
+        )
+    )
+    return {
+        "documents": documents.join(
+            _document_paths(documents).rename({"path": "_first"}), on="document_id"
+        ).with_columns(
+            pl.when(pl.col("kind") == "letter")
+            .then(pl.format("letters['{}']", "document_id"))
+            .otherwise(pl.format("statements['{}']", "document_id"))
+            .alias("path")
+        ),
+        "signatures": signatures,
+        "regimes": tables["regimes"].with_columns(
+            pl.format("regimes['{}']", "regime_id").alias("path")
+        ),
+        "actions": tables["actions"].with_columns(
+            pl.format("actions[{}]", pl.col(_ROW) - 1).alias("path")
+        ),
+        "designations": tables["designations"].with_columns(
+            pl.format("designations['{}']", "designation_id").alias("path")
+        ),
+        "alignments": tables["alignments"].with_columns(
+            pl.format("alignments[{}]", pl.col(_ROW) - 1).alias("path")
+        ),
+        "blocs": tables["blocs"].with_columns(pl.format("blocs['{}']", "bloc").alias("path")),
+        "memberships": tables["memberships"].with_columns(
+            pl.format("blocs['{}'].memberships[{}]", "bloc", "country").alias("path")
+        ),
+    }
+
+
+def _problems(
+    frame: pl.LazyFrame, table: str, condition: pl.Expr, message: pl.Expr
+) -> pl.LazyFrame:
+    return frame.filter(condition).select(
+        _lit(table).alias("table"),
+        pl.col(_ROW).cast(pl.Int64),
+        pl.col("path").cast(pl.String),
+        message.cast(pl.String).alias("message"),
+    )
+
+
+def _required(frame: pl.LazyFrame, table: str, columns: list[str]) -> list[pl.LazyFrame]:
+    return [_problems(frame, table, pl.col(c).is_null(), _lit(f"{c} is missing")) for c in columns]
+
+
+def _duplicates(frame: pl.LazyFrame, table: str, key: str, what: str) -> pl.LazyFrame:
+    marked = frame.with_columns(pl.col(_ROW).min().over(key).alias("_first_row"))
+    return _problems(
+        marked,
+        table,
+        pl.col(key).is_not_null() & (pl.col(_ROW) != pl.col("_first_row")),
+        pl.format(f"duplicate {what} '{{}}' (first given in {table} row {{}})", key, "_first_row"),
+    )
+
+
+def _dangling(
+    frame: pl.LazyFrame,
+    table: str,
+    column: str,
+    target: pl.LazyFrame,
+    target_column: str,
+    what: str,
+    where: pl.Expr | None = None,
+) -> pl.LazyFrame:
+    known = target.select(pl.col(target_column).alias("_known")).unique()
+    scoped = frame if where is None else frame.filter(where)
+    missing = scoped.join(known, left_on=column, right_on="_known", how="anti")
+    return _problems(
+        missing,
+        table,
+        pl.col(column).is_not_null(),
+        pl.format(f"{column} '{{}}' names no {what}", column),
+    )
+
+
+def _before(frame: pl.LazyFrame, table: str, later: str, earlier: str, what: str) -> pl.LazyFrame:
+    """``later`` certainly before ``earlier``: the whole interval ends before the other starts."""
+    return _problems(
+        frame,
+        table,
+        _last_day(later) < pl.col(earlier),
+        pl.format(f"{later} {{}} is before {earlier} {{}}: {what}", _shown(later), _shown(earlier)),
+    )
+
+
+def _precision_checks(frame: pl.LazyFrame, table: str, columns: list[str]) -> list[pl.LazyFrame]:
+    checks = []
+    for column in columns:
+        precision = pl.col(f"{column}_precision")
+        checks.append(
+            _problems(
+                frame,
+                table,
+                pl.col(column).is_not_null() & precision.is_null(),
+                _lit(f"{column} has no {column}_precision"),
+            )
+        )
+        checks.append(
+            _problems(
+                frame,
+                table,
+                ((precision == "year") & (pl.col(column).dt.ordinal_day() != 1))
+                | ((precision == "month") & (pl.col(column).dt.day() != 1)),
+                pl.format(
+                    f"{column} {{}} is not the first day of its {{}}",
+                    pl.col(column).dt.strftime("%Y-%m-%d"),
+                    precision.cast(pl.String),
+                ),
+            )
+        )
+    return checks
+
+
+def validate(tables: Tables, *, row_numbers: bool = False) -> list[Problem]:
+    """Every problem of the tables, in table and row order.
+
+    With ``row_numbers`` each path also names the table and its 1-based data row,
+    as for tables read from files.
+    """
+    lazy = {
+        name: frame.lazy().with_row_index(_ROW, offset=1)
+        for name, frame in tables.as_dict().items()
+    }
+    t = _paths(lazy)
+    documents, signatures, regimes = t["documents"], t["signatures"], t["regimes"]
+    actions, designations, alignments = t["actions"], t["designations"], t["alignments"]
+    blocs, memberships = t["blocs"], t["memberships"]
+
+    regime_life = regimes.select(
+        pl.col("regime_id"),
+        pl.col("established_on").alias("_established"),
+        _last_day("established_on").alias("_established_last"),
+        _shown("established_on").alias("_established_shown"),
+        pl.col("lifted_on").alias("_lifted"),
+        _last_day("lifted_on").alias("_lifted_last"),
+        _shown("lifted_on").alias("_lifted_shown"),
+    ).unique("regime_id", keep="first")
+
+    def outside_life(frame: pl.LazyFrame, table: str, column: str, what: str) -> list[pl.LazyFrame]:
+        joined = frame.join(regime_life, on="regime_id", how="inner")
+        return [
+            _problems(
+                joined,
+                table,
+                _last_day(column) < pl.col("_established"),
+                pl.format(
+                    f"{column} {{}} is before regime '{{}}' was established ({{}}): {what}",
+                    _shown(column),
+                    "regime_id",
+                    "_established_shown",
+                ),
+            ),
+            _problems(
+                joined,
+                table,
+                pl.col(column) > pl.col("_lifted_last"),
+                pl.format(
+                    f"{column} {{}} is after regime '{{}}' was lifted ({{}}): {what}",
+                    _shown(column),
+                    "regime_id",
+                    "_lifted_shown",
+                ),
+            ),
+        ]
+
+    membership_order = memberships.sort("bloc", "country", "joined").with_columns(
+        pl.col("left").shift(1).over("bloc", "country").alias("_previous_left"),
+        pl.col("joined").shift(1).over("bloc", "country").alias("_previous_joined"),
+    )
+    signature_blocs = pl.col("party_kind") == "bloc"
+    measures = (
+        regimes.select(_ROW, "path", pl.col("measures").alias("_measure"))
+        .explode("_measure")
+        .filter(pl.col("_measure").is_not_null())
+    )
+    action_designations = (
+        actions.select(_ROW, "path", pl.col("designations").alias("_designation"))
+        .explode("_designation")
+        .filter(pl.col("_designation").is_not_null())
+    )
+    countries = signatures.filter(pl.col("party_kind") == "country")
+
+    checks: list[pl.LazyFrame] = [
+        *_required(documents, "documents", ["document_id", "kind", "date"]),
+        _duplicates(documents, "documents", "document_id", "document id"),
+        *_precision_checks(documents, "documents", ["date", "count_as_of"]),
+        _problems(
+            documents,
+            "documents",
+            (pl.col("reported_count") < 0) | (pl.col("disclosure_threshold") < 0),
+            _lit("a count must not be negative"),
+        ),
+        *_required(signatures, "signatures", ["document_id", "party_kind", "party"]),
+        _dangling(signatures, "signatures", "document_id", documents, "document_id", "document"),
+        _dangling(signatures, "signatures", "party", blocs, "bloc", "bloc", where=signature_blocs),
+        _problems(
+            countries,
+            "signatures",
+            pl.col("country").is_null() | (_str("country") != pl.col("party")),
+            pl.format("party '{}' is not a known country code", "party"),
+        ),
+        _problems(
+            signatures.filter(pl.col("party").is_not_null()).with_columns(
+                pl.col(_ROW).min().over("document_id", "party_kind", "party").alias("_first_row"),
+                pl.col("position").min().over("document_id", "party_kind", "party").alias("_first"),
+            ),
+            "signatures",
+            pl.col(_ROW) != pl.col("_first_row"),
+            pl.format("{} signs twice (also at position {})", "party", "_first"),
+        ),
+        *_precision_checks(signatures, "signatures", ["signed_on", "withdrawn_on"]),
+        _before(
+            signatures,
+            "signatures",
+            "withdrawn_on",
+            "signed_on",
+            "a signature is withdrawn after it is made",
+        ),
+        *_required(regimes, "regimes", ["regime_id", "authority_kind", "authority"]),
+        _duplicates(regimes, "regimes", "regime_id", "regime id"),
+        _dangling(
+            regimes,
+            "regimes",
+            "authority",
+            blocs,
+            "bloc",
+            "bloc",
+            where=pl.col("authority_kind") == "bloc",
+        ),
+        _problems(
+            regimes,
+            "regimes",
+            (pl.col("authority_kind") == "country")
+            & ~pl.col("authority").is_in(pl.Series(tables.signatures.schema["country"].categories)),  # type: ignore[attr-defined]  # an Enum dtype has categories
+            pl.format("authority '{}' is not a known country code", "authority"),
+        ),
+        _problems(
+            measures,
+            "regimes",
+            ~pl.col("_measure").is_in(list(MEASURES)),
+            pl.format("unknown measure '{}': write one of " + ", ".join(MEASURES), "_measure"),
+        ),
+        *_precision_checks(regimes, "regimes", ["established_on", "lifted_on"]),
+        _before(
+            regimes,
+            "regimes",
+            "lifted_on",
+            "established_on",
+            "a regime is lifted after it is established",
+        ),
+        *_required(actions, "actions", ["regime_id", "date", "kind"]),
+        _dangling(actions, "actions", "regime_id", regimes, "regime_id", "regime"),
+        _dangling(
+            action_designations,
+            "actions",
+            "_designation",
+            designations,
+            "designation_id",
+            "designation",
+        ),
+        *_precision_checks(actions, "actions", ["date"]),
+        *outside_life(actions, "actions", "date", "an act falls within its regime's life"),
+        _problems(
+            actions,
+            "actions",
+            pl.col("designation_count") < 0,
+            _lit("designation_count must not be negative"),
+        ),
+        *_required(designations, "designations", ["designation_id", "regime_id", "target_name"]),
+        _duplicates(designations, "designations", "designation_id", "designation id"),
+        _dangling(designations, "designations", "regime_id", regimes, "regime_id", "regime"),
+        *_precision_checks(designations, "designations", ["listed_on", "delisted_on"]),
+        _before(
+            designations,
+            "designations",
+            "delisted_on",
+            "listed_on",
+            "a designation is delisted after it is listed",
+        ),
+        *outside_life(
+            designations,
+            "designations",
+            "listed_on",
+            "a designation falls within its regime's life",
+        ),
+        *_required(alignments, "alignments", ["country", "regime_id", "aligned_on"]),
+        _dangling(alignments, "alignments", "regime_id", regimes, "regime_id", "regime"),
+        *_precision_checks(alignments, "alignments", ["aligned_on", "ended_on"]),
+        _before(
+            alignments, "alignments", "ended_on", "aligned_on", "an alignment ends after it begins"
+        ),
+        *outside_life(
+            alignments, "alignments", "aligned_on", "an alignment needs a regime in force"
+        ),
+        *_required(blocs, "blocs", ["bloc", "name"]),
+        _duplicates(blocs, "blocs", "bloc", "bloc code"),
+        *_required(memberships, "memberships", ["bloc", "country", "joined"]),
+        _dangling(memberships, "memberships", "bloc", blocs, "bloc", "bloc"),
+        _problems(
+            memberships,
+            "memberships",
+            pl.col("left") <= pl.col("joined"),
+            pl.format("left {} is not after joined {}", "left", "joined"),
+        ),
+        _problems(
+            membership_order,
+            "memberships",
+            pl.col("_previous_joined").is_not_null()
+            & (pl.col("_previous_left").is_null() | (pl.col("_previous_left") > pl.col("joined"))),
+            pl.format("membership from {} overlaps the one from {}", "joined", "_previous_joined"),
+        ),
+    ]
+    found = pl.concat(pl.collect_all(checks), how="vertical")
+    order = {name: index for index, name in enumerate(TABLE_NAMES)}
+    found = found.with_columns(
+        pl.col("table").replace_strict(order, return_dtype=pl.Int32).alias("_order")
+    ).sort("_order", _ROW, maintain_order=True)
+    problems = []
+    for table, row, path, message in found.select("table", _ROW, "path", "message").iter_rows():
+        where = f"{path} ({table} row {row})" if row_numbers else path
+        problems.append(Problem(where, message))
+    return problems
