@@ -10,7 +10,7 @@ row number. A :class:`~sanctions_tracker.Dataset` raises them all as one
 >>> t = records_to_tables(statements=[JointStatement("a", "A", "2020")],
 ...                       letters=[Letter("a", "B", "2020")])
 >>> [str(p) for p in validate(t)]
-["letters['a']: duplicate document id 'a' (also used by statements['a'])"]
+["letters['a']: duplicate document id 'a' (first given in documents row 1)"]
 """
 
 from __future__ import annotations
