@@ -15,9 +15,11 @@ from sanctions_tracker.errors import (
     AmbiguousCountryError,
     DataFormatError,
     Problem,
+    QueryError,
     SanctionsTrackerError,
     UnknownBlocError,
     UnknownCountryError,
+    UnknownDocumentError,
     ValidationError,
 )
 
@@ -34,9 +36,11 @@ __all__ = [
     "Membership",
     "PartialDate",
     "Problem",
+    "QueryError",
     "SanctionsTrackerError",
     "UnknownBlocError",
     "UnknownCountryError",
+    "UnknownDocumentError",
     "ValidationError",
     "__version__",
     "blocs",

@@ -18,9 +18,11 @@ __all__ = [
     "AmbiguousCountryError",
     "DataFormatError",
     "Problem",
+    "QueryError",
     "SanctionsTrackerError",
     "UnknownBlocError",
     "UnknownCountryError",
+    "UnknownDocumentError",
     "ValidationError",
 ]
 
@@ -89,6 +91,42 @@ def _rebuild_ambiguous(value: str, candidates: tuple[str, ...]) -> AmbiguousCoun
 
 class UnknownBlocError(SanctionsTrackerError, LookupError):
     """A code names no bloc we know."""
+
+
+class UnknownDocumentError(SanctionsTrackerError, KeyError):
+    """A query names a document that the dataset does not hold.
+
+    >>> err = UnknownDocumentError("x", known=("a", "b"))
+    >>> print(err)
+    unknown document 'x': the documents are a, b
+    >>> isinstance(err, KeyError), err.document_id
+    (True, 'x')
+    """
+
+    def __init__(self, document_id: str, *, known: Sequence[str] = ()) -> None:
+        self.document_id = document_id
+        self.known = tuple(known)
+        shown = ", ".join(self.known[:20]) + (", ..." if len(self.known) > 20 else "")
+        super().__init__(f"unknown document {document_id!r}: the documents are {shown or 'none'}")
+
+    def __str__(self) -> str:
+        # KeyError quotes its argument; the message reads better as written.
+        return str(self.args[0])
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_document, (self.document_id, self.known))
+
+
+def _rebuild_document(document_id: str, known: tuple[str, ...]) -> UnknownDocumentError:
+    return UnknownDocumentError(document_id, known=known)
+
+
+class QueryError(SanctionsTrackerError, ValueError):
+    """A query's arguments do not fit together (a bad date, two modes at once, no target).
+
+    >>> print(QueryError("as_of='2020-13-01': not a date"))
+    as_of='2020-13-01': not a date
+    """
 
 
 @attrs.frozen
