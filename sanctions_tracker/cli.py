@@ -1,0 +1,555 @@
+"""The command line, ``sanctions-tracker`` (also ``python -m sanctions_tracker``).
+
+With no arguments it prints the report on the built-in Belarus 2020 data: for each
+document, who signed, who signed but took no sanctions action, and who took part in
+sanctions without signing, with dates and sources. Subcommands ask one question at a
+time, check and convert files, import OpenSanctions data and draw the matrix.
+
+A mistake of the user (a missing file, an unknown document, a bad date) prints one
+line, ``sanctions-tracker: error: ...``, on standard error and exits with status 2.
+
+>>> main(["resolve", "the Czech Republic", "Côte d'Ivoire"])
+CZ  Czechia
+CI  Côte d'Ivoire
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, TextIO
+
+import polars as pl
+
+from sanctions_tracker.countries import resolve_country
+from sanctions_tracker.dates import to_day
+from sanctions_tracker.errors import (
+    AmbiguousCountryError,
+    DataFormatError,
+    SanctionsTrackerError,
+    UnknownCountryError,
+    ValidationError,
+)
+
+if TYPE_CHECKING:
+    from sanctions_tracker.dataset import Dataset
+    from sanctions_tracker.records import Document
+
+__all__ = ["main"]
+
+PROG = "sanctions-tracker"
+FORMATS = ("table", "csv", "json")
+FILE_FORMATS = ("json", "csv", "parquet")
+
+
+class _UsageError(Exception):
+    """A mistake on the command line, reported as one line with exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors end in one line and status 2, never in a traceback."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status.
+
+    Args:
+        argv: The arguments after the program name.
+
+    Returns:
+        0 on success; 1 when ``validate`` finds problems or ``resolve`` cannot resolve a
+        name; 2 on a user error, after printing one line on standard error.
+
+    >>> main(["resolve", "Atlantis"])
+    1
+    >>> main(["signed-not-sanctioned", "x", "--as-of", "2020-13-01"])
+    2
+    """
+    parser = _build_parser()
+    try:
+        args = parser.parse_args(sys.argv[1:] if argv is None else list(argv))
+    except _UsageError as err:
+        return _fail(str(err))
+    except SystemExit as exit_:  # --help and --version end here, with status 0
+        return exit_.code if isinstance(exit_.code, int) else 0
+    run: Callable[[argparse.Namespace], int] = getattr(args, "run", _report)
+    try:
+        return run(args)
+    except _UsageError as err:
+        return _fail(str(err))
+    except BrokenPipeError:  # `sanctions-tracker | head`: the reader left, nothing to say
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except OSError as err:
+        return _fail(_os_message(err))
+    except SanctionsTrackerError as err:
+        return _fail(str(err))
+    except KeyboardInterrupt:
+        return 130
+
+
+# -- the parser ---------------------------------------------------------------------------
+
+
+def _build_parser() -> _Parser:
+    from sanctions_tracker import __version__
+
+    parser = _Parser(
+        prog=PROG,
+        description=(
+            "Who signed joint statements and open letters, and who sanctioned: exact, "
+            "dated, sourced answers. With no command, print the report on the built-in "
+            "Belarus 2020 data."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    report = commands.add_parser(
+        "report",
+        help="the report: each document, who signed, and who did one without the other",
+        description=(
+            "For each document: who signed; who signed but took no sanctions action "
+            "against its subject from the document's date to --until; and who took part in "
+            "sanctions against the subject on --until without signing."
+        ),
+    )
+    _add_dataset(report)
+    report.add_argument(
+        "--until",
+        type=_day,
+        metavar="DATE",
+        help="end of the response window, and the day of the status (default: 31 December "
+        "of the year of the latest document)",
+    )
+    report.set_defaults(run=_report)
+
+    for name, question in (
+        ("signed-not-sanctioned", "signed DOCUMENT but did not sanction its subject"),
+        ("sanctioned-not-signed", "sanctioned DOCUMENT's subject but did not sign it"),
+    ):
+        query = commands.add_parser(
+            name,
+            help=f"the countries that {question}",
+            description=(
+                f"The countries that {question}: with --as-of, status on that day; with "
+                "--since/--until, a response within that window."
+            ),
+        )
+        query.add_argument("document", metavar="DOCUMENT", help="the document's id")
+        _add_dataset(query)
+        query.add_argument("--as-of", type=_day, metavar="DATE", help="status on this day")
+        query.add_argument("--since", type=_day, metavar="DATE", help="start of the window")
+        query.add_argument("--until", type=_day, metavar="DATE", help="end of the window")
+        _add_format(query)
+        query.set_defaults(run=_question, question=name.replace("-", "_"))
+
+    resolve = commands.add_parser(
+        "resolve",
+        help="resolve country names to ISO codes",
+        description="Print the code and name of each country; exit 1 if any name fails.",
+    )
+    resolve.add_argument("names", nargs="+", metavar="NAME", help="a country name or code")
+    resolve.set_defaults(run=_resolve)
+
+    validate = commands.add_parser(
+        "validate",
+        help="check a dataset file or folder",
+        description="Exit 0 when the dataset is valid; else list every problem and exit 1.",
+    )
+    validate.add_argument("path", type=Path, metavar="PATH", help="a JSON file or a folder")
+    validate.set_defaults(run=_validate)
+
+    convert = commands.add_parser(
+        "convert",
+        help="convert a dataset between JSON and CSV or Parquet tables",
+        description="Read a dataset and write it in another format, losing nothing.",
+    )
+    convert.add_argument("source", type=Path, metavar="SRC", help="a JSON file or a folder")
+    convert.add_argument("target", type=Path, metavar="DST", help="where to write")
+    convert.add_argument(
+        "--format",
+        choices=FILE_FORMATS,
+        help="the format to write (default: from DST, a .json file or a folder of CSV)",
+    )
+    convert.set_defaults(run=_convert)
+
+    ftm = commands.add_parser(
+        "import-ftm",
+        help="import an OpenSanctions (FollowTheMoney) stream",
+        description=(
+            "Read a FollowTheMoney JSON lines stream (as OpenSanctions publishes) and write "
+            "the regimes, actions and designations it holds as a dataset."
+        ),
+    )
+    ftm.add_argument("stream", type=Path, metavar="STREAM", help="the .ftm.json stream")
+    ftm.add_argument("target", type=Path, metavar="OUT", help="the dataset to write")
+    ftm.add_argument(
+        "--target-country",
+        dest="targets",
+        action="append",
+        metavar="COUNTRY",
+        help="keep only sanctions against this country (repeatable)",
+    )
+    ftm.add_argument("--format", choices=FILE_FORMATS, help="the format to write")
+    ftm.set_defaults(run=_import_ftm)
+
+    matrix = commands.add_parser(
+        "matrix",
+        help="print the countries x documents-and-regimes matrix",
+        description="One row per country, one column per document and regime.",
+    )
+    _add_dataset(matrix)
+    _add_selection(matrix)
+    _add_format(matrix)
+    matrix.set_defaults(run=_matrix)
+
+    plot = commands.add_parser(
+        "plot",
+        help="draw the matrix as a heatmap (PNG or SVG)",
+        description="Draw the matrix to OUT, a .png or .svg file (needs the 'plot' extra).",
+    )
+    plot.add_argument("out", type=Path, metavar="OUT", help="a .png or .svg file")
+    _add_dataset(plot)
+    _add_selection(plot)
+    plot.set_defaults(run=_plot)
+    return parser
+
+
+def _add_dataset(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--dataset",
+        type=Path,
+        metavar="PATH",
+        help="a dataset (JSON file, or folder of CSV or Parquet tables); default: the "
+        "built-in Belarus 2020 data",
+    )
+
+
+def _add_format(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=FORMATS, default="table", help="default: table")
+
+
+def _add_selection(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--documents", nargs="+", metavar="ID", help="these documents only")
+    parser.add_argument("--regimes", nargs="+", metavar="ID", help="these regimes only")
+    parser.add_argument("--as-of", type=_day, metavar="DATE", help="participation on this day")
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return to_day(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
+# -- the commands -------------------------------------------------------------------------
+
+
+def _resolve(args: argparse.Namespace) -> int:
+    failed = False
+    for name in args.names:
+        try:
+            country = resolve_country(name)
+        except (UnknownCountryError, AmbiguousCountryError) as err:
+            _fail(str(err))
+            failed = True
+        else:
+            print(f"{country.code}  {country.name}")
+    return 1 if failed else 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from sanctions_tracker.dataset import Dataset
+
+    path: Path = _existing(args.path)
+    try:
+        dataset = Dataset.load(path)
+    except ValidationError as err:
+        count = len(err.problems)
+        print(f"{path}: {count} problem{'s' if count != 1 else ''}")
+        for problem in err.problems:
+            print(f"  {problem}")
+        return 1
+    except DataFormatError as err:
+        print(f"{path}: 1 problem")
+        print(f"  {err}")
+        return 1
+    print(f"{path}: valid: {_describe(dataset)}")
+    return 0
+
+
+def _convert(args: argparse.Namespace) -> int:
+    from sanctions_tracker.dataset import Dataset
+
+    dataset = Dataset.load(_existing(args.source))
+    dataset.save(args.target, format=args.format)
+    print(f"wrote {args.target}: {_describe(dataset)}")
+    return 0
+
+
+def _import_ftm(args: argparse.Namespace) -> int:
+    from sanctions_tracker.io.ftm import import_ftm
+
+    stream = _existing(args.stream)
+    targets = [resolve_country(t) for t in args.targets] if args.targets else None
+    progress = _Progress(sys.stderr, stream.stat().st_size) if sys.stderr.isatty() else None
+    try:
+        result = import_ftm(stream, targets=targets, progress=progress)
+    finally:
+        if progress is not None:
+            progress.close()
+    result.dataset.save(args.target, format=args.format)
+    print(result.summary)
+    print(f"wrote {args.target}: {_describe(result.dataset)}")
+    return 0
+
+
+def _question(args: argparse.Namespace) -> int:
+    if args.as_of is not None and (args.since is not None or args.until is not None):
+        raise _UsageError(
+            "give either --as-of (status on a day) or --since/--until (a window), not both"
+        )
+    dataset = _load(args.dataset)
+    _check_document(dataset, args.document)
+    ask = getattr(dataset, args.question)
+    frame: pl.DataFrame = ask(args.document, as_of=args.as_of, since=args.since, until=args.until)
+    sys.stdout.write(_render(frame, args.format))
+    return 0
+
+
+def _matrix(args: argparse.Namespace) -> int:
+    dataset = _load(args.dataset)
+    frame: pl.DataFrame = dataset.matrix(
+        documents=args.documents, regimes=args.regimes, as_of=args.as_of
+    )
+    sys.stdout.write(_render(frame, args.format))
+    return 0
+
+
+def _plot(args: argparse.Namespace) -> int:
+    from sanctions_tracker.plot import plot_matrix
+
+    dataset = _load(args.dataset)
+    written = plot_matrix(
+        dataset, documents=args.documents, regimes=args.regimes, as_of=args.as_of, path=args.out
+    )
+    print(f"wrote {written}")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    dataset = _load(getattr(args, "dataset", None))
+    documents = sorted(dataset.documents, key=lambda d: (d.date, d.id))
+    until: dt.date | None = getattr(args, "until", None)
+    if until is None:
+        latest = max((d.date.last.year for d in documents), default=dt.date.today().year)
+        until = dt.date(latest, 12, 31)
+    out = sys.stdout
+    out.write(f"{_describe(dataset)}; status and responses up to {until}\n")
+    for document in documents:
+        out.write("\n")
+        _report_document(out, dataset, document, until)
+    return 0
+
+
+# -- the report ---------------------------------------------------------------------------
+
+
+def _report_document(out: TextIO, dataset: Dataset, document: Document, until: dt.date) -> None:
+    kind = "Joint statement" if hasattr(document, "issued_on") else "Open letter"
+    out.write(f"{document.date}  {document.title}\n")
+    about = f", about {document.subject.name}" if document.subject is not None else ""
+    out.write(f"  {kind} {document.id}{about}\n")
+    for source in document.sources:
+        out.write(f"  source: {source}\n")
+    signers = [_signer(document, s) for s in document.signatures]
+    if signers:
+        out.write(f"  Signed by {len(signers)}: {', '.join(signers)}\n")
+    else:
+        out.write(f"  Signed by: {_count(document)}\n")
+    if document.subject is None:
+        return
+    subject = document.subject.name
+    if document.date.first > until:
+        return
+    late = dataset.signed_not_sanctioned(document.id, since=document.date.first, until=until)
+    out.write(
+        f"  Signed, but took no sanctions action against {subject} "
+        f"from {document.date} to {until} ({late.height}):\n"
+    )
+    _write_rows(out, late)
+    missing = dataset.sanctioned_not_signed(document.id, as_of=until)
+    out.write(
+        f"  Took part in sanctions against {subject} on {until}, but did not sign "
+        f"({missing.height}):\n"
+    )
+    _write_rows(out, missing)
+
+
+def _signer(document: Document, signature: object) -> str:
+    from sanctions_tracker.records import Signature
+
+    assert isinstance(signature, Signature)
+    party = signature.party
+    label = party.name
+    notes = []
+    if signature.signed_on is not None and signature.signed_on != document.date:
+        notes.append(f"signed {signature.signed_on}")
+    if signature.withdrawn_on is not None:
+        notes.append(f"withdrew {signature.withdrawn_on}")
+    return f"{label} ({'; '.join(notes)})" if notes else label
+
+
+def _count(document: Document) -> str:
+    count = getattr(document, "reported_count", None)
+    anonymous = getattr(document, "anonymous", False)
+    parts = []
+    if count is not None:
+        qualifier = document.count_qualifier if hasattr(document, "count_qualifier") else "exact"
+        number = f"{count}" if qualifier == "exact" else f"{qualifier} {count}"
+        as_of = getattr(document, "count_as_of", None)
+        parts.append(f"{number} signatories reported" + (f" as of {as_of}" if as_of else ""))
+    if anonymous:
+        parts.append("names not published")
+    threshold = getattr(document, "disclosure_threshold", None)
+    if threshold is not None:
+        parts.append(f"names to be published past {threshold}")
+    return "; ".join(parts) or "no signatures recorded"
+
+
+def _write_rows(out: TextIO, frame: pl.DataFrame) -> None:
+    if frame.height == 0:
+        out.write("    none\n")
+        return
+    shown = _display(frame, join_lists=True)
+    extra = [c for c in shown.columns if c not in ("country", "name")]
+    width = max(len(n) for n in shown["name"].to_list()) if "name" in shown.columns else 0
+    for row in shown.iter_rows(named=True):
+        name = row.get("name") or ""
+        evidence = "; ".join(f"{c} {row[c]}" for c in extra if row[c] not in (None, ""))
+        out.write(f"    {row['country']:<4}{name:<{width}}  {evidence}".rstrip() + "\n")
+
+
+# -- helpers ------------------------------------------------------------------------------
+
+
+def _load(path: Path | None) -> Dataset:
+    if path is None:
+        from sanctions_tracker.datasets import belarus_2020
+
+        return belarus_2020()
+    from sanctions_tracker.dataset import Dataset
+
+    return Dataset.load(_existing(path))
+
+
+def _existing(path: Path) -> Path:
+    if not path.exists():
+        raise _UsageError(f"{path}: no such file or folder")
+    return path
+
+
+def _check_document(dataset: Dataset, document_id: str) -> None:
+    ids = dataset.tables.documents["document_id"]
+    if not ids.is_in([document_id]).any():
+        known = ", ".join(ids.sort().to_list()) or "none"
+        raise _UsageError(f"unknown document {document_id!r}: the documents are {known}")
+
+
+def _describe(dataset: Dataset) -> str:
+    t = dataset.tables
+    counts = [
+        (t.documents.height, "document"),
+        (t.signatures.height, "signature"),
+        (t.regimes.height, "regime"),
+        (t.actions.height, "action"),
+        (t.designations.height, "designation"),
+        (t.alignments.height, "alignment"),
+    ]
+    return ", ".join(f"{n} {word}{'s' if n != 1 else ''}" for n, word in counts)
+
+
+def _display(frame: pl.DataFrame, *, join_lists: bool) -> pl.DataFrame:
+    """Partial dates as their ISO text (``2020``, ``2020-09``); lists joined when asked."""
+    columns: list[pl.Expr] = []
+    for name, dtype in frame.schema.items():
+        if name.endswith("_precision") and name.removesuffix("_precision") in frame.columns:
+            continue
+        column = pl.col(name)
+        if f"{name}_precision" in frame.columns and dtype == pl.Date:
+            precision = pl.col(f"{name}_precision").cast(pl.String)
+            column = (
+                pl.when(precision == "year")
+                .then(column.dt.strftime("%Y"))
+                .when(precision == "month")
+                .then(column.dt.strftime("%Y-%m"))
+                .otherwise(column.dt.strftime("%Y-%m-%d"))
+            )
+        elif isinstance(dtype, pl.List) and join_lists:
+            column = column.cast(pl.List(pl.String)).list.join("; ")
+        elif isinstance(dtype, pl.Enum | pl.Categorical):
+            column = column.cast(pl.String)
+        columns.append(column.alias(name))
+    return frame.select(columns)
+
+
+def _render(frame: pl.DataFrame, fmt: str) -> str:
+    """A frame as a plain-text table, CSV or JSON (one object per row)."""
+    if fmt == "json":
+        return _display(frame, join_lists=False).write_json() + "\n"
+    shown = _display(frame, join_lists=True)
+    if fmt == "csv":
+        return shown.write_csv()
+    text = shown.select(pl.all().cast(pl.String).fill_null(""))
+    header = list(text.columns)
+    rows = text.rows()
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(header)]
+    lines = [
+        "  ".join(v.ljust(w) for v, w in zip(line, widths, strict=True)).rstrip()
+        for line in [header, ["-" * w for w in widths], *rows]
+    ]
+    return "\n".join(lines) + "\n"
+
+
+class _Progress:
+    """A one-line progress indicator on a terminal: bytes read of the stream's size."""
+
+    def __init__(self, stream: TextIO, total: int) -> None:
+        self._stream = stream
+        self._total = max(total, 1)
+        self._shown = -1
+
+    def __call__(self, done: int, total: int | None = None) -> None:
+        whole = total or self._total
+        percent = min(100, done * 100 // max(whole, 1))
+        if percent != self._shown:
+            self._shown = percent
+            bar = "#" * (percent // 4)
+            self._stream.write(f"\rimporting [{bar:<25}] {percent:3d}%")
+            self._stream.flush()
+
+    def close(self) -> None:
+        if self._shown >= 0:
+            self._stream.write("\n")
+            self._stream.flush()
+
+
+def _fail(message: str) -> int:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+    return 2
+
+
+def _os_message(err: OSError) -> str:
+    if err.filename is not None and err.strerror:
+        return f"{err.filename}: {err.strerror.lower()}"
+    return str(err)
