@@ -227,10 +227,19 @@ class Tables:
         return {name: getattr(self, name) for name in TABLE_NAMES}
 
     def canonical(self) -> Tables:
-        """The same tables, each sorted by its key, so that equal content compares equal."""
+        """The same tables, each sorted by its key, so that equal content compares equal.
+
+        The remaining columns break ties, so rows that share a key (two acts of one
+        regime on one day that differ only in their sources) sort the same whatever
+        order they were given in.
+        """
         return Tables(
             **{
-                name: frame.sort(SORT_KEYS[name], nulls_last=True, maintain_order=True)
+                name: frame.sort(
+                    [*SORT_KEYS[name], *(c for c in frame.columns if c not in SORT_KEYS[name])],
+                    nulls_last=True,
+                    maintain_order=True,
+                )
                 for name, frame in self.as_dict().items()
             }
         )
