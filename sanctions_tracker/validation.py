@@ -26,6 +26,18 @@ __all__ = ["validate"]
 _ROW = "_row"
 
 
+# What makes two signatures of one document the same signatory: as for the records,
+# two persons (or organisations) of one name but different ids or countries are two.
+_SIGNATORY = [
+    pl.col("document_id"),
+    pl.col("party_kind"),
+    pl.col("party"),
+    pl.col("party_id"),
+    pl.col("party_country"),
+    pl.col("party_identifiers").list.sort().list.join("\x1f"),
+]
+
+
 def _lit(text: str) -> pl.Expr:
     return pl.lit(text, dtype=pl.String)
 
@@ -284,8 +296,8 @@ def validate(tables: Tables, *, row_numbers: bool = False) -> list[Problem]:
         ),
         _problems(
             signatures.filter(pl.col("party").is_not_null()).with_columns(
-                pl.col(_ROW).min().over("document_id", "party_kind", "party").alias("_first_row"),
-                pl.col("position").min().over("document_id", "party_kind", "party").alias("_first"),
+                pl.col(_ROW).min().over(_SIGNATORY).alias("_first_row"),
+                pl.col("position").min().over(_SIGNATORY).alias("_first"),
             ),
             "signatures",
             pl.col(_ROW) != pl.col("_first_row"),
