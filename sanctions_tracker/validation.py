@@ -274,6 +274,16 @@ def validate(tables: Tables, *, row_numbers: bool = False) -> list[Problem]:
         .filter(pl.col("_designation").is_not_null())
     )
     countries = signatures.filter(pl.col("party_kind") == "country")
+    # A signature with no signed_on is made on its document's date.
+    signed_with_document = signatures.filter(pl.col("signed_on").is_null()).join(
+        documents.select(
+            "document_id",
+            pl.col("date").alias("_date"),
+            pl.col("date_precision").alias("_date_precision"),
+        ).unique("document_id", keep="first"),
+        on="document_id",
+        how="inner",
+    )
 
     checks: list[pl.LazyFrame] = [
         *_required(documents, "documents", ["document_id", "kind", "date"]),
@@ -310,6 +320,17 @@ def validate(tables: Tables, *, row_numbers: bool = False) -> list[Problem]:
             "withdrawn_on",
             "signed_on",
             "a signature is withdrawn after it is made",
+        ),
+        _problems(
+            signed_with_document,
+            "signatures",
+            _last_day("withdrawn_on") < pl.col("_date"),
+            pl.format(
+                "withdrawn_on {} is before the document's date {}: "
+                "a signature is withdrawn after it is made",
+                _shown("withdrawn_on"),
+                _shown("_date"),
+            ),
         ),
         *_required(regimes, "regimes", ["regime_id", "authority_kind", "authority"]),
         _duplicates(regimes, "regimes", "regime_id", "regime id"),
