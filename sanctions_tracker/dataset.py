@@ -22,8 +22,10 @@ from functools import cached_property
 
 import polars as pl
 
+from sanctions_tracker import queries
 from sanctions_tracker.blocs import Bloc
 from sanctions_tracker.errors import Problem, ValidationError
+from sanctions_tracker.queries import CountryLike, DayLike
 from sanctions_tracker.records import (
     Alignment,
     Designation,
@@ -197,6 +199,236 @@ class Dataset:
             f"{t.regimes.height} regimes, {t.actions.height} actions, "
             f"{t.designations.height} designations, {t.alignments.height} alignments>"
         )
+
+    # -- the questions (sanctions_tracker.queries, collected) -----------------------------
+
+    def signed_not_sanctioned(
+        self,
+        document_id: str,
+        *,
+        as_of: DayLike | None = None,
+        since: DayLike | None = None,
+        until: DayLike | None = None,
+        target: CountryLike | None = None,
+        via_blocs: bool = True,
+        via_alignment: bool = True,
+        expand_blocs: bool = False,
+    ) -> pl.DataFrame:
+        """Who signed the document but takes no part in sanctions on its subject.
+
+        See :func:`sanctions_tracker.queries.signed_not_sanctioned` and docs/queries.md.
+
+        >>> from sanctions_tracker.records import JointStatement
+        >>> s = JointStatement("s", "S", "2020-09-17", "BY", signatures=["JP"])
+        >>> ds = Dataset(statements=[s])
+        >>> ds.signed_not_sanctioned("s", as_of="2020-12-31")["country"].to_list()
+        ['JP']
+        """
+        return queries.signed_not_sanctioned(
+            self._tables,
+            document_id,
+            as_of=as_of,
+            since=since,
+            until=until,
+            target=target,
+            via_blocs=via_blocs,
+            via_alignment=via_alignment,
+            expand_blocs=expand_blocs,
+        ).collect()
+
+    def sanctioned_not_signed(
+        self,
+        document_id: str,
+        *,
+        as_of: DayLike | None = None,
+        since: DayLike | None = None,
+        until: DayLike | None = None,
+        target: CountryLike | None = None,
+        via_blocs: bool = True,
+        via_alignment: bool = True,
+        expand_blocs: bool = False,
+    ) -> pl.DataFrame:
+        """Who takes part in sanctions on the document's subject but did not sign it.
+
+        See :func:`sanctions_tracker.queries.sanctioned_not_signed`.
+
+        >>> from sanctions_tracker.records import JointStatement
+        >>> s = JointStatement("s", "S", "2020-09-17", "BY", signatures=["JP"])
+        >>> ds = Dataset(statements=[s])
+        >>> ds.sanctioned_not_signed("s", as_of="2020-12-31").height
+        0
+        """
+        return queries.sanctioned_not_signed(
+            self._tables,
+            document_id,
+            as_of=as_of,
+            since=since,
+            until=until,
+            target=target,
+            via_blocs=via_blocs,
+            via_alignment=via_alignment,
+            expand_blocs=expand_blocs,
+        ).collect()
+
+    def signed_not_sanctioned_all(
+        self,
+        *,
+        as_of: DayLike | None = None,
+        since: DayLike | None = None,
+        until: DayLike | None = None,
+        via_blocs: bool = True,
+        via_alignment: bool = True,
+        expand_blocs: bool = False,
+    ) -> pl.DataFrame:
+        """:meth:`signed_not_sanctioned` for every document with a subject, with ``document_id``.
+
+        >>> Dataset().signed_not_sanctioned_all(as_of="2020-12-31").columns[:2]
+        ['document_id', 'country']
+        """
+        return queries.signed_not_sanctioned_all(
+            self._tables,
+            as_of=as_of,
+            since=since,
+            until=until,
+            via_blocs=via_blocs,
+            via_alignment=via_alignment,
+            expand_blocs=expand_blocs,
+        ).collect()
+
+    def participation(
+        self,
+        target: CountryLike,
+        *,
+        as_of: DayLike | None = None,
+        via_blocs: bool = True,
+        via_alignment: bool = True,
+    ) -> pl.DataFrame:
+        """Every country taking part in sanctions on ``target``, with routes and regimes.
+
+        >>> Dataset().participation("Belarus", as_of="2020-12-31").height
+        0
+        """
+        return queries.participation(
+            self._tables, target, as_of=as_of, via_blocs=via_blocs, via_alignment=via_alignment
+        ).collect()
+
+    def matrix(
+        self,
+        documents: Iterable[str] | None = None,
+        regimes: Iterable[str] | None = None,
+        *,
+        as_of: DayLike | None = None,
+        via_blocs: bool = True,
+        via_alignment: bool = True,
+        expand_blocs: bool = False,
+    ) -> pl.DataFrame:
+        """Parties x documents, each cell ``both``, ``signed``, ``sanctioned`` or ``neither``.
+
+        >>> Dataset().matrix(as_of="2020-12-31").columns
+        ['document_id', 'country', 'party_kind', 'name', 'signed', 'sanctioned', 'status']
+        """
+        return queries.matrix(
+            self._tables,
+            documents,
+            regimes,
+            as_of=as_of,
+            via_blocs=via_blocs,
+            via_alignment=via_alignment,
+            expand_blocs=expand_blocs,
+        ).collect()
+
+    def matrix_summary(
+        self,
+        documents: Iterable[str] | None = None,
+        regimes: Iterable[str] | None = None,
+        *,
+        as_of: DayLike | None = None,
+        via_blocs: bool = True,
+        via_alignment: bool = True,
+        expand_blocs: bool = False,
+    ) -> pl.DataFrame:
+        """Per document, how many cells of :meth:`matrix` have each status.
+
+        >>> Dataset().matrix_summary(as_of="2020-12-31").columns
+        ['document_id', 'both', 'signed', 'sanctioned', 'neither']
+        """
+        cells = queries.matrix(
+            self._tables,
+            documents,
+            regimes,
+            as_of=as_of,
+            via_blocs=via_blocs,
+            via_alignment=via_alignment,
+            expand_blocs=expand_blocs,
+        )
+        return queries.matrix_summary(cells).collect()
+
+    def response_lag(
+        self,
+        document_id: str,
+        *,
+        target: CountryLike | None = None,
+        via_blocs: bool = True,
+        via_alignment: bool = True,
+        expand_blocs: bool = False,
+    ) -> pl.DataFrame:
+        """Days from each signature to that signatory's first sanctions act on the subject.
+
+        >>> from sanctions_tracker.records import JointStatement
+        >>> s = JointStatement("s", "S", "2020-09-17", "BY", signatures=["JP"])
+        >>> ds = Dataset(statements=[s])
+        >>> ds.response_lag("s")["lag_days"].to_list()
+        [None]
+        """
+        return queries.response_lag(
+            self._tables,
+            document_id,
+            target=target,
+            via_blocs=via_blocs,
+            via_alignment=via_alignment,
+            expand_blocs=expand_blocs,
+        ).collect()
+
+    def agreement(self, documents: Iterable[str] | None = None) -> pl.DataFrame:
+        """Pairwise agreement of countries' positions (Jaccard and the UN-voting score).
+
+        >>> Dataset().agreement().height
+        0
+        """
+        return queries.agreement(self._tables, documents).collect()
+
+    def bloc_cohesion(
+        self,
+        bloc: str,
+        *,
+        documents: Iterable[str] | None = None,
+        regimes: Iterable[str] | None = None,
+        as_of: DayLike | None = None,
+        via_alignment: bool = True,
+    ) -> pl.DataFrame:
+        """The share of a bloc's members that signed each document or take part in each regime.
+
+        >>> Dataset().bloc_cohesion("EU").height
+        0
+        """
+        return queries.bloc_cohesion(
+            self._tables,
+            bloc,
+            documents=documents,
+            regimes=regimes,
+            as_of=as_of,
+            via_alignment=via_alignment,
+        ).collect()
+
+    def timeline(
+        self, *, country: CountryLike | None = None, target: CountryLike | None = None
+    ) -> pl.DataFrame:
+        """Every dated event in order, optionally of one country or about one target.
+
+        >>> Dataset().timeline(target="Belarus").height
+        0
+        """
+        return queries.timeline(self._tables, country=country, target=target).collect()
 
 
 def _conform(name: str, frame: pl.DataFrame) -> pl.DataFrame:
