@@ -19,7 +19,7 @@ import polars as pl
 
 from sanctions_tracker.errors import Problem
 from sanctions_tracker.records import MEASURES
-from sanctions_tracker.tables import TABLE_NAMES, Tables
+from sanctions_tracker.tables import TABLE_NAMES, Tables, country_dtype
 
 __all__ = ["validate"]
 
@@ -347,7 +347,7 @@ def validate(tables: Tables, *, row_numbers: bool = False) -> list[Problem]:
             regimes,
             "regimes",
             (pl.col("authority_kind") == "country")
-            & ~pl.col("authority").is_in(pl.Series(tables.signatures.schema["country"].categories)),  # type: ignore[attr-defined]  # an Enum dtype has categories
+            & ~pl.col("authority").is_in(country_dtype().categories.implode()),
             pl.format("authority '{}' is not a known country code", "authority"),
         ),
         _problems(
