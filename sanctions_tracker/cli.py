@@ -194,11 +194,19 @@ def _build_parser() -> _Parser:
     ftm.add_argument("stream", type=Path, metavar="STREAM", help="the .ftm.json stream")
     ftm.add_argument("target", type=Path, metavar="OUT", help="the dataset to write")
     ftm.add_argument(
-        "--target-country",
+        "--target",
         dest="targets",
         action="append",
-        metavar="COUNTRY",
-        help="keep only sanctions against this country (repeatable)",
+        type=_target,
+        metavar="PROGRAMME=COUNTRY",
+        help="the country that a programme (or regime id) sanctions, e.g. EU-BLR=Belarus "
+        "(repeatable); regimes not named have no target",
+    )
+    ftm.add_argument(
+        "--no-actions",
+        dest="actions",
+        action="store_false",
+        help="do not derive one amend action per regime and listing date",
     )
     ftm.add_argument("--format", choices=FILE_FORMATS, help="the format to write")
     ftm.set_defaults(run=_import_ftm)
@@ -243,6 +251,13 @@ def _add_selection(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--documents", nargs="+", metavar="ID", help="these documents only")
     parser.add_argument("--regimes", nargs="+", metavar="ID", help="these regimes only")
     parser.add_argument("--as-of", type=_day, metavar="DATE", help="participation on this day")
+
+
+def _target(text: str) -> tuple[str, str]:
+    programme, sep, country = text.partition("=")
+    if not sep or not programme.strip() or not country.strip():
+        raise argparse.ArgumentTypeError(f"{text!r}: write PROGRAMME=COUNTRY, e.g. EU-BLR=Belarus")
+    return programme.strip(), country.strip()
 
 
 def _day(text: str) -> dt.date:
@@ -301,10 +316,10 @@ def _import_ftm(args: argparse.Namespace) -> int:
     from sanctions_tracker.io.ftm import import_ftm
 
     stream = _existing(args.stream)
-    targets = [resolve_country(t) for t in args.targets] if args.targets else None
+    targets = dict(args.targets) if args.targets else None
     progress = _Progress(sys.stderr, stream.stat().st_size) if sys.stderr.isatty() else None
     try:
-        result = import_ftm(stream, targets=targets, progress=progress)
+        result = import_ftm(stream, targets=targets, actions=args.actions, progress=progress)
     finally:
         if progress is not None:
             progress.close()
@@ -387,13 +402,13 @@ def _report_document(out: TextIO, dataset: Dataset, document: Document, until: d
         f"  Signed, but took no sanctions action against {subject} "
         f"from {document.date} to {until} ({late.height}):\n"
     )
-    _write_rows(out, late)
+    _write_signed(out, dataset, document.id, late)
     missing = dataset.sanctioned_not_signed(document.id, as_of=until)
     out.write(
         f"  Took part in sanctions against {subject} on {until}, but did not sign "
         f"({missing.height}):\n"
     )
-    _write_rows(out, missing)
+    _write_sanctioned(out, dataset, missing, until)
 
 
 def _signer(document: Document, signature: object) -> str:
@@ -427,17 +442,129 @@ def _count(document: Document) -> str:
     return "; ".join(parts) or "no signatures recorded"
 
 
-def _write_rows(out: TextIO, frame: pl.DataFrame) -> None:
-    if frame.height == 0:
+def _write_signed(out: TextIO, dataset: Dataset, document_id: str, frame: pl.DataFrame) -> None:
+    """One line per signatory: code, name, the day its signature counts from, its sources."""
+    sources = dataset.tables.signatures.filter(pl.col("document_id") == document_id).select(
+        pl.col("party").alias("country"), pl.col("sources").list.join("; ").alias("_sources")
+    )
+    shown = _display(frame, join_lists=True).join(sources, on="country", how="left")
+    lines = shown.select(
+        "country",
+        "name",
+        pl.concat_str(
+            pl.lit("signed "),
+            pl.col("signed_on"),
+            pl.when(pl.col("via").is_not_null())
+            .then(" through " + pl.col("via"))
+            .otherwise(pl.lit("")),
+            pl.when(pl.col("_sources") != "")
+            .then("; source: " + pl.col("_sources"))
+            .otherwise(pl.lit("")),
+        ).alias("evidence"),
+    )
+    _write_lines(out, lines)
+
+
+def _write_sanctioned(out: TextIO, dataset: Dataset, frame: pl.DataFrame, day: dt.date) -> None:
+    """One line per (country, regime): how the country takes part on ``day``, and the source."""
+    t = dataset.tables
+    regimes = t.regimes.select(
+        "regime_id",
+        pl.col("authority_kind").cast(pl.String),
+        "authority",
+        _partial("established_on"),
+        pl.col("sources").list.join("; ").alias("_regime_sources"),
+    )
+    aligned = (
+        t.alignments.filter(pl.col("aligned_on") <= day)
+        .sort("aligned_on")
+        .unique(["country", "regime_id"], keep="last")
+        .select(
+            pl.col("country").cast(pl.String),
+            "regime_id",
+            _partial("aligned_on"),
+            "act",
+            pl.col("sources").list.join("; ").alias("_alignment_sources"),
+        )
+    )
+    members = (
+        t.memberships.filter(pl.col("joined") <= day)
+        .sort("joined")
+        .unique(["bloc", "country"], keep="last")
+        .select(pl.col("bloc").alias("authority"), pl.col("country").cast(pl.String), "joined")
+    )
+    rows = (
+        frame.select("country", "name", "regimes")
+        .explode("regimes")
+        .rename({"regimes": "regime_id"})
+        .join(regimes, on="regime_id", how="left")
+        .join(aligned, on=["country", "regime_id"], how="left")
+        .join(members, on=["authority", "country"], how="left")
+    )
+    own = pl.col("authority") == pl.col("country")
+    is_aligned = pl.col("aligned_on").is_not_null()
+    since = pl.when(pl.col("established_on").is_not_null()).then(
+        " since " + pl.col("established_on")
+    )
+    how = (
+        pl.when(own)
+        .then(pl.concat_str(pl.lit("own regime"), since.otherwise(pl.lit(""))))
+        .when(is_aligned)
+        .then(
+            pl.concat_str(
+                pl.lit("aligned from "),
+                pl.col("aligned_on"),
+                pl.when(pl.col("act") != "").then(" (" + pl.col("act") + ")").otherwise(pl.lit("")),
+            )
+        )
+        .when(pl.col("joined").is_not_null())
+        .then(
+            "member of "
+            + pl.col("authority")
+            + " since "
+            + pl.col("joined").dt.strftime("%Y-%m-%d")
+        )
+        .otherwise(pl.lit("takes part"))
+    )
+    sources = (
+        pl.when(is_aligned & ~own)
+        .then(pl.col("_alignment_sources"))
+        .otherwise(pl.col("_regime_sources"))
+    )
+    lines = rows.select(
+        "country",
+        "name",
+        pl.concat_str(
+            pl.col("regime_id"),
+            pl.lit(": "),
+            how,
+            pl.when(sources.fill_null("") != "").then("; source: " + sources).otherwise(pl.lit("")),
+        ).alias("evidence"),
+    )
+    _write_lines(out, lines)
+
+
+def _write_lines(out: TextIO, lines: pl.DataFrame) -> None:
+    if lines.height == 0:
         out.write("    none\n")
         return
-    shown = _display(frame, join_lists=True)
-    extra = [c for c in shown.columns if c not in ("country", "name")]
-    width = max(len(n) for n in shown["name"].to_list()) if "name" in shown.columns else 0
-    for row in shown.iter_rows(named=True):
-        name = row.get("name") or ""
-        evidence = "; ".join(f"{c} {row[c]}" for c in extra if row[c] not in (None, ""))
-        out.write(f"    {row['country']:<4}{name:<{width}}  {evidence}".rstrip() + "\n")
+    width = max(len(name) for name in lines["name"].to_list())
+    for code, name, evidence in lines.iter_rows():
+        out.write(f"    {code:<4}{name:<{width}}  {evidence}".rstrip() + "\n")
+
+
+def _partial(column: str) -> pl.Expr:
+    """A (date, precision) pair as the text of the partial date: 2020, 2020-09, 2020-09-17."""
+    precision = pl.col(f"{column}_precision").cast(pl.String)
+    date = pl.col(column)
+    return (
+        pl.when(precision == "year")
+        .then(date.dt.strftime("%Y"))
+        .when(precision == "month")
+        .then(date.dt.strftime("%Y-%m"))
+        .otherwise(date.dt.strftime("%Y-%m-%d"))
+        .alias(column)
+    )
 
 
 # -- helpers ------------------------------------------------------------------------------
@@ -487,14 +614,7 @@ def _display(frame: pl.DataFrame, *, join_lists: bool) -> pl.DataFrame:
             continue
         column = pl.col(name)
         if f"{name}_precision" in frame.columns and dtype == pl.Date:
-            precision = pl.col(f"{name}_precision").cast(pl.String)
-            column = (
-                pl.when(precision == "year")
-                .then(column.dt.strftime("%Y"))
-                .when(precision == "month")
-                .then(column.dt.strftime("%Y-%m"))
-                .otherwise(column.dt.strftime("%Y-%m-%d"))
-            )
+            column = _partial(name)
         elif isinstance(dtype, pl.List) and join_lists:
             column = column.cast(pl.List(pl.String)).list.join("; ")
         elif isinstance(dtype, pl.Enum | pl.Categorical):
