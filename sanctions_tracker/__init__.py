@@ -22,6 +22,7 @@ from sanctions_tracker.errors import (
     UnknownDocumentError,
     ValidationError,
 )
+from sanctions_tracker.text import parse_signatories
 
 try:
     __version__ = version("sanctions-tracker")
@@ -44,6 +45,7 @@ __all__ = [
     "ValidationError",
     "__version__",
     "blocs",
+    "parse_signatories",
     "resolve_countries",
     "resolve_country",
 ]

@@ -1,0 +1,438 @@
+"""Signatory lists out of prose: which countries (and blocs) a text says signed.
+
+A list starts after an introducer ("signed by", "on behalf of", "joined by",
+"co-sponsored by", "the following countries:") and runs to the end of its sentence,
+or, when the introducer ends its line, over the lines that follow (one item a line,
+bullets allowed). Items are separated by commas, semicolons, "and", "as well as", the
+Oxford comma and line breaks. A name is resolved with
+:func:`sanctions_tracker.resolve_country`, then as a built-in bloc; what neither
+resolves is reported, never guessed.
+
+>>> result = parse_signatories("The statement was signed by France, Germany and Italy.")
+>>> result.countries
+(Country('FR'), Country('DE'), Country('IT'))
+>>> result.unresolved
+()
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from sanctions_tracker import blocs
+from sanctions_tracker.blocs import Bloc
+from sanctions_tracker.countries import Country, resolve_country
+from sanctions_tracker.dates import to_day
+from sanctions_tracker.errors import (
+    AmbiguousCountryError,
+    UnknownBlocError,
+    UnknownCountryError,
+)
+
+__all__ = ["Mention", "SignatoryList", "parse_signatories"]
+
+
+@attrs.frozen
+class Mention:
+    """One item of a signatory list as it stands in the text.
+
+    ``span`` is the ``(start, end)`` slice of the parsed text, so that
+    ``text[start:end] == mention.text``; ``resolved`` is the Country or Bloc it
+    names, or None with the reason in ``error``; ``members`` holds the countries that
+    a bloc "and its member states" stands for on the requested day.
+
+    >>> Mention("Ukraine", (0, 7), Country("UA")).resolved
+    Country('UA')
+    """
+
+    text: str
+    span: tuple[int, int]
+    resolved: Country | Bloc | None
+    error: str = ""
+    members: tuple[Country, ...] = ()
+
+
+@attrs.frozen
+class SignatoryList:
+    """The signatories found in a text.
+
+    ``countries`` in order of first appearance and without duplicates; ``blocs`` that
+    sign as themselves (the EU); ``unresolved`` the items that name no known country
+    or bloc; ``mentions`` every item found, with its span.
+
+    >>> SignatoryList((Country("FR"),), (), (), ()).countries
+    (Country('FR'),)
+    """
+
+    countries: tuple[Country, ...]
+    blocs: tuple[Bloc, ...]
+    unresolved: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """The ``(start, end)`` span of every item found, in order."""
+        return tuple(m.span for m in self.mentions)
+
+
+# ----------------------------------------------------------------------------------
+# Where the lists are
+
+_INTRODUCER = re.compile(
+    r"""
+    \b(?:signed|joined|co-?sponsored|co-?signed)\s+by\b
+    | \bon\s+behalf\s+of\b
+    | \bthe\s+following(?:\s+[\w-]+){0,3}?\s+
+      (?:countries|states|delegations|governments|signatories|members|participants)\s*:
+    | ^[ \t]*signatories[ \t]*:
+    """,
+    re.IGNORECASE | re.VERBOSE | re.MULTILINE,
+)
+# A header between the introducer and its colon: "on behalf of 39 countries:".
+_HEADER = re.compile(
+    r"(?:[^,;.\n:]{0,60}\b(?:countries|states|delegations|governments|signatories|members"
+    r"|participants|following))?\s*:",
+    re.IGNORECASE,
+)
+_ABBREVIATIONS = frozenset(
+    {"dem", "rep", "st", "ste", "fed", "is", "isl", "sts", "mt", "gov", "terr", "prov", "adm"}
+)
+_BULLET = re.compile(r"[-*\u2022\u2023\u25e6\u2013\u2014\u00b7]|\d{1,3}[.)]|\(?[a-z]\)")
+_MAX_LINE_WORDS = 10
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+
+
+def _paren_depths(text: str) -> list[int]:
+    depths = []
+    depth = 0
+    for char in text:
+        if char == "(":
+            depth += 1
+        depths.append(depth)
+        if char == ")" and depth:
+            depth -= 1
+    return depths
+
+
+def _sentence_end(text: str, start: int) -> int:
+    """Where the sentence that runs from ``start`` ends (exclusive)."""
+    depth = 0
+    for i in range(start, len(text)):
+        char = text[i]
+        if char == "(":
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+        elif char == "\n" and _BLANK_LINE.match(text, i):
+            return i
+        elif char in ".!?" and depth == 0:
+            after = text[i + 1 : i + 3]
+            if not after.strip() or after.startswith("\n"):
+                return i
+            if after[0].isspace() and (after[1].isupper() or after[1] in "\"'(\u201c"):
+                word = re.search(r"[\w.]*$", text[start:i])
+                token = word.group().rsplit(".", 1)[-1].casefold() if word else ""
+                if token in _ABBREVIATIONS or len(token) == 1:
+                    continue
+                return i
+    return len(text)
+
+
+def _bullet_end(line: str) -> int:
+    """How many leading characters of ``line`` are a bullet or a number."""
+    stripped = line.lstrip()
+    match = _BULLET.match(stripped)
+    if match and stripped[match.end() : match.end() + 1].isspace():
+        return len(line) - len(stripped) + match.end()
+    return 0
+
+
+def _list_lines(text: str, start: int) -> list[tuple[int, int]]:
+    """The lines of a one-item-a-line list whose first line starts at ``start``."""
+    chunks: list[tuple[int, int]] = []
+    bulleted = False
+    line_start = start
+    while line_start <= len(text):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end == -1 else line_end
+        line = text[line_start:line_end]
+        next_start = line_end + 1
+        if not line.strip():
+            following = text[next_start:].lstrip().split("\n", 1)[0]
+            if not chunks or (bulleted and _bullet_end(following)):
+                line_start = next_start
+                continue
+            break
+        if len(line.split()) > _MAX_LINE_WORDS:
+            break
+        bulleted = bulleted or bool(_bullet_end(line))
+        chunks.append((line_start, line_end))
+        line_start = next_start
+    return chunks
+
+
+def _regions(text: str) -> Iterator[list[tuple[int, int]]]:
+    """Each list in the text, as its hard-separated chunks (lines or sentence)."""
+    covered = 0
+    for match in _INTRODUCER.finditer(text):
+        if match.start() < covered:
+            continue
+        start = match.end()
+        if not match.group().endswith(":"):
+            header = _HEADER.match(text, start)
+            if header:
+                start = header.end()
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end == -1 else line_end
+        if not text[start:line_end].strip():
+            chunks = _list_lines(text, line_end + 1)
+            if chunks:
+                covered = chunks[-1][1]
+                yield chunks
+            continue
+        end = _sentence_end(text, start)
+        covered = end
+        yield [(start, end)]
+
+
+# ----------------------------------------------------------------------------------
+# Items within a list
+
+_SEPARATOR = re.compile(
+    r"""
+    (?P<hard>\s*;\s*)
+    | (?P<oxford>\s*,\s*(?:and|as\s+well\s+as|together\s+with|&)\s+)
+    | (?P<comma>\s*,\s*)
+    | (?P<and>\s+(?:and|&)\s+)
+    | (?P<other>\s+(?:as\s+well\s+as|together\s+with|with)\s+)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_JOINABLE = frozenset({"comma", "and"})
+_LEADING = re.compile(
+    r"""
+    (?:and|as\s+well\s+as)\s+
+    | (?:the\s+)?(?:governments?|foreign\s+ministers?|ministers?|representatives?|
+                    delegations?|permanent\s+missions?)\s+of\s+
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_MEMBER_STATES = re.compile(r"(?:its|their)\s+(?:\d+\s+)?member\s+states", re.IGNORECASE)
+_TRIM = " \t\r\n.,;:\"'\u201c\u201d\u2018\u2019*_"
+_MAX_JOIN = 4
+
+
+@attrs.frozen
+class _Atom:
+    start: int
+    end: int
+
+
+def _abbreviated(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` ends with the period of an abbreviation."""
+    if text[end - 1] != ".":
+        return False
+    word = re.search(r"[\w.]*$", text[start : end - 1])
+    token = word.group().rsplit(".", 1)[-1].casefold() if word else ""
+    return token in _ABBREVIATIONS or len(token) == 1
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Narrow ``[start, end)`` past bullets, leading words and stray punctuation."""
+    while True:
+        before = (start, end)
+        while start < end and text[start] in _TRIM:
+            start += 1
+        while end > start and text[end - 1] in _TRIM and not _abbreviated(text, start, end):
+            end -= 1
+        bullet = _bullet_end(text[start:end])
+        start += bullet
+        leading = _LEADING.match(text, start, end)
+        if leading:
+            start = leading.end()
+        if (start, end) == before:
+            return start, end
+
+
+def _atoms(text: str, chunk: tuple[int, int]) -> tuple[list[_Atom], list[str]]:
+    """The items of one chunk and the kinds of separator between them."""
+    start, end = chunk
+    depths = _paren_depths(text[start:end])
+    pieces: list[tuple[int, int]] = []
+    kinds: list[str] = []
+    cursor = start
+    for match in _SEPARATOR.finditer(text, start, end):
+        if depths[match.start() - start] or depths[match.end() - 1 - start]:
+            continue
+        pieces.append((cursor, match.start()))
+        kinds.append(match.lastgroup or "hard")
+        cursor = match.end()
+    pieces.append((cursor, end))
+    atoms: list[_Atom] = []
+    atom_kinds: list[str] = []
+    pending: list[str] = []
+    for i, (piece_start, piece_end) in enumerate(pieces):
+        narrowed = _trim(text, piece_start, piece_end)
+        if narrowed[0] < narrowed[1]:
+            if atoms:
+                atom_kinds.append(pending[0] if len(pending) == 1 else "hard")
+            atoms.append(_Atom(*narrowed))
+            pending = []
+        if i < len(kinds):
+            pending.append(kinds[i])
+    return atoms, atom_kinds
+
+
+def _lookup(name: str) -> Country | Bloc | str:
+    """The Country or Bloc that ``name`` names, or why there is none."""
+    name = " ".join(name.split())
+    try:
+        return resolve_country(name)
+    except (UnknownCountryError, AmbiguousCountryError) as error:
+        reason = str(error)
+    if name.endswith(".") and len(name) > 1:
+        try:
+            return resolve_country(name[:-1])
+        except (UnknownCountryError, AmbiguousCountryError):
+            pass
+    try:
+        return blocs.get(name)
+    except UnknownBlocError:
+        return reason
+
+
+_REMARK = re.compile(r"\s*\([^()]*\)")
+
+
+def _resolve(text: str, start: int, end: int) -> tuple[int, int, Country | Bloc | str]:
+    """Resolve ``text[start:end]``; failing that, without its parenthetical remarks."""
+    found = _lookup(text[start:end])
+    if isinstance(found, str) and "(" in text[start:end]:
+        bare = _REMARK.sub("", text[start:end]).strip(_TRIM)
+        if bare:
+            again = _lookup(bare)
+            if not isinstance(again, str):
+                opening = text.find("(", start, end)
+                if text[start:end].lstrip().startswith("("):
+                    closing = text.rfind(")", start, end) + 1
+                    return (*_trim(text, closing, end), again)
+                return (*_trim(text, start, opening), again)
+    return start, end, found
+
+
+_QUALIFIER = re.compile(
+    r"(?i:.*\bof|(?:the\s+)?(?:dem|rep|fed|is|isl|sts?)\b.*)|[a-z].*", re.DOTALL
+)
+
+
+def _qualifier(text: str, atom: _Atom) -> bool:
+    """True when an item reads as the tail of an inverted name ("Republic of", "Dem. Rep.")."""
+    tail = text[atom.start : atom.end]
+    return bool(_QUALIFIER.fullmatch(tail)) and isinstance(_lookup(tail), str)
+
+
+def _mentions(text: str, chunk: tuple[int, int], day: dt.date | None) -> list[Mention]:
+    atoms, kinds = _atoms(text, chunk)
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(atoms):
+        best: tuple[int, Mention] | None = None
+        last = i
+        while last + 1 < len(atoms) and last - i + 1 < _MAX_JOIN and kinds[last] in _JOINABLE:
+            last += 1
+        for j in range(last, i, -1):
+            start, end, found = _resolve(text, atoms[i].start, atoms[j].end)
+            if isinstance(found, str):
+                continue
+            parts = [_lookup(text[a.start : a.end]) for a in atoms[i : j + 1]]
+            if all(not isinstance(part, str) for part in parts):
+                continue
+            best = (j, Mention(text[start:end], (start, end), found))
+            break
+        if best is None and last > i and kinds[i] == "comma" and _qualifier(text, atoms[i + 1]):
+            # "Congo, Dem. Rep." that does not resolve is one unknown name: never "Congo".
+            start, end = atoms[i].start, atoms[i + 1].end
+            reason = str(_lookup(text[start:end]))
+            best = (i + 1, Mention(text[start:end], (start, end), None, reason))
+        if best is None:
+            start, end, found = _resolve(text, atoms[i].start, atoms[i].end)
+            if isinstance(found, str):
+                best = (i, Mention(text[start:end], (start, end), None, found))
+            else:
+                best = (i, Mention(text[start:end], (start, end), found))
+        j, mention = best
+        if (
+            isinstance(mention.resolved, Bloc)
+            and j + 1 < len(atoms)
+            and kinds[j] in {"and", "oxford"}
+            and _MEMBER_STATES.fullmatch(text, atoms[j + 1].start, atoms[j + 1].end)
+        ):
+            j += 1
+            start, end = mention.span[0], atoms[j].end
+            members = tuple(sorted(mention.resolved.members_on(day))) if day is not None else ()
+            mention = Mention(text[start:end], (start, end), mention.resolved, "", members)
+        mentions.append(mention)
+        i = j + 1
+    return mentions
+
+
+def parse_signatories(text: str, *, expand_blocs_on: dt.date | str | None = None) -> SignatoryList:
+    """Find the signatory list in ``text`` and resolve its items.
+
+    Every list in the text counts (a statement "joined by" more countries later adds
+    them); a list none of whose items resolves is left out when another list
+    resolves. A text without an introducer is read as a list in full. Names with an
+    internal comma ("Korea, Republic of") or "and" ("Bosnia and Herzegovina") are
+    read whole when the whole resolves and its parts do not all resolve alone.
+
+    Args:
+        text: a sentence, a paragraph or a whole document.
+        expand_blocs_on: for "the European Union and its member states", also list
+            the bloc's members on this day among the countries. A bloc signing alone
+            ("... and the European Union") is never expanded.
+
+    Returns:
+        The countries in order of appearance without duplicates, the blocs that sign
+        as themselves, the items that could not be resolved, and every item's span.
+
+    >>> found = parse_signatories(
+    ...     "Joint statement on behalf of Canada, Korea, Republic of; Bosnia and "
+    ...     "Herzegovina (as observer), Atlantis, and the European Union."
+    ... )
+    >>> [c.code for c in found.countries], [b.code for b in found.blocs]
+    (['CA', 'KR', 'BA'], ['EU'])
+    >>> found.unresolved
+    ('Atlantis',)
+    >>> found.mentions[2].text, found.mentions[2].span
+    ('Bosnia and Herzegovina', (57, 79))
+    """
+    day = None if expand_blocs_on is None else to_day(expand_blocs_on)
+    lists = [
+        [m for chunk in chunks for m in _mentions(text, chunk, day)] for chunks in _regions(text)
+    ]
+    if not lists:
+        lines = [line for line in text.splitlines() if line.strip()]
+        one_a_line = len(lines) > 1 and all(len(x.split()) <= _MAX_LINE_WORDS for x in lines)
+        chunks = _list_lines(text, 0) if one_a_line else [(0, len(text))]
+        lists = [[m for chunk in chunks for m in _mentions(text, chunk, day)]]
+    if any(m.resolved is not None for found in lists for m in found):
+        lists = [found for found in lists if any(m.resolved is not None for m in found)]
+    mentions = tuple(m for found in lists for m in found)
+
+    countries: dict[Country, None] = {}
+    bloc_codes: dict[str, Bloc] = {}
+    unresolved: dict[str, None] = {}
+    for mention in mentions:
+        if isinstance(mention.resolved, Country):
+            countries.setdefault(mention.resolved)
+        elif isinstance(mention.resolved, Bloc):
+            bloc_codes.setdefault(mention.resolved.code, mention.resolved)
+            for member in mention.members:
+                countries.setdefault(member)
+        else:
+            unresolved.setdefault(" ".join(mention.text.split()))
+    return SignatoryList(tuple(countries), tuple(bloc_codes.values()), tuple(unresolved), mentions)

@@ -1,0 +1,416 @@
+"""parse_signatories(): signatory lists out of the prose that publishes them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import sanctions_tracker
+from sanctions_tracker import blocs
+from sanctions_tracker.countries import Country
+from sanctions_tracker.text import SignatoryList, parse_signatories
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEED_2020_09_17 = SEEDS / "000_8a1d49654165d858.txt"
+
+SEPTEMBER_SIGNATORIES = [
+    "US",
+    "AU",
+    "AT",
+    "BE",
+    "BG",
+    "CA",
+    "CY",
+    "CZ",
+    "DK",
+    "EE",
+    "FI",
+    "FR",
+    "DE",
+    "GR",
+    "IS",
+    "IE",
+    "JP",
+    "LV",
+    "LI",
+    "LT",
+    "LU",
+    "NL",
+    "NO",
+    "PL",
+    "SI",
+    "SE",
+    "CH",
+    "GB",
+    "UA",
+]
+
+# The joint statement of 2020-10-26 on the human rights situation in Belarus, as the
+# US Embassy in Minsk lists its signatories (../shared/facts/belarus-2020.md).
+OCTOBER_TEXT = (
+    "Joint Statement on the Human Rights Situation in Belarus\n\n"
+    "Delivered on behalf of the United States with Albania, Australia, Austria, Belgium, "
+    "Bosnia and Herzegovina, Brazil, Bulgaria, Canada, Chile, Costa Rica, Croatia, Cyprus, "
+    "Czech Republic, Denmark, Estonia, Finland, France, Germany, Greece, Hungary, Iceland, "
+    "Ireland, Israel, Italy, Japan, Latvia, Liberia, Liechtenstein, Lithuania, Luxembourg, "
+    "Malta, Marshall Islands, Monaco, Montenegro, the Netherlands, New Zealand, "
+    "North Macedonia, Norway, Poland, Portugal, Republic of Korea, Romania, Serbia, "
+    "Slovakia, Slovenia, Somalia, Spain, Sweden, Switzerland, Ukraine, United Kingdom, "
+    "and the European Union.\n\n"
+    "We remain deeply concerned about the human rights situation in Belarus."
+)
+OCTOBER_SIGNATORIES = [
+    "US",
+    "AL",
+    "AU",
+    "AT",
+    "BE",
+    "BA",
+    "BR",
+    "BG",
+    "CA",
+    "CL",
+    "CR",
+    "HR",
+    "CY",
+    "CZ",
+    "DK",
+    "EE",
+    "FI",
+    "FR",
+    "DE",
+    "GR",
+    "HU",
+    "IS",
+    "IE",
+    "IL",
+    "IT",
+    "JP",
+    "LV",
+    "LR",
+    "LI",
+    "LT",
+    "LU",
+    "MT",
+    "MH",
+    "MC",
+    "ME",
+    "NL",
+    "NZ",
+    "MK",
+    "NO",
+    "PL",
+    "PT",
+    "KR",
+    "RO",
+    "RS",
+    "SK",
+    "SI",
+    "SO",
+    "ES",
+    "SE",
+    "CH",
+    "UA",
+    "GB",
+]
+
+
+def codes(result: SignatoryList) -> list[str]:
+    """The alpha-2 codes of the countries found, in order."""
+    return [c.code for c in result.countries]
+
+
+# --- the seed and the facts -------------------------------------------------------
+
+
+def test_seed_statement_gives_the_29_signatories() -> None:
+    """The seed's "signed by" sentence gives exactly its 29 countries, in order."""
+    result = parse_signatories(SEED_2020_09_17.read_text(encoding="utf-8"))
+    assert codes(result) == SEPTEMBER_SIGNATORIES
+    assert result.unresolved == ()
+    assert result.blocs == ()
+
+
+def test_seed_spans_point_into_the_text() -> None:
+    """Every span of the seed's list slices out the item's text."""
+    text = SEED_2020_09_17.read_text(encoding="utf-8")
+    result = parse_signatories(text)
+    assert len(result.mentions) == 29
+    for mention in result.mentions:
+        start, end = mention.span
+        assert text[start:end] == mention.text
+    assert result.mentions[7].text == "the Czech Republic"
+
+
+def test_october_statement_gives_52_states_and_the_eu() -> None:
+    """The 2020-10-26 list: 52 states and the EU signing as itself."""
+    result = parse_signatories(OCTOBER_TEXT)
+    assert len(OCTOBER_SIGNATORIES) == 52
+    assert codes(result) == OCTOBER_SIGNATORIES
+    assert result.blocs == (blocs.get("EU"),)
+    assert result.unresolved == ()
+
+
+def test_bloc_signing_as_itself_is_not_expanded() -> None:
+    """ "... and the European Union" adds the bloc, never its members."""
+    result = parse_signatories(OCTOBER_TEXT, expand_blocs_on="2020-10-26")
+    assert codes(result) == OCTOBER_SIGNATORIES
+
+
+# --- introducers and separators -----------------------------------------------------
+
+
+def test_un_statement_on_behalf_of_a_counted_group() -> None:
+    """ "delivered by X on behalf of N countries:" skips the count and reads the list."""
+    text = (
+        "Joint Statement delivered by Germany on behalf of 39 countries: Albania, "
+        "Australia, Austria, Belgium, Bosnia and Herzegovina, Bulgaria, Canada, Croatia, "
+        "Denmark, Estonia, Finland, France, Germany, Haiti, Honduras, Iceland, Ireland, "
+        "Italy, Japan, Latvia, Liechtenstein, Lithuania, Luxembourg, Marshall Islands, "
+        "Monaco, Nauru, the Netherlands, New Zealand, North Macedonia, Norway, Palau, "
+        "Poland, Slovakia, Slovenia, Spain, Sweden, Switzerland, the United Kingdom and "
+        "the United States.\n\nWe are gravely concerned about the situation."
+    )
+    result = parse_signatories(text)
+    assert len(result.countries) == 39
+    assert codes(result)[:5] == ["AL", "AU", "AT", "BE", "BA"]
+    assert codes(result)[-1] == "US"
+    assert result.unresolved == ()
+
+
+def test_joined_by_one_country_a_line() -> None:
+    """ "This statement is joined by:" followed by one country a line, then prose."""
+    text = (
+        "Joint statement on media freedom in Belarus\n\n"
+        "This statement is joined by:\n\n"
+        "Australia\n"
+        "Canada\n"
+        "Czech Republic\n"
+        "Korea, Republic of\n"
+        "United Kingdom\n"
+        "United States\n\n"
+        "For further information, please contact the press office of the mission, which "
+        "will answer questions on the statement."
+    )
+    result = parse_signatories(text)
+    assert codes(result) == ["AU", "CA", "CZ", "KR", "GB", "US"]
+    assert result.unresolved == ()
+
+
+def test_bullet_list_with_blank_lines_between_items() -> None:
+    """A bullet list after "the following countries:" may have blank lines between items."""
+    text = (
+        "The declaration is supported by the following countries:\n\n"
+        "\u2022 Estonia\n\n"
+        "\u2022 Latvia\n\n"
+        "\u2022 Lithuania\n\n"
+        "The ministers will meet again in spring to review the declaration's progress."
+    )
+    assert codes(parse_signatories(text)) == ["EE", "LV", "LT"]
+
+
+def test_dash_and_numbered_lists() -> None:
+    """Dashes and numbers in front of the items are not part of the names."""
+    text = "Signatories:\n1. Norway\n2. Iceland\n- Denmark\n* Sweden\n"
+    assert codes(parse_signatories(text)) == ["NO", "IS", "DK", "SE"]
+
+
+def test_semicolons_and_a_final_and() -> None:
+    """Semicolons separate like commas; "; and" closes the list."""
+    text = "The resolution was co-sponsored by Canada; Japan; the Republic of Korea; and Norway."
+    assert codes(parse_signatories(text)) == ["CA", "JP", "KR", "NO"]
+
+
+def test_as_well_as_and_oxford_comma() -> None:
+    """ "as well as" and the Oxford comma separate items."""
+    text = "It was signed by France, Germany, and Italy, as well as Spain."
+    assert codes(parse_signatories(text)) == ["FR", "DE", "IT", "ES"]
+
+
+def test_several_lists_in_one_text() -> None:
+    """Countries that joined later in the text count after the first signatories."""
+    text = (
+        "The letter was signed by Canada and Ireland. On 5 October it was also joined by "
+        "New Zealand."
+    )
+    assert codes(parse_signatories(text)) == ["CA", "IE", "NZ"]
+
+
+def test_introducer_in_unrelated_prose_is_ignored() -> None:
+    """A list none of whose items resolves is dropped when another list resolves."""
+    text = (
+        "Ambassador Smith spoke on behalf of the delegation at length. "
+        "The statement was signed by Austria and Belgium."
+    )
+    result = parse_signatories(text)
+    assert codes(result) == ["AT", "BE"]
+    assert result.unresolved == ()
+
+
+def test_bare_list_without_introducer() -> None:
+    """A text without an introducer is read as a list in full."""
+    assert codes(parse_signatories("Poland, Hungary and Slovakia")) == ["PL", "HU", "SK"]
+
+
+# --- blocs ----------------------------------------------------------------------------
+
+
+def test_eu_and_its_member_states_expanded_on_a_date() -> None:
+    """ "the European Union and its member states" gives the bloc and its members that day."""
+    text = "Delivered on behalf of the European Union and its member states, and Ukraine."
+    result = parse_signatories(text, expand_blocs_on="2020-10-26")
+    eu = blocs.get("EU")
+    assert result.blocs == (eu,)
+    assert set(result.countries) == set(eu.members_on("2020-10-26")) | {Country("UA")}
+    assert len(result.countries) == 28
+    assert result.countries[-1] == Country("UA")
+    assert Country("GB") not in result.countries
+    assert result.mentions[0].text == "the European Union and its member states"
+
+
+def test_eu_and_its_member_states_without_a_date() -> None:
+    """Without expand_blocs_on, the member states are not listed one by one."""
+    result = parse_signatories("Signed on behalf of the EU and its Member States and Norway.")
+    assert result.blocs == (blocs.get("EU"),)
+    assert codes(result) == ["NO"]
+    assert result.unresolved == ()
+
+
+def test_eu_membership_of_the_day_is_used() -> None:
+    """Before 2020-02-01 the EU's member states include the United Kingdom."""
+    text = "on behalf of the European Union and its member states"
+    assert Country("GB") in parse_signatories(text, expand_blocs_on="2020-01-31").countries
+    assert Country("GB") not in parse_signatories(text, expand_blocs_on="2020-02-01").countries
+
+
+# --- names ----------------------------------------------------------------------------
+
+
+def test_parenthetical_remarks_are_dropped() -> None:
+    """A remark in parentheses, commas and all, does not split or spoil an item."""
+    text = (
+        "The statement was signed by Ukraine (as co-sponsor), Norway (which joined on "
+        "5 October, after the others) and Moldova."
+    )
+    result = parse_signatories(text)
+    assert codes(result) == ["UA", "NO", "MD"]
+    assert result.mentions[0].text == "Ukraine"
+    assert result.unresolved == ()
+
+
+def test_un_names_with_parentheses() -> None:
+    """UN-style names keep their parentheses: "Bolivia (Plurinational State of)"."""
+    text = (
+        "joined by Bolivia (Plurinational State of), Iran (Islamic Republic of) and "
+        "Venezuela (Bolivarian Republic of)."
+    )
+    assert codes(parse_signatories(text)) == ["BO", "IR", "VE"]
+
+
+def test_names_with_internal_commas() -> None:
+    """ "Korea, Republic of" and "Congo, Dem. Rep." are one item each."""
+    text = (
+        "The statement was signed by Korea, Republic of, Congo, Dem. Rep., "
+        "Moldova, Republic of, and Tanzania."
+    )
+    result = parse_signatories(text)
+    assert codes(result) == ["KR", "CD", "MD", "TZ"]
+    assert result.unresolved == ()
+
+
+def test_unresolvable_inverted_name_is_not_guessed() -> None:
+    """An inverted name that does not resolve is reported whole, not as its first part."""
+    result = parse_signatories("signed by Canada, Congo, Dem. Rep. of Nowhere and Chile.")
+    assert Country("CG") not in result.countries
+    assert Country("CD") not in result.countries
+    assert result.unresolved == ("Congo, Dem. Rep. of Nowhere",)
+
+
+def test_names_with_and() -> None:
+    """Names with "and" stay whole: Bosnia and Herzegovina, Antigua and Barbuda."""
+    text = "signed by Trinidad and Tobago, Bosnia and Herzegovina, Antigua and Barbuda and Chile."
+    assert codes(parse_signatories(text)) == ["TT", "BA", "AG", "CL"]
+
+
+def test_two_countries_joined_by_and_are_two() -> None:
+    """When both halves resolve, "A and B" is two countries."""
+    assert codes(parse_signatories("signed by Serbia and Montenegro.")) == ["RS", "ME"]
+
+
+def test_unknown_and_ambiguous_items_are_unresolved() -> None:
+    """Unknown and ambiguous names are reported, never guessed."""
+    result = parse_signatories("signed by Atlantis, France and Korea.")
+    assert codes(result) == ["FR"]
+    assert result.unresolved == ("Atlantis", "Korea")
+    assert result.mentions[0].resolved is None
+    assert "Atlantis" in result.mentions[0].error
+
+
+def test_duplicates_are_listed_once() -> None:
+    """A country named twice appears once in countries and twice in mentions."""
+    result = parse_signatories("signed by France, Germany and France.")
+    assert codes(result) == ["FR", "DE"]
+    assert len(result.mentions) == 3
+
+
+def test_public_name() -> None:
+    """parse_signatories is part of the public API."""
+    assert sanctions_tracker.parse_signatories is parse_signatories
+
+
+# --- property -------------------------------------------------------------------------
+
+# Names that every resolver reads the same way and that hold no separator.
+_NAMES = {
+    "Austria": "AT",
+    "Belgium": "BE",
+    "Canada": "CA",
+    "Chile": "CL",
+    "Denmark": "DK",
+    "Estonia": "EE",
+    "France": "FR",
+    "Germany": "DE",
+    "Iceland": "IS",
+    "Japan": "JP",
+    "Norway": "NO",
+    "Poland": "PL",
+    "Ukraine": "UA",
+    "the United Kingdom": "GB",
+    "Bosnia and Herzegovina": "BA",
+}
+_SEPARATORS = [", ", "; ", " and ", ", and ", " as well as ", ",\n"]
+
+
+@given(
+    st.lists(st.sampled_from(sorted(_NAMES)), min_size=1, max_size=8),
+    st.lists(st.sampled_from(_SEPARATORS), min_size=8, max_size=8),
+    st.sampled_from(["signed by", "on behalf of", "joined by", "co-sponsored by"]),
+    st.booleans(),
+)
+def test_generated_lists_are_read_back(
+    names: list[str], separators: list[str], introducer: str, one_a_line: bool
+) -> None:
+    """A list written with any separators reads back as its countries, in order."""
+    if one_a_line:
+        body = "".join(f"- {name}\n" for name in names)
+        text = f"The statement is {introducer}:\n{body}\nThe ministers met in Geneva today."
+    else:
+        body = names[0] + "".join(
+            sep + name for sep, name in zip(separators, names[1:], strict=False)
+        )
+        text = f"The statement was {introducer} {body}. The ministers met in Geneva."
+    result = parse_signatories(text)
+    assert codes(result) == list(dict.fromkeys(_NAMES[name] for name in names))
+    assert result.unresolved == ()
+    assert [m.text for m in result.mentions] == names
+    for mention in result.mentions:
+        assert text[mention.span[0] : mention.span[1]] == mention.text
+
+
+@pytest.mark.parametrize("text", ["", "   ", "No list here."])
+def test_text_without_countries(text: str) -> None:
+    """A text with no countries gives no countries."""
+    assert parse_signatories(text).countries == ()
