@@ -24,7 +24,7 @@ import polars as pl
 
 from sanctions_tracker import queries
 from sanctions_tracker.blocs import Bloc
-from sanctions_tracker.errors import Problem, ValidationError
+from sanctions_tracker.errors import Problem, UnknownDocumentError, ValidationError
 from sanctions_tracker.queries import CountryLike, DayLike
 from sanctions_tracker.records import (
     Alignment,
@@ -178,12 +178,17 @@ class Dataset:
         return self._records.blocs
 
     def document(self, document_id: str) -> Document:
-        """One statement or letter by id; a clear error names the known ids."""
+        """One statement or letter by id; a clear error names the known ids.
+
+        >>> Dataset().document("x")
+        Traceback (most recent call last):
+        ...
+        sanctions_tracker.errors.UnknownDocumentError: unknown document 'x': the documents are none
+        """
         for document in self.documents:
             if document.id == document_id:
                 return document
-        known = ", ".join(d.id for d in self.documents) or "none"
-        raise KeyError(f"unknown document {document_id!r}: the documents are {known}")
+        raise UnknownDocumentError(document_id, known=[d.id for d in self.documents])
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Dataset):
