@@ -10,6 +10,7 @@ from importlib.metadata import PackageNotFoundError, version
 from sanctions_tracker import blocs
 from sanctions_tracker.blocs import Bloc, Membership
 from sanctions_tracker.countries import Country, resolve_countries, resolve_country
+from sanctions_tracker.dataset import Dataset
 from sanctions_tracker.dates import PartialDate
 from sanctions_tracker.errors import (
     AmbiguousCountryError,
@@ -22,6 +23,20 @@ from sanctions_tracker.errors import (
     UnknownDocumentError,
     ValidationError,
 )
+from sanctions_tracker.records import (
+    MEASURES,
+    Alignment,
+    Designation,
+    Document,
+    JointStatement,
+    Letter,
+    Organization,
+    Party,
+    Person,
+    SanctionsAction,
+    SanctionsRegime,
+    Signature,
+)
 from sanctions_tracker.text import parse_signatories
 
 try:
@@ -30,15 +45,28 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0+unknown"
 
 __all__ = [
+    "MEASURES",
+    "Alignment",
     "AmbiguousCountryError",
     "Bloc",
     "Country",
     "DataFormatError",
+    "Dataset",
+    "Designation",
+    "Document",
+    "JointStatement",
+    "Letter",
     "Membership",
+    "Organization",
     "PartialDate",
+    "Party",
+    "Person",
     "Problem",
     "QueryError",
+    "SanctionsAction",
+    "SanctionsRegime",
     "SanctionsTrackerError",
+    "Signature",
     "UnknownBlocError",
     "UnknownCountryError",
     "UnknownDocumentError",
