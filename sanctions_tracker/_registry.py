@@ -7,12 +7,13 @@ records, once, at first use.
 
 from __future__ import annotations
 
+import gettext
 from functools import cache
 
 import attrs
 import pycountry
 
-__all__ = ["CountryInfo", "registry"]
+__all__ = ["CountryInfo", "registry", "translated_names"]
 
 # Historic states keyed by alpha-4, because pycountry reuses alpha-2 codes ("CS").
 # Kosovo: XK, user-assigned, used by the EU, the World Bank and OpenSanctions.
@@ -62,3 +63,25 @@ def registry() -> dict[str, CountryInfo]:
             withdrawn_on=getattr(record, "withdrawal_date", None),
         )
     return entries
+
+
+@cache
+def translated_names(language: str) -> dict[str, tuple[str, ...]]:
+    """The names of every registry entry in one language, from the iso-codes translations
+    that pycountry ships (gettext catalogues): code -> its translated short, official and
+    common names, where the catalogue translates them. Empty for an unknown language.
+    """
+    names: dict[str, tuple[str, ...]] = {}
+    for domain in ("iso3166-1", "iso3166-3"):
+        try:
+            catalogue = gettext.translation(domain, pycountry.LOCALES_DIR, languages=[language])
+        except OSError:
+            continue
+        for info in registry().values():
+            if info.historic != (domain == "iso3166-3"):
+                continue
+            english = (info.name, info.official_name, info.common_name)
+            translated = {catalogue.gettext(n) for n in english if n} - set(english)
+            if translated:
+                names[info.code] = tuple(sorted(translated))
+    return names

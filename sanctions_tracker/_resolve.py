@@ -1,41 +1,315 @@
-"""Name resolution tables (placeholder: codes and ISO names only)."""
+"""Name resolution: the lookup table from normalised names and codes to country codes.
+
+Resolution never guesses: a text resolves when its normalised form
+(:func:`sanctions_tracker._names.normalise`) is a key of the table, and the table holds
+only codes and names that some source gives for that country. The sources, by
+precedence (a key takes its codes from the first source that has it):
+
+1. codes (alpha-2, alpha-3, numeric, and the alpha-4 of a dissolved state), and the
+   reviewed aliases of ``data/country_aliases.csv`` (World Bank, UN, prose, older texts,
+   deliberate ambiguities such as ``Korea``, and the names of blocs);
+2. English names: ISO's (through pycountry) and CLDR's display names (through babel);
+3. names in the other UN languages (French, Spanish, Russian, Arabic, Chinese): CLDR's
+   display names and the iso-codes translations of ISO's names;
+4. dissolved states (ISO 3166-3): their names, and their former alpha-2, alpha-3 and
+   numeric codes. Current codes win: ``BY`` is Belarus, not the Byelorussian SSR; a
+   former code that two dissolved states share is ambiguous (``CS``: Czechoslovakia or
+   Serbia and Montenegro).
+
+Within one source, a key that names two countries is ambiguous, and resolving it raises.
+The table is built at first use, never at import.
+
+>>> resolve_code("Bolivia (Plurinational State of)")
+'BO'
+>>> resolve_code("États-Unis d'Amérique")
+'US'
+>>> resolve_codes(["DE", "deu", "276", "Allemagne"])
+['DE', 'DE', 'DE', 'DE']
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import csv
+import difflib
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from functools import cache
+from importlib import resources
 
-from sanctions_tracker._registry import registry
-from sanctions_tracker.errors import UnknownCountryError
+import attrs
+from babel import Locale
 
-__all__ = ["resolve_code", "resolve_codes"]
+from sanctions_tracker._names import normalise
+from sanctions_tracker._registry import registry, translated_names
+from sanctions_tracker.errors import AmbiguousCountryError, UnknownCountryError
+
+__all__ = [
+    "Alias",
+    "aliases",
+    "describe",
+    "name_table",
+    "names_of",
+    "raise_first",
+    "resolve_code",
+    "resolve_codes",
+    "resolve_unique",
+]
+
+#: The other UN languages, as babel (CLDR) and the iso-codes catalogues name them.
+LANGUAGES = {"fr": "fr", "es": "es", "ru": "ru", "ar": "ar", "zh": "zh_CN"}
+_BLOC = "bloc:"
+_ALIAS_FILE = "country_aliases.csv"
+
+
+@attrs.frozen
+class Alias:
+    """One row of ``data/country_aliases.csv``: a name, its code(s), where it comes from.
+
+    ``codes`` holds one code, or several for a deliberately ambiguous name; ``bloc`` is
+    set instead for the name of a bloc, which is not a country.
+    """
+
+    alias: str
+    codes: tuple[str, ...]
+    bloc: str | None
+    source: str
+    note: str
+
+
+@attrs.frozen
+class _Table:
+    keys: dict[str, tuple[str, ...]]
+    blocs: dict[str, str]
+    names: dict[str, frozenset[str]]
+    english: tuple[str, ...]
 
 
 @cache
-def _table() -> dict[str, str]:
-    table: dict[str, str] = {}
-    for info in registry().values():
-        for key in (
-            info.code,
-            info.alpha_3,
-            info.name,
-            info.official_name,
-            info.common_name,
-        ):
+def aliases() -> tuple[Alias, ...]:
+    """The rows of ``data/country_aliases.csv``, checked: known codes, a source each.
+
+    Raises:
+        ValueError: when a row is malformed (a bug in the package data).
+    """
+    known = registry()
+    path = resources.files("sanctions_tracker.data").joinpath(_ALIAS_FILE)
+    rows: list[Alias] = []
+    with path.open(encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        if reader.fieldnames != ["alias", "code", "source", "note"]:
+            raise ValueError(f"{_ALIAS_FILE}: unexpected columns {reader.fieldnames}")
+        for line, row in enumerate(reader, start=2):
+            where = f"{_ALIAS_FILE}, line {line}"
+            alias, code, source = row["alias"].strip(), row["code"].strip(), row["source"]
+            if not alias or not normalise(alias) or not source.strip():
+                raise ValueError(f"{where}: an alias needs a name and a source")
+            bloc = code.removeprefix(_BLOC) if code.startswith(_BLOC) else None
+            codes = () if bloc else tuple(code.split("|"))
+            if not bloc and not all(c in known for c in codes):
+                raise ValueError(f"{where}: unknown code {code!r}")
+            rows.append(Alias(alias, codes, bloc, source.strip(), row["note"].strip()))
+    return tuple(rows)
+
+
+def _english_display_names() -> dict[str, str]:
+    return {code: name for code, name in Locale("en").territories.items() if code in registry()}
+
+
+@cache
+def _table() -> _Table:
+    known = registry()
+    tiers: list[defaultdict[str, set[str]]] = [defaultdict(set) for _ in range(4)]
+    names: defaultdict[str, set[str]] = defaultdict(set)
+
+    def add(tier: int, code: str, *texts: str | None) -> None:
+        for text in texts:
+            key = normalise(text) if text else ""
             if key:
-                table[key.casefold()] = info.code
-    return table
+                tiers[tier][key].add(code)
+                names[code].add(text)  # type: ignore[arg-type]
+
+    for code, info in known.items():
+        if info.historic:
+            add(0, code, code)
+            add(3, code, info.alpha_2, info.alpha_3, info.numeric)
+            add(3, code, info.name, info.official_name)
+        else:
+            add(0, code, info.alpha_2, info.alpha_3, info.numeric)
+            add(1, code, info.name, info.official_name, info.common_name)
+    for code, name in _english_display_names().items():
+        add(1, code, name)
+    for babel_name, gettext_name in LANGUAGES.items():
+        for code, name in Locale(babel_name).territories.items():
+            if code in known:
+                add(2, code, name)
+        for code, translated in translated_names(gettext_name).items():
+            add(2 if not known[code].historic else 3, code, *translated)
+
+    codes = tiers[0]
+    reviewed: dict[str, set[str]] = {}
+    blocs: dict[str, str] = {}
+    for row in aliases():
+        key = normalise(row.alias)
+        if key in codes:
+            raise ValueError(f"{_ALIAS_FILE}: alias {row.alias!r} is already a code")
+        if key in blocs or reviewed.get(key, set(row.codes)) != set(row.codes):
+            raise ValueError(f"{_ALIAS_FILE}: alias {row.alias!r} appears twice")
+        if row.bloc:
+            blocs[key] = row.bloc
+            continue
+        named = tiers[1].get(key, set(row.codes))
+        if len(row.codes) == 1 and named != set(row.codes):
+            raise ValueError(f"{_ALIAS_FILE}: {row.alias!r} is an English name of {named}")
+        reviewed[key] = set(row.codes)
+        if len(row.codes) == 1:
+            names[row.codes[0]].add(row.alias)
+
+    keys: dict[str, tuple[str, ...]] = {}
+    for tier in (tiers[3], tiers[2], tiers[1], reviewed, codes):
+        keys.update({key: tuple(sorted(found)) for key, found in tier.items()})
+    for key in blocs:
+        keys.pop(key, None)
+    english = tuple(sorted(k for k in (*tiers[1], *reviewed) if len(keys.get(k, ())) == 1))
+    return _Table(
+        keys=keys,
+        blocs=blocs,
+        names={code: frozenset(found) for code, found in names.items()},
+        english=english,
+    )
+
+
+def name_table() -> Mapping[str, tuple[str, ...]]:
+    """Every normalised name and code, with the code(s) it resolves to (two or more:
+    ambiguous). Names of blocs are not in it.
+
+    >>> name_table()["korea"]
+    ('KP', 'KR')
+    >>> name_table()["republic of korea"]
+    ('KR',)
+    """
+    return _table().keys
+
+
+def names_of(code: str) -> frozenset[str]:
+    """The names and codes, as the sources write them, that resolve to one country.
+
+    >>> {"Korea, Rep.", "KOR", "Республика Корея"} <= names_of("KR")
+    True
+    """
+    return _table().names.get(code, frozenset())
+
+
+def describe(code: str) -> str:
+    """A country's code and its English name, as errors show a candidate.
+
+    >>> describe("KP")
+    'KP North Korea'
+    """
+    name = _english_display_names().get(code) or registry()[code].name
+    return f"{code} {name}"
+
+
+def _suggestions(key: str) -> tuple[str, ...]:
+    table = _table()
+    found: list[str] = []
+    for match in difflib.get_close_matches(key, table.english, n=12, cutoff=0.6):
+        name = describe(table.keys[match][0]).split(" ", 1)[1]
+        if name not in found:
+            found.append(name)
+    return tuple(found[:3])
+
+
+def _error(text: str) -> LookupError:
+    key = normalise(text)
+    table = _table()
+    codes = table.keys.get(key)
+    if codes:
+        return AmbiguousCountryError(text, candidates=[describe(c) for c in codes])
+    bloc = table.blocs.get(key)
+    if bloc:
+        hint = f"{text!r} is a bloc: use sanctions_tracker.blocs.get({bloc!r})"
+        return UnknownCountryError(text, hint=hint)
+    if not key:
+        return UnknownCountryError(text, hint="no name or code given")
+    return UnknownCountryError(text, suggestions=_suggestions(key))
 
 
 def resolve_code(text: str) -> str:
-    key = text.strip().casefold()
-    if key.startswith("the "):
-        key = key[4:]
-    try:
-        return _table()[key]
-    except KeyError:
-        raise UnknownCountryError(text) from None
+    """The canonical code of the one country that a name or code stands for.
+
+    Args:
+        text: a code (alpha-2, alpha-3, numeric, alpha-4) or a name, in any case.
+
+    Returns:
+        The canonical code: alpha-2, ``XK``, or the alpha-4 of a dissolved state.
+
+    Raises:
+        UnknownCountryError: no country has that name or code (bloc names included).
+        AmbiguousCountryError: two or more countries have it.
+        TypeError: ``text`` is not a string.
+
+    >>> resolve_code("the UK"), resolve_code("USSR"), resolve_code("Kosovo")
+    ('GB', 'SUHH', 'XK')
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"a country name is a string, not {type(text).__name__}")
+    codes = _table().keys.get(normalise(text))
+    if codes is not None and len(codes) == 1:
+        return codes[0]
+    raise _error(text) from None
+
+
+def resolve_unique(texts: Iterable[str]) -> tuple[dict[str, str], list[str]]:
+    """Resolve each distinct text once: the codes of those that resolve, and the texts
+    that do not, in order of first appearance.
+
+    >>> resolve_unique(["Niger", "Atlantis", "Niger"])
+    ({'Niger': 'NE'}, ['Atlantis'])
+    """
+    keys = _table().keys
+    resolved: dict[str, str] = {}
+    failed: list[str] = []
+    for text in dict.fromkeys(texts):
+        if not isinstance(text, str):
+            raise TypeError(f"a country name is a string, not {type(text).__name__}")
+        codes = keys.get(normalise(text))
+        if codes is not None and len(codes) == 1:
+            resolved[text] = codes[0]
+        else:
+            failed.append(text)
+    return resolved, failed
+
+
+def raise_first(failed: list[str], total: int) -> None:
+    """Raise the error of the first text that failed, noting how many failed.
+
+    Raises:
+        UnknownCountryError: the first failure names no country.
+        AmbiguousCountryError: the first failure names several.
+    """
+    if not failed:
+        return
+    error = _error(failed[0])
+    others = ", ".join(map(repr, failed[1:6])) + (", ..." if len(failed) > 6 else "")
+    error.add_note(
+        f"{len(failed)} of {total} values could not be resolved"
+        + (f"; the others: {others}" if others else "")
+    )
+    raise error
 
 
 def resolve_codes(texts: Iterable[str]) -> list[str]:
-    return [resolve_code(t) for t in texts]
+    """The codes of many names, in order; each distinct name is normalised once.
+
+    Raises:
+        UnknownCountryError: for the first text that names no country (a note counts
+            the others).
+        AmbiguousCountryError: for the first text that names several.
+
+    >>> resolve_codes(["Korea, Rep.", "Korea, Rep.", "Gambia, The"])
+    ['KR', 'KR', 'GM']
+    """
+    texts = texts if isinstance(texts, list) else list(texts)
+    resolved, failed = resolve_unique(texts)
+    raise_first(failed, len(texts))
+    return list(map(resolved.__getitem__, texts))

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 import attrs
 
 from sanctions_tracker._registry import CountryInfo, registry
-from sanctions_tracker._resolve import resolve_code, resolve_codes
+from sanctions_tracker._resolve import raise_first, resolve_code, resolve_unique
 from sanctions_tracker.errors import UnknownCountryError
 
 __all__ = ["Country", "resolve_countries", "resolve_country", "to_country"]
@@ -100,10 +100,57 @@ def to_country(value: Country | str) -> Country:
 
 
 def resolve_country(text: str) -> Country:
-    """Resolve a name or code to its Country, never guessing."""
+    """Resolve a name or code to its Country, never guessing.
+
+    Codes (alpha-2, alpha-3, numeric; alpha-4 for a dissolved state) resolve in any case;
+    so do names as ISO, the UN, the World Bank, CLDR and ordinary prose write them, in
+    English, French, Spanish, Russian, Arabic and Chinese. Case, accents, punctuation,
+    ``&`` for ``and``, a leading article and inverted forms (``Korea, Rep.``,
+    ``Congo (the)``) do not matter. See ``docs/countries.md`` for the rules.
+
+    Args:
+        text: a country name or code.
+
+    Returns:
+        The one Country that ``text`` names.
+
+    Raises:
+        UnknownCountryError: no country has that name (with up to three suggestions), or
+            it names a bloc (with a hint to ``sanctions_tracker.blocs.get``).
+        AmbiguousCountryError: it fits two or more countries; ``.candidates`` lists them.
+
+    >>> resolve_country("Korea, Rep."), resolve_country("the Republic of Korea")
+    (Country('KR'), Country('KR'))
+    >>> resolve_country("Soviet Union")
+    Country('SUHH')
+    >>> resolve_country("Korea")
+    Traceback (most recent call last):
+    ...
+    sanctions_tracker.errors.AmbiguousCountryError: ambiguous country 'Korea': ...
+    """
     return Country(resolve_code(text))
 
 
 def resolve_countries(texts: Iterable[str]) -> list[Country]:
-    """Resolve many names at once."""
-    return [Country(code) for code in resolve_codes(texts)]
+    """Resolve many names at once, in order: each distinct text is resolved once.
+
+    Args:
+        texts: country names or codes.
+
+    Returns:
+        One Country per text.
+
+    Raises:
+        UnknownCountryError: for the first text that names no country; a note on the
+            error counts how many distinct texts failed.
+        AmbiguousCountryError: for the first text that fits several countries.
+
+    >>> resolve_countries(["Venezuela, RB", "VEN", "Venezuela (Bolivarian Republic of)"])
+    [Country('VE'), Country('VE'), Country('VE')]
+    """
+    texts = texts if isinstance(texts, list) else list(texts)
+    resolved, failed = resolve_unique(texts)
+    raise_first(failed, len(texts))
+    countries = {code: Country(code) for code in set(resolved.values())}
+    by_text = {text: countries[code] for text, code in resolved.items()}
+    return list(map(by_text.__getitem__, texts))
