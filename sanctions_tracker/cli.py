@@ -20,6 +20,7 @@ import argparse
 import datetime as dt
 import os
 import sys
+import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
@@ -344,10 +345,18 @@ def _question(args: argparse.Namespace) -> int:
 
 def _matrix(args: argparse.Namespace) -> int:
     dataset = _load(args.dataset)
-    frame: pl.DataFrame = dataset.matrix(
-        documents=args.documents, regimes=args.regimes, as_of=args.as_of
+    cells: pl.DataFrame = dataset.matrix(
+        args.documents, args.regimes, as_of=args.as_of or _default_day(dataset)
     )
-    sys.stdout.write(_render(frame, args.format))
+    documents = cells["document_id"].unique(maintain_order=True).to_list()
+    keys = ["country", "party_kind", "name"]
+    if documents:
+        wide = cells.pivot(on="document_id", index=keys, values="status").select(
+            *keys, *[pl.col(d).cast(pl.String) for d in documents]
+        )
+    else:
+        wide = cells.select(keys)
+    sys.stdout.write(_render(wide, args.format))
     return 0
 
 
@@ -356,7 +365,11 @@ def _plot(args: argparse.Namespace) -> int:
 
     dataset = _load(args.dataset)
     written = plot_matrix(
-        dataset, documents=args.documents, regimes=args.regimes, as_of=args.as_of, path=args.out
+        dataset,
+        documents=args.documents,
+        regimes=args.regimes,
+        as_of=args.as_of or _default_day(dataset),
+        path=args.out,
     )
     print(f"wrote {written}")
     return 0
@@ -365,10 +378,7 @@ def _plot(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     dataset = _load(getattr(args, "dataset", None))
     documents = sorted(dataset.documents, key=lambda d: (d.date, d.id))
-    until: dt.date | None = getattr(args, "until", None)
-    if until is None:
-        latest = max((d.date.last.year for d in documents), default=dt.date.today().year)
-        until = dt.date(latest, 12, 31)
+    until: dt.date = getattr(args, "until", None) or _default_day(dataset)
     out = sys.stdout
     out.write(f"{_describe(dataset)}; status and responses up to {until}\n")
     for document in documents:
@@ -381,6 +391,12 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _report_document(out: TextIO, dataset: Dataset, document: Document, until: dt.date) -> None:
+    """One document: what it is, who signed, and the three lists of its subject's sanctions.
+
+    The response window runs from the document's date to ``until``; the status is that
+    of the day ``until``. A document with no subject, or with no named country or bloc
+    among its signatories, gets no lists: the questions do not apply to it.
+    """
     kind = "Joint statement" if hasattr(document, "issued_on") else "Open letter"
     out.write(f"{document.date}  {document.title}\n")
     about = f", about {document.subject.name}" if document.subject is not None else ""
@@ -389,26 +405,46 @@ def _report_document(out: TextIO, dataset: Dataset, document: Document, until: d
         out.write(f"  source: {source}\n")
     signers = [_signer(document, s) for s in document.signatures]
     if signers:
-        out.write(f"  Signed by {len(signers)}: {', '.join(signers)}\n")
+        out.write(_wrap(f"Signed by {len(signers)}:", signers))
     else:
         out.write(f"  Signed by: {_count(document)}\n")
-    if document.subject is None:
+    named = dataset.tables.signatures.filter(
+        (pl.col("document_id") == document.id) & pl.col("party_kind").is_in(["country", "bloc"])
+    ).height
+    if document.subject is None or not named or document.date.first > until:
         return
     subject = document.subject.name
-    if document.date.first > until:
-        return
-    late = dataset.signed_not_sanctioned(document.id, since=document.date.first, until=until)
+    late = dataset.signed_not_sanctioned(document.id, until=until)
     out.write(
         f"  Signed, but took no sanctions action against {subject} "
         f"from {document.date} to {until} ({late.height}):\n"
     )
     _write_signed(out, dataset, document.id, late)
+    outside = dataset.signed_not_sanctioned(document.id, as_of=until)
+    out.write(
+        f"  Signed, but took no part in sanctions against {subject} on {until} "
+        f"({outside.height}):\n"
+    )
+    _write_signed(out, dataset, document.id, outside)
     missing = dataset.sanctioned_not_signed(document.id, as_of=until)
     out.write(
         f"  Took part in sanctions against {subject} on {until}, but did not sign "
         f"({missing.height}):\n"
     )
     _write_sanctioned(out, dataset, missing, until)
+
+
+def _wrap(label: str, items: list[str]) -> str:
+    """``label`` and the items joined by "; ", wrapped at 100 columns, never inside an item."""
+    glued = [item.replace(" ", "\u00a0") for item in items]
+    text = textwrap.fill(
+        f"{label} " + "; ".join(glued),
+        width=100,
+        initial_indent="  ",
+        subsequent_indent="    ",
+        break_on_hyphens=False,
+    )
+    return text.replace("\u00a0", " ") + "\n"
 
 
 def _signer(document: Document, signature: object) -> str:
@@ -549,8 +585,11 @@ def _write_lines(out: TextIO, lines: pl.DataFrame) -> None:
         out.write("    none\n")
         return
     width = max(len(name) for name in lines["name"].to_list())
+    previous = None
     for code, name, evidence in lines.iter_rows():
-        out.write(f"    {code:<4}{name:<{width}}  {evidence}".rstrip() + "\n")
+        shown = ("", "") if code == previous else (code, name)
+        previous = code
+        out.write(f"    {shown[0]:<4}{shown[1]:<{width}}  {evidence}".rstrip() + "\n")
 
 
 def _partial(column: str) -> pl.Expr:
@@ -578,6 +617,13 @@ def _load(path: Path | None) -> Dataset:
     from sanctions_tracker.dataset import Dataset
 
     return Dataset.load(_existing(path))
+
+
+def _default_day(dataset: Dataset) -> dt.date:
+    """31 December of the year of the latest document (this year when there is none)."""
+    latest = dataset.tables.documents["date"].max()
+    year = latest.year if isinstance(latest, dt.date) else dt.date.today().year
+    return dt.date(year, 12, 31)
 
 
 def _existing(path: Path) -> Path:
