@@ -37,6 +37,7 @@ from sanctions_tracker.records import (
     SanctionsRegime,
     Signature,
 )
+from sanctions_tracker.resolve_polars import resolve_country_codes
 from sanctions_tracker.text import parse_signatories
 
 try:
@@ -76,4 +77,5 @@ __all__ = [
     "parse_signatories",
     "resolve_countries",
     "resolve_country",
+    "resolve_country_codes",
 ]
