@@ -1,0 +1,188 @@
+"""What the importers of foreign formats share: their report, and a few polars helpers.
+
+An import never drops data silently: every line or row it skips, and every value it
+leaves out, becomes an :class:`Issue` with its line number in the
+:class:`ImportSummary`.
+
+>>> issue = Issue(7, "not JSON: Expecting value", skipped=True)
+>>> str(issue)
+'line 7: not JSON: Expecting value (skipped)'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import attrs
+import polars as pl
+
+from sanctions_tracker.dates import PRECISIONS
+
+__all__ = ["ImportSummary", "Issue"]
+
+PRECISION = pl.Enum(list(PRECISIONS))
+_ISO_DATE = r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T[0-9:.+\-Z]*)?$"
+
+
+@attrs.frozen
+class Issue:
+    """One problem of an input: where it is, what is wrong, and whether its record was skipped.
+
+    A record that is not skipped was imported without the value the message names.
+
+    >>> str(Issue(12, "startDate '2020-13-45' is not a date", entity_id="s1", skipped=False))
+    "line 12 [s1]: startDate '2020-13-45' is not a date (imported without it)"
+    """
+
+    line: int
+    message: str
+    entity_id: str | None = None
+    skipped: bool = True
+
+    def __str__(self) -> str:
+        where = (
+            f"line {self.line}"
+            if self.entity_id is None
+            else f"line {self.line} [{self.entity_id}]"
+        )
+        outcome = "skipped" if self.skipped else "imported without it"
+        return f"{where}: {self.message} ({outcome})"
+
+
+def _pairs(value: Mapping[str, int] | tuple[tuple[str, int], ...]) -> tuple[tuple[str, int], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    return tuple(sorted(items, key=lambda item: (-item[1], item[0])))
+
+
+@attrs.frozen
+class ImportSummary:
+    """What an import read, what it made of it, and everything it skipped or left out.
+
+    >>> summary = ImportSummary(lines=3, schemata={"Sanction": 1, "Person": 1, "Vessel": 1},
+    ...                         imported_schemata=("Person", "Sanction"), designations=1,
+    ...                         regimes=1, actions=0, untargeted=("GB-RUS",), issues=())
+    >>> summary.count("Person"), summary.not_imported
+    (1, (('Vessel', 1),))
+    >>> print(summary)
+    3 lines: Person 1, Sanction 1, Vessel 1
+    1 designations in 1 regimes, 0 actions
+    not imported: Vessel 1
+    1 regimes without a target: GB-RUS
+    no problems
+    """
+
+    lines: int
+    schemata: tuple[tuple[str, int], ...] = attrs.field(converter=_pairs)
+    imported_schemata: tuple[str, ...]
+    designations: int
+    regimes: int
+    actions: int
+    untargeted: tuple[str, ...]
+    issues: tuple[Issue, ...]
+
+    def count(self, schema: str) -> int:
+        """How many records of one schema the input held."""
+        return dict(self.schemata).get(schema, 0)
+
+    @property
+    def not_imported(self) -> tuple[tuple[str, int], ...]:
+        """The schemata read but not imported (unknown or of no use here), with their counts."""
+        return tuple(item for item in self.schemata if item[0] not in self.imported_schemata)
+
+    @property
+    def skipped(self) -> tuple[Issue, ...]:
+        """The issues whose record was skipped."""
+        return tuple(issue for issue in self.issues if issue.skipped)
+
+    def __str__(self) -> str:
+        counts = ", ".join(f"{schema} {n}" for schema, n in self.schemata) or "nothing"
+        lines = [
+            f"{self.lines} lines: {counts}",
+            f"{self.designations} designations in {self.regimes} regimes, {self.actions} actions",
+        ]
+        if self.not_imported:
+            lines.append("not imported: " + ", ".join(f"{s} {n}" for s, n in self.not_imported))
+        if self.untargeted:
+            lines.append(
+                f"{len(self.untargeted)} regimes without a target: " + ", ".join(self.untargeted)
+            )
+        if self.issues:
+            lines.append(f"{len(self.issues)} problems ({len(self.skipped)} skipped):")
+            lines.extend(f"  {issue}" for issue in self.issues)
+        else:
+            lines.append("no problems")
+        return "\n".join(lines)
+
+
+def iso_partial_date(raw: str, out: str) -> list[pl.Expr]:
+    """Expressions for ``out`` (first day) and ``out_precision`` from ISO text in ``raw``.
+
+    ``YYYY``, ``YYYY-MM`` and ``YYYY-MM-DD`` (with an optional time, ignored) are read;
+    anything else gives nulls, which callers report.
+
+    >>> frame = pl.DataFrame({"raw": ["2020", "2020-09", "2020-09-17T00:00:00", "2020-13"]})
+    >>> frame.select(iso_partial_date("raw", "d")).rows()[:3]
+    [(datetime.date(2020, 1, 1), 'year'), (datetime.date(2020, 9, 1), 'month'),
+     (datetime.date(2020, 9, 17), 'day')]
+    >>> frame.select(iso_partial_date("raw", "d")).row(3)
+    (None, None)
+    """
+    groups = pl.col(raw).str.strip_chars().str.extract_groups(_ISO_DATE)
+    year, month, day = (groups.struct.field(name) for name in ("1", "2", "3"))
+    first = pl.concat_str(
+        [year, month.fill_null("01"), day.fill_null("01")], separator="-"
+    ).str.to_date("%Y-%m-%d", strict=False)
+    precision = (
+        pl.when(first.is_null())
+        .then(None)
+        .when(day.is_not_null())
+        .then(pl.lit("day"))
+        .when(month.is_not_null())
+        .then(pl.lit("month"))
+        .otherwise(pl.lit("year"))
+        .cast(PRECISION)
+    )
+    return [first.alias(out), precision.alias(f"{out}_precision")]
+
+
+def last_day(column: str) -> pl.Expr:
+    """The last day of a partial date held as (first day, precision)."""
+    first = pl.col(column)
+    precision = pl.col(f"{column}_precision").cast(pl.String)
+    return (
+        pl.when(precision == "year")
+        .then(first.dt.offset_by("1y").dt.offset_by("-1d"))
+        .when(precision == "month")
+        .then(first.dt.month_end())
+        .otherwise(first)
+    )
+
+
+def derived_actions(designations: pl.DataFrame, note: str) -> pl.DataFrame:
+    """One ``amend`` action per regime and listing date, naming the designations of that day.
+
+    >>> import datetime as dt
+    >>> d = pl.DataFrame({"designation_id": ["a", "b"], "regime_id": ["R", "R"],
+    ...                   "listed_on": [dt.date(2020, 10, 2)] * 2,
+    ...                   "listed_on_precision": ["day", "day"]},
+    ...                  schema_overrides={"listed_on_precision": PRECISION})
+    >>> derived_actions(d, "derived").select("regime_id", "designations").rows()
+    [('R', ['a', 'b'])]
+    """
+    return (
+        designations.filter(pl.col("listed_on").is_not_null())
+        .group_by("regime_id", "listed_on", "listed_on_precision")
+        .agg(pl.col("designation_id").sort().alias("designations"))
+        .select(
+            "regime_id",
+            pl.col("listed_on").alias("date"),
+            pl.col("listed_on_precision").alias("date_precision"),
+            pl.lit("amend").alias("kind"),
+            pl.lit("").alias("legal_reference"),
+            "designations",
+            pl.col("designations").list.len().cast(pl.Int64).alias("designation_count"),
+            pl.lit(note).alias("note"),
+            pl.lit([], dtype=pl.List(pl.String)).alias("sources"),
+        )
+        .sort("regime_id", "date", "date_precision")
+    )

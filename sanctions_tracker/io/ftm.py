@@ -1,0 +1,706 @@
+"""Import a FollowTheMoney entity stream, as OpenSanctions publishes it (``entities.ftm.json``).
+
+The stream is JSON lines, one entity a line. It is read lazily, one line at a time,
+keeping only what a designation needs; the rest of the work is done by polars on
+the collected columns.
+
+- A ``Sanction`` entity becomes a designation of its ``entity`` under a regime keyed
+  by its issuing authority (``country``: ``eu`` is the EU bloc, ``gb`` Country GB)
+  and its programme (``programId``, else ``program``, else the ``authority`` text).
+- The designated ``Person`` becomes a person; an ``Organization``, ``Company``,
+  ``LegalEntity`` or ``PublicBody`` an organisation; each keeps its FtM entity id.
+- ``startDate`` (else the earliest ``listingDate``) is the listing date and the
+  latest ``endDate`` the delisting date, as partial dates.
+- A regime's target country stays open unless ``targets`` maps its programme (or its
+  regime id) to a country: ``EU-UKR`` concerns Ukraine's territorial integrity and
+  lists Russians, so no target can be read off the key.
+- Nothing is dropped silently: bad lines, Sanctions whose entity is missing, and
+  values that are not dates are reported in the summary with their line numbers.
+
+>>> import io, json
+>>> lines = [
+...     {"id": "p1", "schema": "Person", "properties": {"name": ["Ivan Petrov"]}},
+...     {"id": "s1", "schema": "Sanction", "properties": {
+...         "entity": ["p1"], "country": ["gb"], "programId": ["GB-RUS"],
+...         "authority": ["Foreign, Commonwealth & Development Office"],
+...         "startDate": ["2022-03-15"]}},
+...     {"id": "a1", "schema": "Address", "properties": {"full": ["Moscow"]}},
+... ]
+>>> stream = io.StringIO("\\n".join(json.dumps(line) for line in lines))
+>>> result = import_ftm(stream, targets={"GB-RUS": "Russia"})
+>>> [(d.id, d.regime, d.target.name, str(d.listed_on)) for d in result.dataset.designations]
+[('s1', 'GB-RUS', 'Ivan Petrov', '2022-03-15')]
+>>> result.dataset.regimes[0].target
+Country('RU')
+>>> result.summary.not_imported
+(('Address', 1),)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, TypeAlias
+
+import attrs
+import orjson
+import polars as pl
+
+from sanctions_tracker import blocs
+from sanctions_tracker.countries import Country, resolve_country
+from sanctions_tracker.errors import DataFormatError, UnknownBlocError, UnknownCountryError
+from sanctions_tracker.io._imports import (
+    ImportSummary,
+    Issue,
+    derived_actions,
+    iso_partial_date,
+    last_day,
+)
+from sanctions_tracker.tables import country_dtype, schema
+
+if TYPE_CHECKING:
+    from sanctions_tracker.dataset import Dataset
+
+__all__ = ["TARGET_SCHEMATA", "FtmImport", "import_ftm"]
+
+Source: TypeAlias = str | os.PathLike[str] | IO[bytes] | IO[str] | Iterable[bytes | str]
+
+#: The FtM schemata that can be designated, and the kind of target each becomes.
+TARGET_SCHEMATA: Mapping[str, str] = {
+    "Person": "person",
+    "Organization": "organization",
+    "Company": "organization",
+    "LegalEntity": "organization",
+    "PublicBody": "organization",
+}
+
+_SANCTION_PROPERTIES = (
+    "entity",
+    "country",
+    "programId",
+    "program",
+    "authority",
+    "startDate",
+    "endDate",
+    "listingDate",
+    "reason",
+    "sourceUrl",
+    "programUrl",
+)
+_DATE_PROPERTIES = ("startDate", "endDate", "listingDate")
+# The name, then where to look for the target's country, in order.
+_TARGET_PROPERTIES = ("name", "nationality", "citizenship", "country", "jurisdiction")
+_PROGRESS_EVERY = 4096
+_STRINGS = pl.List(pl.String)
+_ACTION_NOTE = "derived from the listing dates of a FollowTheMoney stream"
+
+
+@attrs.frozen
+class FtmImport:
+    """The result of :func:`import_ftm`: the dataset, and the summary of what was read.
+
+    >>> from sanctions_tracker.dataset import Dataset
+    >>> FtmImport(Dataset(), ImportSummary(0, {}, (), 0, 0, 0, (), ())).dataset
+    <Dataset: 0 documents, 0 signatures, 0 regimes, 0 actions, 0 designations, 0 alignments>
+    """
+
+    dataset: Dataset
+    summary: ImportSummary
+
+
+class _BadEntityError(Exception):
+    """A line that is JSON but not a usable entity (internal: becomes an Issue)."""
+
+
+@attrs.define
+class _Columns:
+    """What the line loop keeps: the raw Sanction lines, and a few scalars of the rest."""
+
+    sanction_numbers: list[int] = attrs.field(factory=list)
+    sanction_ids: list[str] = attrs.field(factory=list)
+    # Per Sanction property, in the order of _SANCTION_PROPERTIES: every value of every
+    # Sanction in one flat list, and how many values each Sanction has.
+    flat: tuple[list[str], ...] = attrs.field(
+        factory=lambda: tuple([] for _ in _SANCTION_PROPERTIES)
+    )
+    counts: tuple[list[int], ...] = attrs.field(
+        factory=lambda: tuple([] for _ in _SANCTION_PROPERTIES)
+    )
+    targets: dict[str, list[Any]] = attrs.field(
+        factory=lambda: {name: [] for name in ("line", "id", "schema", "name", "countries")}
+    )
+    others: dict[str, list[Any]] = attrs.field(factory=lambda: {"id": [], "schema": []})
+    schemata: dict[str, int] = attrs.field(factory=dict)
+    issues: list[Issue] = attrs.field(factory=list)
+    lines: int = 0
+
+
+def _lines(source: Source) -> tuple[Iterable[bytes | str], Callable[[], None]]:
+    if isinstance(source, str | os.PathLike):
+        path = Path(source)
+        try:
+            handle = path.open("rb")
+        except OSError as err:
+            raise DataFormatError(
+                f"cannot read the FtM stream: {err.strerror}", file=str(path)
+            ) from None
+        return handle, handle.close
+    return source, lambda: None
+
+
+def _read(source: Source, progress: Callable[[int], None] | None) -> _Columns:
+    """The one loop over lines: parse each, keep what designations need as columns."""
+    columns = _Columns()
+    issues = columns.issues
+    loads = orjson.loads
+    take = _take
+    size = 0
+    number = 0
+    lines, close = _lines(source)
+    try:
+        for number, line in enumerate(lines, 1):
+            size += len(line)
+            if progress is not None and number % _PROGRESS_EVERY == 0:
+                progress(size)
+            try:
+                entity = loads(line)
+            except ValueError as err:
+                if line.strip():
+                    issues.append(Issue(number, f"not JSON: {_json_reason(err)}"))
+                continue
+            try:
+                take(columns, number, entity)
+            except _BadEntityError as err:
+                entity_id = entity.get("id") if type(entity) is dict else None
+                issues.append(
+                    Issue(number, f"not an FtM entity: {err}", entity_id=_text_or_none(entity_id))
+                )
+    finally:
+        close()
+    columns.lines = number
+    if progress is not None:
+        progress(size)
+    return columns
+
+
+def _take(columns: _Columns, number: int, entity: Any) -> None:
+    """Count one parsed line, and keep what a designation needs of it.
+
+    This runs once per line: it does as little as it can, in as few calls.
+    """
+    if type(entity) is not dict:
+        raise _BadEntityError("not a JSON object")
+    entity_id, kind, properties = entity.get("id"), entity.get("schema"), entity.get("properties")
+    if type(entity_id) is not str or type(kind) is not str:
+        raise _BadEntityError("an entity needs a string 'id' and 'schema'")
+    if properties is None:
+        properties = {}
+    elif type(properties) is not dict:
+        raise _BadEntityError("'properties' is not an object")
+    counts = columns.schemata
+    counts[kind] = counts.get(kind, 0) + 1
+    if kind == "Sanction":
+        get = properties.get
+        values = [get(name) for name in _SANCTION_PROPERTIES]
+        _check_strings(values, _SANCTION_PROPERTIES)
+        columns.sanction_numbers.append(number)
+        columns.sanction_ids.append(entity_id)
+        for value, flat, lengths in zip(values, columns.flat, columns.counts, strict=True):
+            if value:
+                flat.extend(value)
+                lengths.append(len(value))
+            else:
+                lengths.append(0)
+    elif kind in TARGET_SCHEMATA:
+        get = properties.get
+        values = [get(name) for name in _TARGET_PROPERTIES]
+        _check_strings(values, _TARGET_PROPERTIES)
+        names = values[0] or []
+        caption = entity.get("caption")
+        # The caption is the name OpenSanctions displays: prefer it among the names.
+        if type(caption) is str and (caption in names or (not names and caption.strip())):
+            names = [caption]
+        targets = columns.targets
+        targets["line"].append(number)
+        targets["id"].append(entity_id)
+        targets["schema"].append(kind)
+        targets["name"].append(names[0] if names else None)
+        targets["countries"].append(" ".join([c for value in values[1:] if value for c in value]))
+    else:
+        columns.others["id"].append(entity_id)
+        columns.others["schema"].append(kind)
+
+
+def _check_strings(values: list[Any], names: tuple[str, ...]) -> None:
+    """Every value is None or a list of strings; else name the first property that is not."""
+    try:
+        for value in values:
+            if value is not None:
+                if type(value) is not list:
+                    raise TypeError
+                "".join(value)  # the fastest check that every item is a string
+    except TypeError:
+        for name, value in zip(names, values, strict=True):
+            if value is not None and (
+                type(value) is not list or not all(isinstance(v, str) for v in value)
+            ):
+                raise _BadEntityError(f"property {name!r} is not a list of strings") from None
+
+
+def _text_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _json_reason(err: ValueError) -> str:
+    if isinstance(err, orjson.JSONDecodeError):
+        return f"{err.msg} at column {err.colno}"
+    return str(err)
+
+
+# -- regimes --------------------------------------------------------------------------------
+
+
+def _slug(text: str) -> str:
+    """An upper-case ASCII key for a programme or authority text; a short hash when too long.
+
+    >>> _slug("Reciprocal"), _slug("La Principauté de Monaco")
+    ('RECIPROCAL', 'LA-PRINCIPAUTE-DE-MONACO')
+    >>> _slug("資産凍結等の措置")
+    'H-...'
+    """
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^A-Z0-9]+", "-", folded.upper()).strip("-")
+    letters = sum(c.isalnum() for c in text)
+    if not slug or len(slug) > 40 or sum(c.isalnum() for c in folded) < letters:
+        return "H-" + hashlib.sha1(text.encode()).hexdigest()[:10].upper()
+    return slug
+
+
+def _regime_id(code: str, programme: str | None, authority: str | None) -> str:
+    """``<AUTHORITY>-<PROGRAMME>``, or the programme key itself when it starts so.
+
+    >>> _regime_id("EU", "EU-UKR", None), _regime_id("FR", "EU-UKR", None)
+    ('EU-UKR', 'FR-EU-UKR')
+    >>> _regime_id("MC", None, "La Principauté de Monaco")
+    'MC-LA-PRINCIPAUTE-DE-MONACO'
+    """
+    if programme is not None and programme.strip():
+        key = programme.strip()
+        if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.\-]*", key):
+            key = key.upper()
+            return key if key.startswith(f"{code}-") else f"{code}-{key}"
+        return f"{code}-{_slug(key)}"
+    if authority is not None and authority.strip():
+        return f"{code}-{_slug(authority)}"
+    return code
+
+
+def _authority(code: str) -> tuple[str, str] | None:
+    """(kind, code) of an FtM country code as a sanctioning authority, or None if unknown."""
+    try:
+        return "bloc", blocs.get(code.upper()).code
+    except UnknownBlocError:
+        pass
+    try:
+        return "country", Country(code).code
+    except UnknownCountryError:
+        return None
+
+
+def _target_codes(targets: Mapping[str, Country | str] | None) -> dict[str, str]:
+    if not targets:
+        return {}
+    codes = {}
+    for key, value in targets.items():
+        country = value if isinstance(value, Country) else resolve_country(value)
+        codes[key.strip()] = country.code
+        codes[key.strip().upper()] = country.code
+    return codes
+
+
+# -- the polars part ------------------------------------------------------------------------
+
+
+def _list_column(name: str, values: list[str], lengths: list[int]) -> pl.DataFrame:
+    """A list column (with its ``_row``) from flat values and the number each row has."""
+    owners = (
+        pl.select(
+            pl.int_range(len(lengths), dtype=pl.Int64).repeat_by(pl.Series(lengths)).explode()
+        )
+        .to_series()
+        .drop_nulls()
+    )
+    long = pl.DataFrame({"_row": owners, name: pl.Series(values, dtype=pl.String)})
+    lists = long.group_by("_row").agg(pl.col(name))
+    rows = pl.DataFrame({"_row": pl.int_range(len(lengths), dtype=pl.Int64, eager=True)})
+    return rows.join(lists, on="_row", how="left").with_columns(pl.col(name).fill_null([]))
+
+
+def _sanctions(columns: _Columns) -> pl.DataFrame:
+    """The Sanctions, one row each, with their properties as lists of strings."""
+    frame = pl.DataFrame(
+        {"line": columns.sanction_numbers, "id": columns.sanction_ids},
+        schema={"line": pl.Int64, "id": pl.String},
+    ).with_row_index("_row")
+    frame = frame.with_columns(pl.col("_row").cast(pl.Int64))
+    for index, name in enumerate(_SANCTION_PROPERTIES):
+        lists = _list_column(name, columns.flat[index], columns.counts[index])
+        frame = frame.join(lists, on="_row", how="left")
+    return frame.drop("_row")
+
+
+def _others(columns: _Columns) -> tuple[pl.DataFrame, pl.DataFrame]:
+    targets = pl.DataFrame(
+        columns.targets,
+        schema={
+            "line": pl.Int64,
+            "id": pl.String,
+            "schema": pl.String,
+            "name": pl.String,
+            "countries": pl.String,
+        },
+    )
+    others = pl.DataFrame(columns.others, schema={"id": pl.String, "schema": pl.String})
+    return targets, others
+
+
+def _issues(frame: pl.DataFrame, message: pl.Expr, *, skipped: bool) -> list[Issue]:
+    rows = frame.select("line", message.alias("message"), "id").rows()
+    return [
+        Issue(line, text, entity_id=entity_id, skipped=skipped) for line, text, entity_id in rows
+    ]
+
+
+def _first_dupes(frame: pl.DataFrame, what: str) -> tuple[pl.DataFrame, list[Issue]]:
+    """Keep the first entity of each id; report the later ones."""
+    marked = frame.with_columns(pl.col("line").min().over("id").alias("_first"))
+    later = marked.filter(pl.col("line") != pl.col("_first"))
+    issues = [
+        Issue(line, f"duplicate {what} id {entity_id!r} (first on line {first})")
+        for line, entity_id, first in later.select("line", "id", "_first").rows()
+    ]
+    return marked.filter(pl.col("line") == pl.col("_first")).drop("_first"), issues
+
+
+def _dates(sanctions: pl.DataFrame) -> tuple[pl.DataFrame, list[Issue]]:
+    """Per Sanction: listed_on, delisted_on (partial dates), and the values that are not dates."""
+    issues: list[Issue] = []
+    parsed = {}
+    for name in _DATE_PROPERTIES:
+        values = (
+            sanctions.select("id", "line", pl.col(name).alias("raw"))
+            .explode("raw")
+            .filter(pl.col("raw").is_not_null())
+            .with_columns(iso_partial_date("raw", "d"))
+        )
+        bad = values.filter(pl.col("d").is_null())
+        issues += _issues(
+            bad,
+            pl.format(f"{name} '{{}}' is not a date: write YYYY[-MM[-DD]]", "raw"),
+            skipped=False,
+        )
+        good = values.filter(pl.col("d").is_not_null()).with_columns(
+            pl.col("d_precision").to_physical().alias("_rank"), last_day("d").alias("_last")
+        )
+        # The earliest start or listing date, the latest end date.
+        ordered = (
+            good.sort("_last", "_rank", descending=True)
+            if name == "endDate"
+            else good.sort("d", "_rank")
+        )
+        parsed[name] = ordered.unique("id", keep="first", maintain_order=True).select(
+            "id", "d", "d_precision"
+        )
+    listed = (
+        sanctions.select("id")
+        .join(parsed["startDate"], on="id", how="left")
+        .join(parsed["listingDate"], on="id", how="left", suffix="_listing")
+        .select(
+            "id",
+            pl.coalesce("d", "d_listing").alias("listed_on"),
+            pl.coalesce("d_precision", "d_precision_listing").alias("listed_on_precision"),
+        )
+    )
+    delisted = parsed["endDate"].rename(
+        {"d": "delisted_on", "d_precision": "delisted_on_precision"}
+    )
+    dated = listed.join(delisted, on="id", how="left")
+    backwards = dated.join(sanctions.select("id", "line"), on="id").filter(
+        last_day("delisted_on") < pl.col("listed_on")
+    )
+    issues += _issues(
+        backwards,
+        pl.format("endDate {} is before the listing date {}", "delisted_on", "listed_on"),
+        skipped=False,
+    )
+    dated = dated.with_columns(
+        pl.when(pl.col("id").is_in(backwards["id"].implode()))
+        .then(None)
+        .otherwise(pl.col(column))
+        .alias(column)
+        for column in ("delisted_on", "delisted_on_precision")
+    )
+    return dated, issues
+
+
+def _null_if_empty(column: str) -> pl.Expr:
+    """An empty list as ``[null]``, so that exploding keeps its row (whatever polars' default)."""
+    return (
+        pl.when(pl.col(column).list.len() > 0)
+        .then(pl.col(column))
+        .otherwise(pl.lit([None], dtype=_STRINGS))
+        .alias(column)
+    )
+
+
+def _rows(sanctions: pl.DataFrame) -> tuple[pl.DataFrame, list[Issue]]:
+    """One row per Sanction, authority, programme and entity, with its designation id."""
+    issues: list[Issue] = []
+    rows = (
+        sanctions.select(
+            "line",
+            "id",
+            pl.col("entity"),
+            pl.col("country"),
+            pl.when(pl.col("programId").list.len() > 0)
+            .then(pl.col("programId"))
+            .otherwise(pl.col("program"))
+            .alias("programme"),
+            pl.col("authority").list.first().alias("authority_name"),
+            pl.col("program").list.first().alias("legal_basis"),
+        )
+        .with_columns(
+            _null_if_empty("country"), _null_if_empty("programme"), _null_if_empty("entity")
+        )
+        .explode("country")
+        .explode("programme")
+        .explode("entity")
+        .with_columns(pl.col("country").str.strip_chars().str.to_lowercase())
+    )
+    no_country = rows.filter(pl.col("country").is_null() | (pl.col("country") == ""))
+    issues += _issues(
+        no_country, pl.lit("no 'country': the issuing authority is unknown"), skipped=True
+    )
+    no_entity = rows.filter(pl.col("entity").is_null())
+    issues += _issues(no_entity, pl.lit("no 'entity': nobody is designated"), skipped=True)
+    rows = rows.filter(
+        pl.col("country").is_not_null() & (pl.col("country") != "") & pl.col("entity").is_not_null()
+    )
+    codes = rows["country"].unique().sort().to_list()
+    resolved = [_authority(code) for code in codes]
+    authorities = pl.DataFrame(
+        {
+            "country": codes,
+            "authority_kind": [r[0] if r else None for r in resolved],
+            "authority": [r[1] if r else None for r in resolved],
+        },
+        schema={"country": pl.String, "authority_kind": pl.String, "authority": pl.String},
+    )
+    rows = rows.join(authorities, on="country", how="left")
+    unknown = rows.filter(pl.col("authority").is_null())
+    issues += _issues(
+        unknown,
+        pl.format("unknown authority country '{}': give an ISO code or 'eu'", "country"),
+        skipped=True,
+    )
+    rows = rows.filter(pl.col("authority").is_not_null())
+    # One regime id per distinct (authority, programme, authority name): a few, however long
+    # the stream. The key column stands in for the three, nulls included.
+    key = pl.concat_str(
+        [pl.col(c).fill_null("\x00") for c in ("authority", "programme", "authority_name")],
+        separator="\x1f",
+    ).alias("_key")
+    rows = rows.with_columns(key)
+    keys = rows.select("_key", "authority", "programme", "authority_name").unique("_key")
+    regime_ids = [_regime_id(*row) for row in keys.drop("_key").iter_rows()]
+    keys = keys.select("_key", pl.Series("regime_id", regime_ids, dtype=pl.String))
+    rows = rows.join(keys, on="_key", how="left").drop("_key")
+    rows = rows.sort("line", "regime_id", "entity").with_columns(
+        pl.len().over("id").alias("_n"), pl.int_range(1, pl.len() + 1).over("id").alias("_k")
+    )
+    rows = rows.with_columns(
+        pl.when(pl.col("_n") == 1)
+        .then(pl.col("id"))
+        .otherwise(pl.format("{}/{}", "id", "_k"))
+        .alias("designation_id")
+    ).drop("_n", "_k")
+    return rows, issues
+
+
+def import_ftm(
+    source: Source,
+    *,
+    targets: Mapping[str, Country | str] | None = None,
+    actions: bool = True,
+    progress: Callable[[int], None] | None = None,
+) -> FtmImport:
+    """Import the Sanctions of a FollowTheMoney entity stream as regimes and designations.
+
+    Args:
+        source: a path to a JSON lines file, an open file (binary or text), or any
+            iterable of lines.
+        targets: the target country of each programme, keyed by programme key
+            (``programId``, or ``program`` text) or by regime id, e.g.
+            ``{"EU-UKR": "RU"}``; regimes not named here have no target.
+        actions: add one ``amend`` action per regime and listing date, naming the
+            designations of that day.
+        progress: called with the number of bytes (characters, for a text stream)
+            read so far, every few thousand lines and once at the end.
+
+    Returns:
+        The dataset (regimes, designations, actions) and the summary: counts by
+        schema, the regimes without a target, and every line skipped or imported
+        in part, with the reason.
+
+    A Sanction whose entity is not in the stream is skipped and reported: without the
+    entity there is no name and no telling a person from an organisation. A Sanction
+    naming several entities, authorities or programmes gives one designation for each,
+    with ids ``<sanction id>/1``, ``/2``, ...
+
+    Raises:
+        DataFormatError: the file cannot be opened.
+
+    >>> result = import_ftm(["not json", '{"id": "x", "schema": "Vessel", "properties": {}}'])
+    >>> [str(issue) for issue in result.summary.issues]
+    ["line 1: not JSON: invalid literal, expected 'null' at column 1 (skipped)"]
+    >>> result.summary.not_imported
+    (('Vessel', 1),)
+    """
+    target_codes = _target_codes(targets)
+    columns = _read(source, progress)
+    issues = list(columns.issues)
+    sanctions = _sanctions(columns)
+    entities, others = _others(columns)
+    sanctions, dupes = _first_dupes(sanctions, "Sanction")
+    issues += dupes
+    entities, dupes = _first_dupes(entities, "entity")
+    issues += dupes
+    dates, date_issues = _dates(sanctions)
+    issues += date_issues
+    rows, row_issues = _rows(sanctions)
+    issues += row_issues
+
+    entities = entities.select(
+        pl.col("id").alias("entity"),
+        pl.col("schema").replace_strict(dict(TARGET_SCHEMATA)).alias("target_kind"),
+        pl.col("name").str.strip_chars().alias("target_name"),
+        pl.col("countries")
+        .str.split(" ")
+        .list.eval(
+            pl.element().str.strip_chars().str.to_uppercase().cast(country_dtype(), strict=False)
+        )
+        .list.drop_nulls()
+        .list.first()
+        .alias("target_country"),
+    )
+    rows = rows.join(entities, on="entity", how="left")
+    missing = rows.filter(pl.col("target_kind").is_null()).join(
+        others.unique("id", keep="first").rename({"id": "entity"}), on="entity", how="left"
+    )
+    issues += _issues(
+        missing,
+        pl.when(pl.col("schema").is_null())
+        .then(pl.format("entity '{}' is not in the stream", "entity"))
+        .otherwise(
+            pl.format("entity '{}' is a {}, not a person or organisation", "entity", "schema")
+        ),
+        skipped=True,
+    )
+    rows = rows.filter(pl.col("target_kind").is_not_null())
+    nameless = rows.filter(pl.col("target_name").is_null() | (pl.col("target_name") == ""))
+    issues += _issues(nameless, pl.format("entity '{}' has no name", "entity"), skipped=True)
+    rows = rows.filter(pl.col("target_name").is_not_null() & (pl.col("target_name") != ""))
+
+    rows = rows.join(dates, on="id", how="left").join(
+        sanctions.select(
+            "id",
+            pl.col("reason").list.join("; ").alias("reason"),
+            pl.col("sourceUrl").alias("sources"),
+            pl.col("programUrl"),
+        ),
+        on="id",
+        how="left",
+    )
+    rows = rows.rename({"entity": "target_id"})
+    designations = rows.select(
+        [
+            pl.col(column) if column in rows.columns else _default(column, dtype)
+            for column, dtype in schema("designations").items()
+        ]
+    ).cast(schema("designations"))
+
+    regimes = _regimes(rows, target_codes)
+    tables = {"regimes": regimes, "designations": designations}
+    if actions:
+        tables["actions"] = derived_actions(designations, _ACTION_NOTE)
+    from sanctions_tracker.dataset import Dataset  # here: the Dataset itself uses io
+
+    dataset = Dataset.from_tables(tables)
+    untargeted = tuple(regimes.filter(pl.col("target").is_null())["regime_id"].sort().to_list())
+    summary = ImportSummary(
+        lines=columns.lines,
+        schemata=columns.schemata,
+        imported_schemata=("Sanction", *TARGET_SCHEMATA),
+        designations=dataset.tables.designations.height,
+        regimes=dataset.tables.regimes.height,
+        actions=dataset.tables.actions.height,
+        untargeted=untargeted,
+        issues=tuple(sorted(issues, key=lambda issue: issue.line)),
+    )
+    return FtmImport(dataset, summary)
+
+
+def _default(column: str, dtype: pl.DataType) -> pl.Expr:
+    if isinstance(dtype, pl.List):
+        return pl.lit([], dtype=dtype).alias(column)
+    if dtype == pl.String and column == "reason":
+        return pl.lit("", dtype=pl.String).alias(column)
+    return pl.lit(None, dtype=dtype).alias(column)
+
+
+def _regimes(rows: pl.DataFrame, target_codes: dict[str, str]) -> pl.DataFrame:
+    """One row per regime id: authority, name, target (when mapped), sources."""
+    lookup = pl.DataFrame(
+        {"key": list(target_codes), "code": list(target_codes.values())},
+        schema={"key": pl.String, "code": pl.String},
+    )
+    by_regime = lookup.rename({"key": "regime_id", "code": "_by_regime"})
+    by_programme = lookup.rename({"key": "programme", "code": "_by_programme"})
+    first = (
+        rows.sort("line")
+        .with_columns(pl.col("programme").str.strip_chars())
+        .join(by_regime, on="regime_id", how="left")
+        .join(by_programme, on="programme", how="left")
+    )
+    regimes = first.group_by("regime_id", maintain_order=True).agg(
+        pl.col("authority_kind").first(),
+        pl.col("authority").first(),
+        pl.col("authority_name").drop_nulls().first(),
+        pl.col("programme").drop_nulls().first(),
+        pl.col("legal_basis").drop_nulls().first(),
+        pl.coalesce("_by_regime", "_by_programme").drop_nulls().first().alias("target"),
+        pl.col("programUrl").explode().drop_nulls().unique().sort().alias("sources"),
+    )
+    name = (
+        pl.when(pl.col("authority_name").is_not_null() & pl.col("programme").is_not_null())
+        .then(pl.format("{}: {}", "authority_name", "programme"))
+        .otherwise(pl.coalesce("authority_name", "programme", "regime_id"))
+    )
+    return regimes.select(
+        "regime_id",
+        name.alias("name"),
+        "authority_kind",
+        "authority",
+        "target",
+        pl.col("legal_basis").fill_null(""),
+        pl.lit([], dtype=_STRINGS).alias("measures"),
+        pl.lit(None, dtype=pl.Date).alias("established_on"),
+        pl.lit(None).alias("established_on_precision"),
+        pl.lit(None, dtype=pl.Date).alias("lifted_on"),
+        pl.lit(None).alias("lifted_on_precision"),
+        "sources",
+    ).cast(schema("regimes"))

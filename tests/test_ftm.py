@@ -1,0 +1,396 @@
+"""Importing FollowTheMoney entity streams (OpenSanctions' entities.ftm.json)."""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sanctions_tracker.countries import Country
+from sanctions_tracker.dates import PartialDate
+from sanctions_tracker.errors import DataFormatError
+from sanctions_tracker.io.ftm import import_ftm
+from sanctions_tracker.records import Organization, Person
+
+ZALA = (
+    Path(__file__).resolve().parent.parent.parent / "shared/data/real/opensanctions-zala.ftm.json"
+)
+
+
+def _raw_entities() -> list[dict[str, Any]]:
+    with ZALA.open(encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def _person(entity_id: str, name: str, **properties: list[str]) -> dict[str, Any]:
+    return {"id": entity_id, "schema": "Person", "properties": {"name": [name], **properties}}
+
+
+def _sanction(entity_id: str, target: str, **properties: list[str]) -> dict[str, Any]:
+    props = {"entity": [target], "country": ["gb"], "programId": ["GB-RUS"], **properties}
+    return {"id": entity_id, "schema": "Sanction", "properties": props}
+
+
+def _lines(*entities: dict[str, Any] | str) -> list[str]:
+    return [e if isinstance(e, str) else json.dumps(e) for e in entities]
+
+
+# -- the real OpenSanctions stream ------------------------------------------------------------
+
+
+def test_zala_every_sanction_is_imported() -> None:
+    """Each of the stream's Sanction entities becomes exactly one designation with its id."""
+    expected = sorted(e["id"] for e in _raw_entities() if e["schema"] == "Sanction")
+    result = import_ftm(ZALA)
+    assert expected == sorted(d.id for d in result.dataset.designations)
+
+
+def test_zala_has_41_sanctions() -> None:
+    """The fixture holds the 41 Sanctions its README announces, and all of them are imported."""
+    expected = 41
+    assert expected == import_ftm(ZALA).summary.designations
+
+
+def test_zala_authorities() -> None:
+    """The authorities that sanctioned the group are the issuing countries of its Sanctions."""
+    raw = {
+        e["properties"]["country"][0].upper() for e in _raw_entities() if e["schema"] == "Sanction"
+    }
+    regimes = import_ftm(ZALA).dataset.regimes
+    assert sorted(raw) == sorted({r.authority.code for r in regimes})
+
+
+def test_zala_authorities_named() -> None:
+    """The dozen authorities of the fixture, the EU among them as a bloc."""
+    regimes = import_ftm(ZALA).dataset.regimes
+    authorities = {(type(r.authority).__name__, r.authority.code) for r in regimes}
+    countries = ["AU", "BE", "CA", "CH", "FR", "GB", "JP", "MC", "NZ", "UA", "US"]
+    assert {("Bloc", "EU"), *(("Country", c) for c in countries)} == authorities
+
+
+def test_zala_imports_without_problems() -> None:
+    """The real stream reads with no issue at all."""
+    expected = ()
+    assert expected == import_ftm(ZALA).summary.issues
+
+
+def test_zala_counts_by_schema() -> None:
+    """The summary counts every entity by its schema, imported or not."""
+    expected = collections.Counter(e["schema"] for e in _raw_entities())
+    assert dict(expected) == dict(import_ftm(ZALA).summary.schemata)
+
+
+def test_zala_targets_are_the_group() -> None:
+    """Each designation names its target by FtM entity id, of the entity's kind."""
+    raw = _raw_entities()
+    kinds = {e["id"]: "Person" if e["schema"] == "Person" else "Organization" for e in raw}
+    targets = {e["properties"]["entity"][0] for e in raw if e["schema"] == "Sanction"}
+    designations = import_ftm(ZALA).dataset.designations
+    assert {(t, kinds[t]) for t in targets} == {
+        (d.target.id, type(d.target).__name__) for d in designations
+    }
+
+
+def test_zala_regimes_stay_open_without_targets() -> None:
+    """Without a programme-to-target mapping every regime is listed as without a target."""
+    result = import_ftm(ZALA)
+    assert sorted(r.id for r in result.dataset.regimes) == list(result.summary.untargeted)
+
+
+def test_zala_targets_mapping() -> None:
+    """A mapping by programme key sets the target of every regime of that programme."""
+    result = import_ftm(ZALA, targets={"EU-UKR": "Russia"})
+    targeted = {r.id: r.target for r in result.dataset.regimes if r.target is not None}
+    assert {k: Country("RU") for k in ("BE-EU-UKR", "EU-UKR", "FR-EU-UKR")} == targeted
+
+
+# -- regimes -----------------------------------------------------------------------------------
+
+
+def test_regime_id_is_the_programme_id_of_its_authority() -> None:
+    """A programId that starts with the authority's code is the regime id."""
+    result = import_ftm(_lines(_person("p", "P"), _sanction("s", "p")))
+    expected = ["GB-RUS"]
+    assert expected == [r.id for r in result.dataset.regimes]
+
+
+def test_regime_id_of_another_authority_is_prefixed() -> None:
+    """A national authority publishing an EU programme gets its own regime."""
+    sanction = _sanction("s", "p", country=["be"], programId=["EU-UKR"])
+    result = import_ftm(_lines(_person("p", "P"), sanction))
+    expected = ["BE-EU-UKR"]
+    assert expected == [r.id for r in result.dataset.regimes]
+
+
+def test_regime_without_programme_is_keyed_by_authority_text() -> None:
+    """Without programId or program, the authority's name keys the regime."""
+    sanction = _sanction("s", "p", country=["mc"], programId=[], authority=["Monaco"])
+    result = import_ftm(_lines(_person("p", "P"), sanction))
+    expected = ["MC-MONACO"]
+    assert expected == [r.id for r in result.dataset.regimes]
+
+
+def test_eu_is_a_bloc() -> None:
+    """The FtM country code eu is the EU bloc."""
+    sanction = _sanction("s", "p", country=["eu"], programId=["EU-BLR"])
+    regime = import_ftm(_lines(_person("p", "P"), sanction)).dataset.regimes[0]
+    expected = ("Bloc", "EU")
+    assert expected == (type(regime.authority).__name__, regime.authority.code)
+
+
+def test_regime_name_from_authority_text() -> None:
+    """The regime's name joins the authority's name and the programme."""
+    sanction = _sanction("s", "p", authority=["FCDO"])
+    regime = import_ftm(_lines(_person("p", "P"), sanction)).dataset.regimes[0]
+    expected = "FCDO: GB-RUS"
+    assert expected == regime.name
+
+
+def test_regime_life_unknown() -> None:
+    """No establishment date is invented: the stream does not say when a regime began."""
+    sanction = _sanction("s", "p", startDate=["2014-03-17"])
+    regime = import_ftm(_lines(_person("p", "P"), sanction)).dataset.regimes[0]
+    expected = (None, None)
+    assert expected == (regime.established_on, regime.lifted_on)
+
+
+def test_targets_mapping_by_regime_id() -> None:
+    """The targets mapping may name the regime id rather than the programme."""
+    sanction = _sanction("s", "p", country=["fr"], programId=["EU-UKR"])
+    result = import_ftm(_lines(_person("p", "P"), sanction), targets={"FR-EU-UKR": "RU"})
+    assert (Country("RU"), ()) == (result.dataset.regimes[0].target, result.summary.untargeted)
+
+
+# -- designations ----------------------------------------------------------------------------
+
+
+def test_company_becomes_organization() -> None:
+    """Company and LegalEntity targets are organisations, with their entity id and name."""
+    company = {"id": "c", "schema": "Company", "properties": {"name": ["LLC CST"]}}
+    target = import_ftm(_lines(company, _sanction("s", "c"))).dataset.designations[0].target
+    assert Organization("LLC CST", id="c") == target
+
+
+def test_person_keeps_id_and_nationality() -> None:
+    """A Person target keeps its entity id and its first known nationality."""
+    person = _person("p", "Ivan", nationality=["zz", "ru"])
+    target = import_ftm(_lines(person, _sanction("s", "p"))).dataset.designations[0].target
+    assert Person("Ivan", nationality="RU", id="p") == target
+
+
+def test_caption_is_preferred_among_names() -> None:
+    """When the caption is one of the names it is the target's name."""
+    person = _person("p", "PETROV, Ivan") | {"caption": "Ivan Petrov"}
+    person["properties"]["name"].append("Ivan Petrov")
+    target = import_ftm(_lines(person, _sanction("s", "p"))).dataset.designations[0].target
+    expected = "Ivan Petrov"
+    assert expected == target.name
+
+
+def test_entity_after_its_sanction() -> None:
+    """The entity may come after the Sanction that names it."""
+    result = import_ftm(_lines(_sanction("s", "p"), _person("p", "P")))
+    expected = ["P"]
+    assert expected == [d.target.name for d in result.dataset.designations]
+
+
+def test_partial_start_date() -> None:
+    """A month-precise startDate stays month-precise."""
+    sanction = _sanction("s", "p", startDate=["2020-09"])
+    designation = import_ftm(_lines(_person("p", "P"), sanction)).dataset.designations[0]
+    assert PartialDate(2020, 9) == designation.listed_on
+
+
+def test_listing_date_when_no_start_date() -> None:
+    """Without startDate, the earliest listingDate is the listing date."""
+    sanction = _sanction("s", "p", listingDate=["2025-03-15", "2023-12-18"])
+    designation = import_ftm(_lines(_person("p", "P"), sanction)).dataset.designations[0]
+    assert PartialDate(2023, 12, 18) == designation.listed_on
+
+
+def test_end_date_is_delisting() -> None:
+    """The latest endDate is the delisting date."""
+    sanction = _sanction("s", "p", startDate=["2021-10-30"], endDate=["2024-10-30"])
+    designation = import_ftm(_lines(_person("p", "P"), sanction)).dataset.designations[0]
+    assert PartialDate(2024, 10, 30) == designation.delisted_on
+
+
+def test_datetime_is_read_as_day() -> None:
+    """A date with a time is read as its day."""
+    sanction = _sanction("s", "p", startDate=["2022-02-28T10:00:00"])
+    designation = import_ftm(_lines(_person("p", "P"), sanction)).dataset.designations[0]
+    assert PartialDate(2022, 2, 28) == designation.listed_on
+
+
+def test_reason_and_sources() -> None:
+    """The Sanction's reasons and source URLs come along."""
+    sanction = _sanction("s", "p", reason=["a", "b"], sourceUrl=["https://example.org/s"])
+    designation = import_ftm(_lines(_person("p", "P"), sanction)).dataset.designations[0]
+    expected = ("a; b", ("https://example.org/s",))
+    assert expected == (designation.reason, designation.sources)
+
+
+def test_several_entities_give_several_designations() -> None:
+    """A Sanction naming two entities gives two designations, numbered after its id."""
+    sanction = _sanction("s", "p")
+    sanction["properties"]["entity"] = ["p", "q"]
+    result = import_ftm(_lines(_person("p", "P"), _person("q", "Q"), sanction))
+    expected = [("s/1", "p"), ("s/2", "q")]
+    assert expected == [(d.id, d.target.id) for d in result.dataset.designations]
+
+
+def test_actions_from_listing_dates() -> None:
+    """One amend action per regime and listing date names that day's designations."""
+    lines = _lines(
+        _person("p", "P"),
+        _sanction("s1", "p", startDate=["2022-03-15"]),
+        _sanction("s2", "p", startDate=["2022-03-15"]),
+        _sanction("s3", "p", startDate=["2023-01-01"]),
+    )
+    actions = import_ftm(lines).dataset.actions
+    expected = [(dt.date(2022, 3, 15), ("s1", "s2")), (dt.date(2023, 1, 1), ("s3",))]
+    assert expected == [(a.date.first, a.designations) for a in actions]
+
+
+def test_actions_can_be_left_out() -> None:
+    """With actions=False no action is derived."""
+    lines = _lines(_person("p", "P"), _sanction("s", "p", startDate=["2022-03-15"]))
+    expected = ()
+    assert expected == import_ftm(lines, actions=False).dataset.actions
+
+
+# -- sources and progress --------------------------------------------------------------------
+
+
+def test_binary_file_object() -> None:
+    """An open binary stream reads like a path."""
+    data = "\n".join(_lines(_person("p", "P"), _sanction("s", "p"))).encode()
+    expected = 1
+    assert expected == import_ftm(io.BytesIO(data)).summary.designations
+
+
+def test_progress_reports_bytes_read() -> None:
+    """The progress callback ends with the number of bytes read."""
+    calls: list[int] = []
+    import_ftm(ZALA, progress=calls.append)
+    assert ZALA.stat().st_size == calls[-1]
+
+
+def test_missing_file() -> None:
+    """A file that cannot be opened raises our error naming it."""
+    with pytest.raises(DataFormatError, match=r"nowhere\.ftm\.json"):
+        import_ftm(Path("nowhere.ftm.json"))
+
+
+# -- bad input -------------------------------------------------------------------------------
+
+
+def test_malformed_line_is_reported_and_the_rest_imported() -> None:
+    """A line that is not JSON is reported by number; the lines after it still count."""
+    result = import_ftm(_lines(_person("p", "P"), '{"id": "broken', _sanction("s", "p")))
+    summary = result.summary
+    expected = ([2], 1)
+    assert expected == ([i.line for i in summary.skipped], summary.designations)
+
+
+def test_sanction_with_missing_entity_is_skipped() -> None:
+    """A Sanction whose entity is not in the stream is skipped, with its line and reason."""
+    result = import_ftm(_lines(_person("p", "P"), _sanction("s", "nobody")))
+    expected = ["line 2 [s]: entity 'nobody' is not in the stream (skipped)"]
+    assert expected == [str(i) for i in result.summary.issues]
+
+
+def test_sanction_of_a_vessel_is_skipped() -> None:
+    """A Sanction of an entity that is neither person nor organisation is skipped, with why."""
+    vessel = {"id": "v", "schema": "Vessel", "properties": {"name": ["Boat"]}}
+    result = import_ftm(_lines(vessel, _sanction("s", "v")))
+    expected = ["entity 'v' is a Vessel, not a person or organisation"]
+    assert expected == [i.message for i in result.summary.skipped]
+
+
+def test_date_that_is_not_a_date() -> None:
+    """A bad date is reported and its designation imported without it."""
+    sanction = _sanction("s", "p", startDate=["2020-13-45"])
+    result = import_ftm(_lines(_person("p", "P"), sanction))
+    issue = result.summary.issues[0]
+    outcome = (issue.line, issue.skipped, result.dataset.designations[0].listed_on)
+    expected = (2, False, None)
+    assert expected == outcome
+
+
+def test_end_before_start_is_reported() -> None:
+    """An endDate before the listing date is reported and left out."""
+    sanction = _sanction("s", "p", startDate=["2021-01-01"], endDate=["2020-01-01"])
+    result = import_ftm(_lines(_person("p", "P"), sanction))
+    expected = (1, None)
+    assert expected == (len(result.summary.issues), result.dataset.designations[0].delisted_on)
+
+
+def test_unknown_schema_is_counted() -> None:
+    """An unknown schema is counted and not imported, never fatal."""
+    result = import_ftm(_lines({"id": "x", "schema": "Spaceship", "properties": {}}))
+    expected = (("Spaceship", 1),)
+    assert expected == result.summary.not_imported
+
+
+def test_unknown_authority_is_skipped() -> None:
+    """A Sanction whose country is no known code is skipped with the reason."""
+    result = import_ftm(_lines(_person("p", "P"), _sanction("s", "p", country=["zz"])))
+    expected = ["unknown authority country 'zz': give an ISO code or 'eu'"]
+    assert expected == [i.message for i in result.summary.skipped]
+
+
+def test_ill_typed_property_is_reported() -> None:
+    """A property that is not a list of strings is reported by line and property."""
+    sanction = _sanction("s", "p")
+    sanction["properties"]["startDate"] = {"value": "2020"}
+    result = import_ftm(_lines(_person("p", "P"), sanction))
+    expected = ["not an FtM entity: property 'startDate' is not a list of strings"]
+    assert expected == [i.message for i in result.summary.skipped]
+
+
+def test_duplicate_sanction_is_reported() -> None:
+    """A second entity with the same Sanction id is reported; the first is kept."""
+    lines = _lines(_person("p", "P"), _sanction("s", "p"), _sanction("s", "p", country=["us"]))
+    result = import_ftm(lines)
+    expected = (["GB-RUS"], [3])
+    assert expected == (
+        [r.id for r in result.dataset.regimes],
+        [i.line for i in result.summary.skipped],
+    )
+
+
+def test_summary_text_names_skipped_lines() -> None:
+    """The printed summary lists every problem with its line."""
+    summary = import_ftm(_lines("{", _person("p", "P"))).summary
+    assert "line 1: not JSON" in str(summary)
+
+
+# -- properties ------------------------------------------------------------------------------
+
+_SANCTIONS = st.lists(
+    st.tuples(
+        st.integers(0, 5),  # which entity (5 is never in the stream)
+        st.sampled_from(["gb", "us", "eu", "fr", "xx"]),
+        st.sampled_from(["2020", "2020-09", "2020-09-17", "not a date", ""]),
+    ),
+    max_size=12,
+)
+
+
+@given(_SANCTIONS)
+def test_every_sanction_is_imported_or_reported(sanctions: list[tuple[int, str, str]]) -> None:
+    """Each Sanction is a designation or a skipped issue, never both and never neither."""
+    entities: list[dict[str, Any]] = [_person(f"p{i}", f"Person {i}") for i in range(5)]
+    for index, (entity, country, date) in enumerate(sanctions):
+        dates = {"startDate": [date]} if date else {}
+        entities.append(_sanction(f"s{index}", f"p{entity}", country=[country], **dates))
+    summary = import_ftm(_lines(*entities)).summary
+    assert len(sanctions) == summary.designations + len(summary.skipped)
