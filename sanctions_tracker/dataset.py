@@ -19,12 +19,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import cached_property
+from os import PathLike
+from pathlib import Path
 
 import polars as pl
 
 from sanctions_tracker import queries
 from sanctions_tracker.blocs import Bloc
 from sanctions_tracker.errors import Problem, UnknownDocumentError, ValidationError
+from sanctions_tracker.io import load_tables, save_tables
 from sanctions_tracker.queries import CountryLike, DayLike
 from sanctions_tracker.records import (
     Alignment,
@@ -127,6 +130,37 @@ class Dataset:
         dataset = cls.__new__(cls)
         dataset._tables = result.canonical()
         return dataset
+
+    @classmethod
+    def load(cls, path: str | PathLike[str]) -> Dataset:
+        """A Dataset from a ``.json`` document or a folder of CSV or Parquet tables.
+
+        Every problem is reported at once, named by its place in the file; see
+        ``docs/formats.md`` for the formats.
+
+        >>> import tempfile
+        >>> path = Path(tempfile.mkdtemp()) / "empty.json"
+        >>> Dataset().save(path)
+        >>> Dataset.load(path) == Dataset()
+        True
+        """
+        return load_tables(
+            Path(path), lambda frames, rows: cls.from_tables(frames, row_numbers=rows)
+        )
+
+    def save(self, path: str | PathLike[str], format: str | None = None) -> None:
+        """Write the dataset atomically as ``"json"``, or a folder of ``"csv"`` or ``"parquet"``.
+
+        Without ``format``: a path ending in ``.json`` is JSON, an existing folder of
+        tables keeps its format. A file or folder that is not ours is never overwritten.
+
+        >>> import tempfile
+        >>> folder = Path(tempfile.mkdtemp()) / "tables"
+        >>> Dataset().save(folder, format="csv")
+        >>> Dataset.load(folder) == Dataset()
+        True
+        """
+        save_tables(self._tables, Path(path), format)
 
     @property
     def tables(self) -> Tables:

@@ -1,0 +1,173 @@
+"""Loading and saving a dataset's tables: the format from the path, and safe writes.
+
+:func:`load_tables` reads a ``.json`` document or a folder of CSV or Parquet tables
+and hands the frames to a builder (``Dataset.from_tables``), translating the
+builder's row numbers into the file's lines. :func:`save_tables` writes atomically
+and refuses to replace what is not ours.
+
+>>> import tempfile
+>>> from sanctions_tracker.tables import records_to_tables
+>>> folder = Path(tempfile.mkdtemp())
+>>> _ = (folder / "notes.json").write_text('{"mine": true}')
+>>> save_tables(records_to_tables(), folder / "notes.json")
+Traceback (most recent call last):
+...
+sanctions_tracker.errors.DataFormatError: .../notes.json: refusing to overwrite: not a ...
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Final, Literal, TypeVar
+
+import polars as pl
+
+from sanctions_tracker.errors import DataFormatError, Problem, ValidationError
+from sanctions_tracker.io._atomic import write_file_atomically, write_folder_atomically
+from sanctions_tracker.io.jsonfile import FORMAT_ID, is_ours, read_json, write_json
+from sanctions_tracker.io.tablefiles import (
+    TABLE_FORMATS,
+    folder_format,
+    read_tables_with_lines,
+    table_files,
+    write_tables,
+)
+from sanctions_tracker.tables import Tables, builtin_bloc_tables
+
+__all__ = ["FORMATS", "Format", "load_tables", "save_tables"]
+
+Format = Literal["json", "csv", "parquet"]
+FORMATS: Final[tuple[Format, ...]] = ("json", *TABLE_FORMATS)
+
+T = TypeVar("T")
+Builder = Callable[[Mapping[str, pl.DataFrame], bool], T]
+
+_ROW_REFERENCE = re.compile(r"\((\w+) row (\d+)\)$")
+
+
+def _file_lines(
+    problem: Problem, where: Mapping[str, tuple[str, pl.Series | None]], offsets: Mapping[str, int]
+) -> Problem:
+    """``... (signatures row 7)`` as ``... (signatures.csv, line 8)``."""
+    match = _ROW_REFERENCE.search(problem.path)
+    if match is None or match.group(1) not in where:
+        return problem
+    table, row = match.group(1), int(match.group(2)) - offsets.get(match.group(1), 0)
+    file, lines = where[table]
+    if row < 1:
+        return problem
+    place = f"line {lines[row - 1]}" if lines is not None and row <= lines.len() else f"row {row}"
+    return Problem(f"{problem.path[: match.start()]}({file}, {place})", problem.message)
+
+
+def load_tables(path: Path, build: Builder[T]) -> T:
+    """Read a JSON document or a folder of tables and build from its frames.
+
+    Args:
+        path: a ``.json`` file, or a folder of ``.csv`` or ``.parquet`` tables.
+        build: called with the frames and whether problems should name rows.
+
+    Raises:
+        DataFormatError: the path is missing or holds no readable data.
+        ValidationError: every problem, each named by its place in the file.
+
+    >>> load_tables(Path("no/such/place.json"), lambda frames, rows: frames)
+    Traceback (most recent call last):
+    ...
+    sanctions_tracker.errors.DataFormatError: no/such/place.json: no such file or folder
+    """
+    if path.is_dir():
+        fmt = folder_format(path)
+        if fmt is None:
+            raise DataFormatError(
+                "the folder holds no tables: expected documents.csv, signatures.csv, ... "
+                "(or the same names ending in .parquet)",
+                file=str(path),
+            )
+        frames, where = read_tables_with_lines(path)
+        offsets = {
+            name: frame.height
+            for name, frame in zip(("blocs", "memberships"), builtin_bloc_tables(), strict=True)
+        }
+        try:
+            return build(frames, True)
+        except ValidationError as err:
+            raise ValidationError(_file_lines(p, where, offsets) for p in err.problems) from None
+    if path.is_file():
+        if path.suffix in (".csv", ".parquet"):
+            raise DataFormatError(
+                f"one {path.suffix[1:]} table is read as part of its folder: load the folder "
+                f"{str(path.parent)!r}",
+                file=str(path),
+            )
+        tables = read_json(path)
+        return build(tables.as_dict(), False)
+    raise DataFormatError("no such file or folder", file=str(path))
+
+
+def _format(path: Path, format: str | None) -> Format:
+    if format is not None:
+        for known in FORMATS:
+            if format.lower() == known:
+                return known
+        raise DataFormatError(f"unknown format {format!r}: write json, csv or parquet")
+    if path.suffix.lower() == ".json":
+        return "json"
+    if path.is_dir():
+        found = folder_format(path)
+        if found is not None:
+            return found
+    raise DataFormatError(
+        "cannot tell the format from the path: give format='json', 'csv' or 'parquet' "
+        "(a path ending in .json is JSON; an existing folder of tables keeps its format)",
+        file=str(path),
+    )
+
+
+def save_tables(tables: Tables, path: Path, format: str | None = None) -> None:
+    """Write the tables to ``path`` atomically, as JSON or as a folder of tables.
+
+    A JSON file is replaced only when it is one of ours (``"format": "sanctions-tracker"``);
+    a folder only when it holds nothing but table files. Until the write has finished
+    the previous file or folder stays as it was.
+
+    Raises:
+        DataFormatError: the format cannot be told, or the path holds something
+            that is not ours (the message says how to proceed).
+    """
+    fmt = _format(path, format)
+    if not path.parent.is_dir():
+        raise DataFormatError(f"the folder {str(path.parent)!r} does not exist", file=str(path))
+    if fmt == "json":
+        if path.is_dir():
+            raise DataFormatError(
+                "refusing to overwrite: it is a folder; give a path ending in .json, "
+                "or format='csv' or 'parquet' to save tables into the folder",
+                file=str(path),
+            )
+        if path.exists() and not is_ours(path):
+            raise DataFormatError(
+                f'refusing to overwrite: not a sanctions-tracker document (no "format": '
+                f'"{FORMAT_ID}"); move it away or save to another path',
+                file=str(path),
+            )
+        write_file_atomically(path, lambda temporary: write_json(tables, temporary))
+        return
+    if path.exists() and not path.is_dir():
+        raise DataFormatError(
+            "refusing to overwrite: it is a file, and tables are saved as a folder; "
+            "save to another path",
+            file=str(path),
+        )
+    if path.is_dir():
+        others = table_files(path)["other"]
+        if others:
+            shown = ", ".join(p.name for p in others[:5]) + (", ..." if len(others) > 5 else "")
+            raise DataFormatError(
+                f"refusing to overwrite: the folder holds files that are not tables ({shown}); "
+                "move them away or save to a new folder",
+                file=str(path),
+            )
+    write_folder_atomically(path, lambda temporary: write_tables(tables, temporary, fmt))
