@@ -391,7 +391,7 @@ class Dataset:
         >>> Dataset().matrix_summary(as_of="2020-12-31").columns
         ['document_id', 'both', 'signed', 'sanctioned', 'neither']
         """
-        cells = queries.matrix(
+        return queries.matrix_summary(
             self._tables,
             documents,
             regimes,
@@ -399,8 +399,7 @@ class Dataset:
             via_blocs=via_blocs,
             via_alignment=via_alignment,
             expand_blocs=expand_blocs,
-        )
-        return queries.matrix_summary(cells).collect()
+        ).collect()
 
     def response_lag(
         self,

@@ -170,6 +170,20 @@ def _document_ids(tables: Tables, documents: Iterable[str] | None) -> list[str]:
     return wanted
 
 
+def _regime_ids(tables: Tables, regimes: Iterable[str] | None) -> list[str] | None:
+    if regimes is None:
+        return None
+    wanted = [regimes] if isinstance(regimes, str) else list(regimes)
+    known = tables.regimes["regime_id"]
+    missing = sorted(set(wanted) - set(known.to_list()))
+    if missing:
+        raise QueryError(
+            f"regimes=: unknown regime {missing[0]!r}: the regimes are "
+            f"{', '.join(known.sort().to_list()[:20]) or 'none'}"
+        )
+    return wanted
+
+
 # -- dates -----------------------------------------------------------------------------------
 
 
@@ -491,7 +505,7 @@ def _counted(signatures: pl.LazyFrame, when: _When, *, expand_blocs: bool) -> pl
     if not expand_blocs:
         return counted
     return counted.sort(
-        "document_id", "party_kind", "party", pl.col("via").is_not_null(), "signed_on"
+        "document_id", "party_kind", "party", pl.col("via").is_not_null(), "signed_on", "via"
     ).unique(["document_id", "party_kind", "party"], keep="first", maintain_order=True)
 
 
@@ -835,6 +849,7 @@ def matrix(
     day = _when(as_of, None, None).as_of
     assert day is not None
     ids = _document_ids(tables, documents)
+    regimes = _regime_ids(tables, regimes)
     docs = tables.documents.lazy().filter(pl.col("document_id").is_in(ids))
     if documents is not None:
         no_subject = (
@@ -905,17 +920,48 @@ def matrix(
     )
 
 
-def matrix_summary(cells: pl.LazyFrame) -> pl.LazyFrame:
-    """Per document, how many cells of a :func:`matrix` have each status.
+def matrix_summary(
+    tables: Tables,
+    documents: Iterable[str] | None = None,
+    regimes: Iterable[str] | None = None,
+    *,
+    as_of: DayLike | None = None,
+    via_blocs: bool = True,
+    via_alignment: bool = True,
+    expand_blocs: bool = False,
+) -> pl.LazyFrame:
+    """Per document, how many cells of the :func:`matrix` have each status.
 
-    >>> cells = pl.LazyFrame({"document_id": ["s", "s"], "status": ["both", "signed"]},
-    ...                      schema={"document_id": pl.String, "status": pl.Enum(STATUSES)})
-    >>> matrix_summary(cells).collect().row(0)
-    ('s', 1, 1, 0, 0)
+    The arguments are those of :func:`matrix`; a document whose matrix column is
+    empty counts zero of each.
+
+    >>> from sanctions_tracker.records import JointStatement
+    >>> from sanctions_tracker.dataset import Dataset
+    >>> ds = Dataset(statements=[JointStatement("s", "S", "2020-09-17", "BY", signatures=["JP"])])
+    >>> matrix_summary(ds.tables, as_of="2020-12-31").collect().row(0)
+    ('s', 0, 1, 0, 0)
     """
+    cells = matrix(
+        tables,
+        documents,
+        regimes,
+        as_of=as_of,
+        via_blocs=via_blocs,
+        via_alignment=via_alignment,
+        expand_blocs=expand_blocs,
+    )
+    counts = cells.group_by("document_id").agg(
+        (pl.col("status") == status).sum().cast(pl.Int64).alias(status) for status in STATUSES
+    )
+    ids = _document_ids(tables, documents)
+    columns = (
+        tables.documents.lazy()
+        .filter(pl.col("document_id").is_in(ids) & pl.col("subject").is_not_null())
+        .select("document_id")
+    )
     return (
-        cells.group_by("document_id")
-        .agg((pl.col("status") == status).sum().cast(pl.Int64).alias(status) for status in STATUSES)
+        columns.join(counts, on="document_id", how="left")
+        .with_columns(pl.col(list(STATUSES)).fill_null(0))
         .sort("document_id")
     )
 
@@ -957,7 +1003,7 @@ def response_lag(
     signatures = _signatures(tables, expand_blocs=expand_blocs, document_ids=[document_id])
     if expand_blocs:
         signatures = signatures.sort(
-            "party_kind", "party", pl.col("via").is_not_null(), "signed_on"
+            "party_kind", "party", pl.col("via").is_not_null(), "signed_on", "via"
         ).unique(["party_kind", "party"], keep="first", maintain_order=True)
     signatures = signatures.with_columns(pl.lit(subject).alias("target"))
     events = _responses(tables, via_blocs=via_blocs, via_alignment=via_alignment)
@@ -1180,10 +1226,9 @@ def bloc_cohesion(
     if regimes is not None or everything:
         day = _when(as_of, None, None).as_of
         assert day is not None
-        wanted = tables.regimes["regime_id"].to_list() if regimes is None else list(regimes)
-        unknown = sorted(set(wanted) - set(tables.regimes["regime_id"].to_list()))
-        if unknown:
-            raise QueryError(f"regimes=: unknown regime {unknown[0]!r}")
+        wanted = _regime_ids(tables, regimes)
+        if wanted is None:
+            wanted = tables.regimes["regime_id"].to_list()
         on_day = members.filter(
             (pl.col("joined") <= day) & (pl.col("left").is_null() | (pl.col("left") > day))
         ).select(pl.col("country").cast(pl.String).alias("party"))
