@@ -10,6 +10,7 @@ Most code calls :meth:`sanctions_tracker.Dataset.load` and
 """
 
 from sanctions_tracker.io._imports import ImportSummary, Issue
+from sanctions_tracker.io.eu_annex import AnnexImport, read_eu_annex
 from sanctions_tracker.io.ftm import FtmImport, import_ftm
 from sanctions_tracker.io.jsonfile import (
     FORMAT_ID,
@@ -27,6 +28,7 @@ __all__ = [
     "FORMATS",
     "FORMAT_ID",
     "FORMAT_VERSION",
+    "AnnexImport",
     "Format",
     "FtmImport",
     "ImportSummary",
@@ -36,6 +38,7 @@ __all__ = [
     "is_ours",
     "load_tables",
     "loads",
+    "read_eu_annex",
     "read_json",
     "read_tables",
     "save_tables",
