@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 
 import polars as pl
+from hypothesis import settings
 from hypothesis import strategies as st
 
 from sanctions_tracker import blocs as builtin_blocs
@@ -50,6 +51,7 @@ __all__ = [
     "builtin_bloc_values",
     "countries",
     "country_codes",
+    "dataset_settings",
     "datasets",
     "designations",
     "invalid_datasets",
@@ -530,6 +532,15 @@ def datasets(draw: st.DrawFn, *, complete: bool = False) -> Dataset:
         alignments=alignment_list,
         blocs=user_blocs,
     )
+
+
+def dataset_settings() -> settings:
+    """Settings for a property over whole datasets: a third of the profile's examples.
+
+    Each example builds and validates a dataset (tens of milliseconds), so the
+    ``ci`` profile's 60 examples become 20; ``thorough`` still runs hundreds.
+    """
+    return settings(max_examples=max(10, settings().max_examples // 3))
 
 
 # -- breaking a valid dataset ----------------------------------------------------------------

@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import datasets
+from strategies import dataset_settings, datasets
 
 from sanctions_tracker import blocs as builtin_blocs
 from sanctions_tracker.blocs import Bloc, Membership
@@ -315,12 +315,14 @@ def test_records_tables_round_trip() -> None:
     assert expected == actual
 
 
+@dataset_settings()
 @given(datasets())
 def test_from_tables_round_trip(ds: Dataset) -> None:
     """A dataset rebuilt from its own tables is equal to it."""
     assert ds == Dataset.from_tables(ds.tables.as_dict())
 
 
+@dataset_settings()
 @given(datasets())
 def test_records_round_trip(ds: Dataset) -> None:
     """A dataset rebuilt from its own records is equal to it."""
@@ -336,6 +338,7 @@ def test_records_round_trip(ds: Dataset) -> None:
     assert ds == rebuilt
 
 
+@dataset_settings()
 @given(datasets(), st.randoms(use_true_random=False))
 def test_row_order_does_not_matter(ds: Dataset, rng: random.Random) -> None:
     """Tables with their rows shuffled make an equal dataset."""

@@ -7,7 +7,7 @@ import datetime as dt
 import polars as pl
 import pytest
 from hypothesis import given
-from strategies import Frames, invalid_datasets
+from strategies import Frames, dataset_settings, invalid_datasets
 
 from sanctions_tracker.blocs import Bloc, Membership
 from sanctions_tracker.dataset import Dataset
@@ -376,6 +376,7 @@ def test_problems_are_problem_records() -> None:
     assert expected == caught.value.problems
 
 
+@dataset_settings()
 @given(invalid_datasets())
 def test_broken_tables_raise_validation_error(broken: tuple[Frames, str]) -> None:
     """Tables broken in any one way raise ValidationError with problems, never another error."""
