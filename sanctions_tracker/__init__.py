@@ -7,7 +7,7 @@ Country('CZ')
 
 from importlib.metadata import PackageNotFoundError, version
 
-from sanctions_tracker import blocs
+from sanctions_tracker import blocs, datasets
 from sanctions_tracker.blocs import Bloc, Membership
 from sanctions_tracker.countries import Country, resolve_countries, resolve_country
 from sanctions_tracker.dataset import Dataset
@@ -74,6 +74,7 @@ __all__ = [
     "ValidationError",
     "__version__",
     "blocs",
+    "datasets",
     "parse_signatories",
     "resolve_countries",
     "resolve_country",
