@@ -14,8 +14,9 @@ they normalise alike. The rules, in order:
   ``Gambia, The``, ``Bolivia (Plurinational State of)``, ``Iran (République islamique
   d')``; so does any trailing parenthesis in Russian, where the UN writes the form of
   state after the name (``Боливия (Многонациональное Государство)``).
-- One leading article goes: English ``the``, French ``le``, ``la``, ``les``, ``l'``,
-  Spanish ``el``, ``la``, ``los``, ``las``; a lone word is kept (``LA`` is Laos).
+- Leading articles go: English ``the``, French ``le``, ``la``, ``les``, ``l'``,
+  Spanish ``el``, ``la``, ``los``, ``las`` (so ``the El Salvador`` is ``El Salvador``);
+  the last word is always kept (``LA`` is Laos).
 - The word ``st`` reads ``saint`` (``ste`` reads ``sainte``), and CLDR's Russian
   abbreviations of ``остров`` and ``острова`` (island, islands) are spelt out;
   whitespace collapses.
@@ -74,6 +75,13 @@ def _is_prefix(clause: str, *, parenthesised: bool) -> bool:
     return last in _PREFIX_ENDINGS
 
 
+def _without_articles(words: list[str]) -> list[str]:
+    """The words without their leading articles; the last word always stays."""
+    while len(words) > 1 and words[0] in ARTICLES:
+        del words[0]
+    return words
+
+
 @lru_cache(maxsize=16384)
 def normalise(text: str) -> str:
     """The lookup key of a country name or code (see the module docstring).
@@ -99,9 +107,8 @@ def normalise(text: str) -> str:
     for pattern in (_TRAILING_PAREN, _TRAILING_COMMA):
         match = pattern.match(text)
         if match and _is_prefix(match["tail"], parenthesised=pattern is _TRAILING_PAREN):
-            text = f"{match['tail']} {match['head']}"
+            head = _without_articles(_SPACING.sub(" ", match["head"]).split())
+            text = f"{match['tail']} {' '.join(head)}"
             break
-    words = _SPACING.sub(" ", text).split()
-    if len(words) > 1 and words[0] in ARTICLES:
-        del words[0]
+    words = _without_articles(_SPACING.sub(" ", text).split())
     return " ".join(_SAINTS.get(word, word) for word in words)
