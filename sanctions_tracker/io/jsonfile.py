@@ -364,10 +364,11 @@ class _Reader:
                 path,
                 f"unknown keys {', '.join(map(repr, unknown))}: the keys are {', '.join(keys)}",
             )
-        for key in required:
-            if value.get(key) is None:
-                self.fail(f"{path}.{key}", "is missing")
-        return value
+        missing = [key for key in required if value.get(key) is None]
+        for key in missing:
+            self.fail(f"{path}.{key}", "is missing")
+        # A missing required value is already reported: mark it so nothing else is.
+        return {**value, **dict.fromkeys(missing, _BAD)}
 
     def items(self, value: object, path: str) -> list[Any]:
         if value is None:
@@ -378,6 +379,8 @@ class _Reader:
         return value
 
     def text(self, value: object, path: str, default: str = "") -> str | _Bad:
+        if isinstance(value, _Bad):
+            return _BAD
         if value is None:
             return default
         if not isinstance(value, str):
@@ -388,6 +391,8 @@ class _Reader:
         return None if value is None else self.text(value, path)
 
     def texts(self, value: object, path: str) -> tuple[str, ...] | _Bad:
+        if isinstance(value, _Bad):
+            return _BAD
         if value is None:
             return ()
         if isinstance(value, str):
@@ -400,6 +405,8 @@ class _Reader:
         return _BAD if bad else tuple(value)
 
     def count(self, value: object, path: str) -> int | _Bad | None:
+        if isinstance(value, _Bad):
+            return _BAD
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
@@ -409,6 +416,8 @@ class _Reader:
         return value
 
     def flag(self, value: object, path: str) -> bool | _Bad:
+        if isinstance(value, _Bad):
+            return _BAD
         if value is None:
             return False
         if not isinstance(value, bool):
@@ -416,6 +425,8 @@ class _Reader:
         return value
 
     def date(self, value: object, path: str) -> PartialDate | _Bad | None:
+        if isinstance(value, _Bad):
+            return _BAD
         if value is None:
             return None
         if isinstance(value, int) and not isinstance(value, bool):
@@ -430,6 +441,8 @@ class _Reader:
             return self.fail(path, str(err))
 
     def country(self, value: object, path: str) -> Country | _Bad | None:
+        if isinstance(value, _Bad):
+            return _BAD
         if value is None:
             return None
         if not isinstance(value, str):
@@ -441,6 +454,8 @@ class _Reader:
 
     def choice(self, cls: type, field: str, value: object, path: str) -> Any:
         """A value through the record field's own converter (votes, kinds, measures)."""
+        if isinstance(value, _Bad):
+            return _BAD
         if value is None:
             return attrs.fields_dict(cls)[field].default
         if not isinstance(value, str | list):
@@ -465,6 +480,8 @@ class _Reader:
             )
 
     def party(self, value: object, path: str) -> Party | _Bad:
+        if isinstance(value, _Bad):
+            return _BAD
         if isinstance(value, str):
             try:
                 return resolve_country(value)
@@ -487,6 +504,8 @@ class _Reader:
         return self.fail(path, f"expected a country or bloc, or an object, found {_kind(value)}")
 
     def entity(self, value: object, path: str) -> Person | Organization | _Bad:
+        if isinstance(value, _Bad):
+            return _BAD
         cls: type[Person | Organization]
         if isinstance(value, dict) and "organization" in value:
             kind, country_key, cls = "organization", "country", Organization
