@@ -882,19 +882,32 @@ def matrix(
         .unique(),
         on="target",
     ).select(*keys, pl.lit(True).alias("sanctioned"))
-    parties = pl.concat(
-        [
-            signed.select("party_kind", "party"),
-            sanctioned.filter(pl.col("party_kind") == "country").select("party_kind", "party"),
-        ]
-    ).unique()
-    cells = (
-        docs.select("document_id")
-        .join(parties, how="cross")
-        .join(signed, on=keys, how="left")
-        .join(sanctioned, on=keys, how="left")
-        .with_columns(pl.col("signed", "sanctioned").fill_null(False))
+    parties = (
+        pl.concat(
+            [
+                signed.select("party_kind", "party"),
+                sanctioned.filter(pl.col("party_kind") == "country").select("party_kind", "party"),
+            ]
+        )
+        .unique()
+        .sort("party", "party_kind")
+        .with_row_index("_party")
     )
+    columns = docs.select("document_id").sort("document_id").with_row_index("_document")
+    width = parties.select(pl.len().cast(pl.Int64)).collect().item()
+
+    def cell_keys(frame: pl.LazyFrame) -> pl.Series:
+        keys = (
+            frame.join(columns, on="document_id")
+            .join(parties, on=["party_kind", "party"])
+            .select(pl.col("_document").cast(pl.Int64) * width + pl.col("_party").cast(pl.Int64))
+            .collect()
+            .to_series()
+        )
+        return keys.implode()
+
+    signed_keys, sanctioned_keys = cell_keys(signed), cell_keys(sanctioned)
+    key = pl.col("_document").cast(pl.Int64) * width + pl.col("_party").cast(pl.Int64)
     status = (
         pl.when(pl.col("signed") & pl.col("sanctioned"))
         .then(pl.lit("both"))
@@ -905,8 +918,12 @@ def matrix(
         .otherwise(pl.lit("neither"))
         .cast(_STATUS)
     )
+    named = _named(parties, tables).sort("_party")
     return (
-        _named(cells, tables)
+        columns.join(named, how="cross")
+        .with_columns(
+            key.is_in(signed_keys).alias("signed"), key.is_in(sanctioned_keys).alias("sanctioned")
+        )
         .select(
             "document_id",
             pl.col("party").alias("country"),
@@ -916,7 +933,6 @@ def matrix(
             "sanctioned",
             status.alias("status"),
         )
-        .sort("document_id", "country", "party_kind")
     )
 
 

@@ -1,0 +1,217 @@
+"""The questions at scale: polars queries against the plain-Python oracle, with memory.
+
+Each measurement runs in its own process (so that its peak resident memory, read from
+``resource.getrusage``, is its own; tracemalloc cannot see polars' allocations):
+
+- ``bulk``: ``signed_not_sanctioned_all(as_of=...)`` on the default synthetic dataset
+  (200 countries, 5,000 documents, 400,000 signatures, 3,000 regimes, about 60,000
+  participants), cold (first query on the tables, which derives the participation
+  spans) and warm (best of the repeats); the same in a response window.
+- ``matrix`` and ``agreement`` on the same data.
+- ``oracle``: the oracle (tests/oracle.py) and polars on the same 250-document slice
+  of that dataset (the oracle takes minutes on all 5,000), for the bulk form, the matrix
+  and agreement; the ratio is measured on that slice.
+- ``belarus``: single queries on the built-in Belarus dataset.
+- ``scale10``: the bulk form on 10 times the default (4,000,000 signatures) with
+  ``collect(engine="streaming")``.
+
+Run: ``.venv/bin/python benchmarks/bench_queries.py`` (or one phase: ``... bulk``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent / "tests")]
+
+from synthetic import synthetic_dataset  # noqa: E402
+
+from sanctions_tracker import queries  # noqa: E402
+from sanctions_tracker.dataset import Dataset  # noqa: E402
+
+AS_OF = "2020-12-31"
+REPEATS = 5
+SLICE = 250
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _time(call: Callable[[], object], repeats: int = REPEATS) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        call()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _once(call: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    call()
+    return time.perf_counter() - start
+
+
+def phase_bulk() -> dict[str, Any]:
+    ds = synthetic_dataset()
+    built = _peak_mb()
+    cold = _once(lambda: ds.signed_not_sanctioned_all(as_of=AS_OF))
+    rows = ds.signed_not_sanctioned_all(as_of=AS_OF).height
+    return {
+        "signatures": ds.tables.signatures.height,
+        "rows": rows,
+        "cold_s": cold,
+        "warm_s": _time(lambda: ds.signed_not_sanctioned_all(as_of=AS_OF)),
+        "window_s": _time(lambda: ds.signed_not_sanctioned_all(until=AS_OF)),
+        "dataset_mb": built,
+        "peak_mb": _peak_mb(),
+    }
+
+
+def phase_matrix() -> dict[str, Any]:
+    ds = synthetic_dataset()
+    built = _peak_mb()
+    cold = _once(lambda: ds.matrix(as_of=AS_OF))
+    return {
+        "cells": ds.matrix(as_of=AS_OF).height,
+        "cold_s": cold,
+        "warm_s": _time(lambda: ds.matrix(as_of=AS_OF)),
+        "dataset_mb": built,
+        "peak_mb": _peak_mb(),
+    }
+
+
+def phase_agreement() -> dict[str, Any]:
+    ds = synthetic_dataset()
+    built = _peak_mb()
+    return {
+        "pairs": ds.agreement().height,
+        "warm_s": _time(ds.agreement),
+        "dataset_mb": built,
+        "peak_mb": _peak_mb(),
+    }
+
+
+def _slice(ds: Dataset, documents: int) -> Dataset:
+    keep = ds.tables.documents["document_id"].sort().head(documents).implode()
+    tables = ds.tables.as_dict()
+    tables["documents"] = tables["documents"].filter(pl.col("document_id").is_in(keep))
+    tables["signatures"] = tables["signatures"].filter(pl.col("document_id").is_in(keep))
+    return Dataset.from_tables(tables)
+
+
+def phase_oracle() -> dict[str, Any]:
+    oracle = importlib.import_module("oracle")  # tests/oracle.py, on sys.path above
+
+    ds = _slice(synthetic_dataset(), SLICE)
+    day = dt.date.fromisoformat(AS_OF)
+    ds.documents  # noqa: B018  # build the records once, outside the timing
+    result: dict[str, Any] = {"documents": SLICE, "signatures": ds.tables.signatures.height}
+    result["bulk_oracle_s"] = _once(lambda: oracle.signed_not_sanctioned_all(ds, as_of=day))
+    result["bulk_polars_cold_s"] = _once(lambda: ds.signed_not_sanctioned_all(as_of=AS_OF))
+    result["bulk_polars_s"] = _time(lambda: ds.signed_not_sanctioned_all(as_of=AS_OF))
+    result["matrix_oracle_s"] = _once(lambda: oracle.matrix(ds, day))
+    result["matrix_polars_s"] = _time(lambda: ds.matrix(as_of=AS_OF))
+    result["agreement_oracle_s"] = _once(lambda: oracle.agreement(ds))
+    result["agreement_polars_s"] = _time(ds.agreement)
+    same = (
+        oracle.signed_not_sanctioned_all(ds, as_of=day)
+        == ds.signed_not_sanctioned_all(as_of=AS_OF)
+        .select("document_id", "country", "party_kind", "signed_on", "via")
+        .rows()
+    )
+    result["bulk_equal"] = same
+    return result
+
+
+def phase_belarus() -> dict[str, Any]:
+    from sanctions_tracker import datasets
+
+    ds = datasets.belarus_2020()
+    document = "by-2020-09-17-internet-shutdowns"
+    ds.signed_not_sanctioned(document, as_of=AS_OF)  # derive the spans once
+    return {
+        "signed_not_sanctioned_ms": 1000
+        * _time(lambda: ds.signed_not_sanctioned(document, as_of=AS_OF), 50),
+        "signed_not_sanctioned_window_ms": 1000
+        * _time(lambda: ds.signed_not_sanctioned(document, since=document[3:13], until=AS_OF), 50),
+        "sanctioned_not_signed_ms": 1000
+        * _time(lambda: ds.sanctioned_not_signed(document, as_of=AS_OF), 50),
+        "participation_ms": 1000 * _time(lambda: ds.participation("BY", as_of=AS_OF), 50),
+    }
+
+
+def phase_scale10() -> dict[str, Any]:
+    ds = synthetic_dataset(10)
+    built = _peak_mb()
+    start = time.perf_counter()
+    frame = queries.signed_not_sanctioned_all(ds.tables, as_of=AS_OF).collect(engine="streaming")
+    seconds = time.perf_counter() - start
+    return {
+        "signatures": ds.tables.signatures.height,
+        "rows": frame.height,
+        "streaming_s": seconds,
+        "dataset_mb": built,
+        "peak_mb": _peak_mb(),
+    }
+
+
+PHASES: dict[str, Callable[[], dict[str, Any]]] = {
+    "bulk": phase_bulk,
+    "matrix": phase_matrix,
+    "agreement": phase_agreement,
+    "oracle": phase_oracle,
+    "belarus": phase_belarus,
+    "scale10": phase_scale10,
+}
+
+
+def _run(name: str) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, __file__, name], capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        return {"error": done.stderr.strip().splitlines()[-1] if done.stderr else "failed"}
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def main(argv: list[str]) -> int:
+    if argv:
+        print(json.dumps(PHASES[argv[0]]()))
+        return 0
+    print(
+        f"{platform.platform()}, Python {platform.python_version()}, polars {pl.__version__}, "
+        f"{os.cpu_count()} cores"
+    )
+    results = {name: _run(name) for name in PHASES}
+    for name, result in results.items():
+        print(f"{name}: " + ", ".join(f"{k}={_fmt(v)}" for k, v in result.items()))
+    slice_ = results["oracle"]
+    if "error" not in slice_:
+        for what in ("bulk", "matrix", "agreement"):
+            ratio = slice_[f"{what}_oracle_s"] / slice_[f"{what}_polars_s"]
+            print(f"{what}: polars is {ratio:.0f}x faster than the oracle ({SLICE} documents)")
+    return 0
+
+
+def _fmt(value: object) -> str:
+    return f"{value:.4g}" if isinstance(value, float) else str(value)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
