@@ -79,14 +79,13 @@ def load_tables(path: Path, build: Builder[T]) -> T:
     sanctions_tracker.errors.DataFormatError: no/such/place.json: no such file or folder
     """
     if path.is_dir():
-        fmt = folder_format(path)
-        if fmt is None:
+        frames, where = read_tables_with_lines(path)
+        if folder_format(path) is None:
             raise DataFormatError(
                 "the folder holds no tables: expected documents.csv, signatures.csv, ... "
                 "(or the same names ending in .parquet)",
                 file=str(path),
             )
-        frames, where = read_tables_with_lines(path)
         offsets = {
             name: frame.height
             for name, frame in zip(("blocs", "memberships"), builtin_bloc_tables(), strict=True)

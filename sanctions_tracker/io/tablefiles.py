@@ -274,9 +274,8 @@ def _physical_lines(raw: pl.DataFrame) -> pl.Series:
     if raw.width == 0 or raw.height == 0:
         return pl.Series("line", [], dtype=pl.Int64)
     breaks = pl.sum_horizontal(pl.all().str.count_matches("\n", literal=True).fill_null(0))
-    return raw.select((2 + breaks.cum_sum().shift(1, fill_value=0)).cast(pl.Int64).alias("line"))[
-        "line"
-    ]
+    before = breaks.cum_sum().shift(1, fill_value=0)
+    return raw.select((2 + pl.int_range(pl.len()) + before).cast(pl.Int64).alias("line"))["line"]
 
 
 def _read_raw(path: Path) -> pl.DataFrame:
@@ -545,7 +544,9 @@ def _derive(
 ) -> pl.DataFrame:
     """Columns that a CSV file leaves out, and country names in mixed columns."""
     if table == "signatures":
-        typed = typed.with_columns(pl.col("party_kind").fill_null("country"))
+        typed = typed.with_columns(
+            pl.col("party_kind").fill_null("country"), pl.col("vote").fill_null("for")
+        )
         if "country" not in raw.columns:
             is_country = typed["party_kind"] == "country"
             codes = text_frame.select(
@@ -575,6 +576,13 @@ def _derive(
                 "position is empty: fill it in, or leave the column out to number the "
                 "signatures of each document in row order",
             )
+    elif table == "documents":
+        typed = typed.with_columns(
+            pl.when(pl.col("kind") == "letter")
+            .then(pl.col("count_qualifier").fill_null("exact"))
+            .otherwise(pl.col("count_qualifier"))
+            .alias("count_qualifier")
+        )
     elif table == "regimes" and "authority" in text_frame.columns:
         is_country = typed["authority_kind"] == "country"
         codes = text_frame.select(
