@@ -336,7 +336,6 @@ def _question(args: argparse.Namespace) -> int:
             "give either --as-of (status on a day) or --since/--until (a window), not both"
         )
     dataset = _load(args.dataset)
-    _check_document(dataset, args.document)
     ask = getattr(dataset, args.question)
     frame: pl.DataFrame = ask(args.document, as_of=args.as_of, since=args.since, until=args.until)
     sys.stdout.write(_render(frame, args.format))
@@ -377,7 +376,8 @@ def _plot(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace) -> int:
     dataset = _load(getattr(args, "dataset", None))
-    documents = sorted(dataset.documents, key=lambda d: (d.date, d.id))
+    # By the last day each date can stand for: a letter dated "2020" comes after September.
+    documents = sorted(dataset.documents, key=lambda d: (d.date.last, d.date.first, d.id))
     until: dt.date = getattr(args, "until", None) or _default_day(dataset)
     out = sys.stdout
     out.write(f"{_describe(dataset)}; status and responses up to {until}\n")
@@ -397,12 +397,11 @@ def _report_document(out: TextIO, dataset: Dataset, document: Document, until: d
     of the day ``until``. A document with no subject, or with no named country or bloc
     among its signatories, gets no lists: the questions do not apply to it.
     """
+    notes: dict[str, int] = {}
     kind = "Joint statement" if hasattr(document, "issued_on") else "Open letter"
     out.write(f"{document.date}  {document.title}\n")
     about = f", about {document.subject.name}" if document.subject is not None else ""
-    out.write(f"  {kind} {document.id}{about}\n")
-    for source in document.sources:
-        out.write(f"  source: {source}\n")
+    out.write(f"  {kind} {document.id}{about}{_refs(document.sources, notes)}\n")
     signers = [_signer(document, s) for s in document.signatures]
     if signers:
         out.write(_wrap(f"Signed by {len(signers)}:", signers))
@@ -411,27 +410,51 @@ def _report_document(out: TextIO, dataset: Dataset, document: Document, until: d
     named = dataset.tables.signatures.filter(
         (pl.col("document_id") == document.id) & pl.col("party_kind").is_in(["country", "bloc"])
     ).height
-    if document.subject is None or not named or document.date.first > until:
-        return
-    subject = document.subject.name
+    if document.subject is not None and named and document.date.first <= until:
+        _report_lists(out, dataset, document, document.subject.name, until, notes)
+    if notes:
+        out.write("  Sources:\n")
+        for source, number in notes.items():
+            out.write(
+                textwrap.fill(
+                    f"[{number}] {source}",
+                    width=100,
+                    initial_indent="    ",
+                    subsequent_indent="        ",
+                    break_long_words=False,
+                    break_on_hyphens=False,
+                )
+                + "\n"
+            )
+
+
+def _report_lists(
+    out: TextIO,
+    dataset: Dataset,
+    document: Document,
+    subject: str,
+    until: dt.date,
+    notes: dict[str, int],
+) -> None:
+    """The three lists: no action in the window, not in sanctions on the day, and the reverse."""
     late = dataset.signed_not_sanctioned(document.id, until=until)
     out.write(
         f"  Signed, but took no sanctions action against {subject} "
         f"from {document.date} to {until} ({late.height}):\n"
     )
-    _write_signed(out, dataset, document.id, late)
+    _write_signed(out, dataset, document.id, late, notes)
     outside = dataset.signed_not_sanctioned(document.id, as_of=until)
     out.write(
         f"  Signed, but took no part in sanctions against {subject} on {until} "
         f"({outside.height}):\n"
     )
-    _write_signed(out, dataset, document.id, outside)
+    _write_signed(out, dataset, document.id, outside, notes)
     missing = dataset.sanctioned_not_signed(document.id, as_of=until)
     out.write(
         f"  Took part in sanctions against {subject} on {until}, but did not sign "
         f"({missing.height}):\n"
     )
-    _write_sanctioned(out, dataset, missing, until)
+    _write_sanctioned(out, dataset, missing, until, notes)
 
 
 def _wrap(label: str, items: list[str]) -> str:
@@ -478,10 +501,12 @@ def _count(document: Document) -> str:
     return "; ".join(parts) or "no signatures recorded"
 
 
-def _write_signed(out: TextIO, dataset: Dataset, document_id: str, frame: pl.DataFrame) -> None:
+def _write_signed(
+    out: TextIO, dataset: Dataset, document_id: str, frame: pl.DataFrame, notes: dict[str, int]
+) -> None:
     """One line per signatory: code, name, the day its signature counts from, its sources."""
     sources = dataset.tables.signatures.filter(pl.col("document_id") == document_id).select(
-        pl.col("party").alias("country"), pl.col("sources").list.join("; ").alias("_sources")
+        pl.col("party").alias("country"), "sources"
     )
     shown = _display(frame, join_lists=True).join(sources, on="country", how="left")
     lines = shown.select(
@@ -493,15 +518,15 @@ def _write_signed(out: TextIO, dataset: Dataset, document_id: str, frame: pl.Dat
             pl.when(pl.col("via").is_not_null())
             .then(" through " + pl.col("via"))
             .otherwise(pl.lit("")),
-            pl.when(pl.col("_sources") != "")
-            .then("; source: " + pl.col("_sources"))
-            .otherwise(pl.lit("")),
         ).alias("evidence"),
+        "sources",
     )
-    _write_lines(out, lines)
+    _write_lines(out, lines, notes)
 
 
-def _write_sanctioned(out: TextIO, dataset: Dataset, frame: pl.DataFrame, day: dt.date) -> None:
+def _write_sanctioned(
+    out: TextIO, dataset: Dataset, frame: pl.DataFrame, day: dt.date, notes: dict[str, int]
+) -> None:
     """One line per (country, regime): how the country takes part on ``day``, and the source."""
     t = dataset.tables
     regimes = t.regimes.select(
@@ -509,7 +534,7 @@ def _write_sanctioned(out: TextIO, dataset: Dataset, frame: pl.DataFrame, day: d
         pl.col("authority_kind").cast(pl.String),
         "authority",
         _partial("established_on"),
-        pl.col("sources").list.join("; ").alias("_regime_sources"),
+        pl.col("sources").alias("_regime_sources"),
     )
     aligned = (
         t.alignments.filter(pl.col("aligned_on") <= day)
@@ -520,7 +545,7 @@ def _write_sanctioned(out: TextIO, dataset: Dataset, frame: pl.DataFrame, day: d
             "regime_id",
             _partial("aligned_on"),
             "act",
-            pl.col("sources").list.join("; ").alias("_alignment_sources"),
+            pl.col("sources").alias("_alignment_sources"),
         )
     )
     members = (
@@ -570,26 +595,30 @@ def _write_sanctioned(out: TextIO, dataset: Dataset, frame: pl.DataFrame, day: d
     lines = rows.select(
         "country",
         "name",
-        pl.concat_str(
-            pl.col("regime_id"),
-            pl.lit(": "),
-            how,
-            pl.when(sources.fill_null("") != "").then("; source: " + sources).otherwise(pl.lit("")),
-        ).alias("evidence"),
+        pl.concat_str(pl.col("regime_id"), pl.lit(": "), how).alias("evidence"),
+        sources.alias("sources"),
     )
-    _write_lines(out, lines)
+    _write_lines(out, lines, notes)
 
 
-def _write_lines(out: TextIO, lines: pl.DataFrame) -> None:
+def _write_lines(out: TextIO, lines: pl.DataFrame, notes: dict[str, int]) -> None:
+    """Aligned lines of code, name, evidence and numbered sources; a repeated code is blank."""
     if lines.height == 0:
         out.write("    none\n")
         return
     width = max(len(name) for name in lines["name"].to_list())
     previous = None
-    for code, name, evidence in lines.iter_rows():
+    for code, name, evidence, sources in lines.iter_rows():
         shown = ("", "") if code == previous else (code, name)
         previous = code
-        out.write(f"    {shown[0]:<4}{shown[1]:<{width}}  {evidence}".rstrip() + "\n")
+        line = f"    {shown[0]:<4}{shown[1]:<{width}}  {evidence}{_refs(sources or (), notes)}"
+        out.write(line.rstrip() + "\n")
+
+
+def _refs(sources: Sequence[str], notes: dict[str, int]) -> str:
+    """`` [1, 2]``: the numbers of the sources in the document's notes, added when new."""
+    numbers = [notes.setdefault(source, len(notes) + 1) for source in sources if source]
+    return f" [{', '.join(map(str, numbers))}]" if numbers else ""
 
 
 def _partial(column: str) -> pl.Expr:
@@ -630,13 +659,6 @@ def _existing(path: Path) -> Path:
     if not path.exists():
         raise _UsageError(f"{path}: no such file or folder")
     return path
-
-
-def _check_document(dataset: Dataset, document_id: str) -> None:
-    ids = dataset.tables.documents["document_id"]
-    if not ids.is_in([document_id]).any():
-        known = ", ".join(ids.sort().to_list()) or "none"
-        raise _UsageError(f"unknown document {document_id!r}: the documents are {known}")
 
 
 def _describe(dataset: Dataset) -> str:

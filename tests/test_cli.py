@@ -1,0 +1,368 @@
+"""The command line: the report, the questions, the file commands and their errors.
+
+Most tests call ``main(argv)`` in the process; a few run the real command in a
+subprocess, as a user would (each costs about a second).
+"""
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+import sanctions_tracker as st
+from sanctions_tracker.cli import _Progress, main
+from sanctions_tracker.datasets import belarus_2020
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEP_17 = "by-2020-09-17-internet-shutdowns"
+OCT_26 = "by-2020-10-26-un-human-rights"
+COMMANDS = [
+    "report",
+    "signed-not-sanctioned",
+    "sanctioned-not-signed",
+    "resolve",
+    "validate",
+    "convert",
+    "import-ftm",
+    "matrix",
+    "plot",
+]
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "sanctions_tracker", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def _section(report: str, document_id: str) -> str:
+    """The part of the report about one document."""
+    blocks = report.split("\n\n")
+    return next(block for block in blocks if document_id in block)
+
+
+def _listed(section: str, heading: str) -> list[str]:
+    """The country codes listed under the heading that starts with ``heading``."""
+    lines = section.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip().startswith(heading))
+    codes = []
+    for line in lines[start + 1 :]:
+        if not line.startswith("    "):
+            break
+        if line[4:8].strip() and line.strip() != "none":
+            codes.append(line[4:8].strip())
+    return codes
+
+
+# -- the real command, in a subprocess ------------------------------------------------------
+
+
+def test_no_arguments_prints_the_report() -> None:
+    """`python -m sanctions_tracker` alone prints the report on the built-in data, exit 0."""
+    result = _run()
+    late = _listed(_section(result.stdout, SEP_17), "Signed, but took no sanctions")
+    expected = (0, "", ["AU", "JP"])
+    assert expected == (result.returncode, result.stderr, late)
+
+
+def test_user_error_is_one_line_and_status_2() -> None:
+    """A missing dataset file gives one error line on stderr, no traceback, and status 2."""
+    result = _run("matrix", "--dataset", "no/such/file.json")
+    expected = (2, "sanctions-tracker: error: no/such/file.json: no such file or folder\n")
+    assert expected == (result.returncode, result.stderr)
+
+
+def test_help_lists_every_command() -> None:
+    """`--help` prints the usage with every command, and exits 0."""
+    result = _run("--help")
+    expected: tuple[int, list[str]] = (0, [])
+    assert expected == (result.returncode, [c for c in COMMANDS if c not in result.stdout])
+
+
+# -- the report ---------------------------------------------------------------------------------
+
+
+def test_report_lists_who_sanctioned_without_signing(capsys: pytest.CaptureFixture[str]) -> None:
+    """The 17 September section lists the countries in sanctions on 2020-12-31 that did not sign."""
+    main([])
+    section = _section(capsys.readouterr().out, SEP_17)
+    expected = belarus_2020().sanctioned_not_signed(SEP_17, as_of="2020-12-31")["country"]
+    assert expected.to_list() == _listed(section, "Took part in sanctions")
+
+
+def test_report_lists_the_eleven_of_the_facts(capsys: pytest.CaptureFixture[str]) -> None:
+    """For 17 September the report lists the eleven countries of the sourced facts."""
+    main([])
+    section = _section(capsys.readouterr().out, SEP_17)
+    expected = ["AL", "ES", "HR", "HU", "IT", "ME", "MK", "MT", "PT", "RO", "SK"]
+    assert expected == _listed(section, "Took part in sanctions")
+
+
+def test_report_lists_the_status_of_signatories(capsys: pytest.CaptureFixture[str]) -> None:
+    """The 26 October section lists the signatories not in sanctions on 2020-12-31."""
+    main([])
+    section = _section(capsys.readouterr().out, OCT_26)
+    expected = belarus_2020().signed_not_sanctioned(OCT_26, as_of="2020-12-31")["country"]
+    assert expected.to_list() == _listed(section, "Signed, but took no part")
+
+
+def test_report_names_every_signatory(capsys: pytest.CaptureFixture[str]) -> None:
+    """The report names every signatory of the 26 October statement, the EU among them."""
+    main(["report"])
+    section = " ".join(_section(capsys.readouterr().out, OCT_26).split())
+    document = belarus_2020().document(OCT_26)
+    expected: list[str] = []
+    assert expected == [s.party.name for s in document.signatures if s.party.name not in section]
+
+
+def test_report_shows_the_letter_count_and_no_lists(capsys: pytest.CaptureFixture[str]) -> None:
+    """An anonymous letter shows its reported count, and no lists: nobody named signed it."""
+    main([])
+    section = _section(capsys.readouterr().out, "by-2020-security-forces-letter")
+    expected = (True, False)
+    assert expected == ("more than 100 signatories reported" in section, "sanctions" in section)
+
+
+def test_report_until_moves_the_cut_off(capsys: pytest.CaptureFixture[str]) -> None:
+    """`report --until` gives the status on that day."""
+    main(["report", "--until", "2020-10-01"])
+    section = _section(capsys.readouterr().out, SEP_17)
+    expected = belarus_2020().sanctioned_not_signed(SEP_17, as_of="2020-10-01")["country"]
+    assert expected.to_list() == _listed(section, "Took part in sanctions")
+
+
+# -- the questions -----------------------------------------------------------------------------
+
+
+def test_signed_not_sanctioned_window_as_csv(capsys: pytest.CaptureFixture[str]) -> None:
+    """The window form gives the library's answer, one CSV row per country."""
+    main(["signed-not-sanctioned", SEP_17, "--until", "2020-12-31", "--format", "csv"])
+    frame = pl.read_csv(io.StringIO(capsys.readouterr().out))
+    expected = belarus_2020().signed_not_sanctioned(SEP_17, until="2020-12-31")["country"]
+    assert expected.to_list() == frame["country"].to_list()
+
+
+def test_sanctioned_not_signed_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    """The JSON form is a list of objects, one per country, in the library's order."""
+    main(["sanctioned-not-signed", OCT_26, "--as-of", "2020-12-31", "--format", "json"])
+    rows = json.loads(capsys.readouterr().out)
+    expected = belarus_2020().sanctioned_not_signed(OCT_26, as_of="2020-12-31")["country"]
+    assert expected.to_list() == [row["country"] for row in rows]
+
+
+def test_question_table_has_a_row_per_country(capsys: pytest.CaptureFixture[str]) -> None:
+    """The table form has a header, a rule, and one line per country."""
+    main(["sanctioned-not-signed", SEP_17, "--as-of", "2020-12-31"])
+    lines = capsys.readouterr().out.splitlines()
+    expected = belarus_2020().sanctioned_not_signed(SEP_17, as_of="2020-12-31")["country"]
+    assert expected.to_list() == [line.split()[0] for line in lines[2:]]
+
+
+def test_partial_dates_print_as_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A signature known to the month prints as 2020-10, in every format."""
+    from sanctions_tracker.records import JointStatement, Signature
+
+    statement = JointStatement(
+        "s", "S", "2020-09-17", "BY", signatures=[Signature("Iceland", signed_on="2020-10")]
+    )
+    path = tmp_path / "s.json"
+    st.Dataset(statements=[statement]).save(path)
+    argv = ["signed-not-sanctioned", "s", "--dataset", str(path), "--as-of", "2020-12-31"]
+    main([*argv, "--format", "csv"])
+    main([*argv, "--format", "json"])
+    out = capsys.readouterr().out
+    csv_part, json_part = out.split("[", 1)
+    expected = (["2020-10"], ["2020-10"])
+    actual = (
+        pl.read_csv(io.StringIO(csv_part), schema_overrides={"signed_on": pl.String})[
+            "signed_on"
+        ].to_list(),
+        [row["signed_on"] for row in json.loads("[" + json_part)],
+    )
+    assert expected == actual
+
+
+def test_unknown_document_names_the_known_ones(capsys: pytest.CaptureFixture[str]) -> None:
+    """An unknown document id exits 2 and lists the ids there are."""
+    status = main(["signed-not-sanctioned", "nope", "--as-of", "2020-12-31"])
+    err = capsys.readouterr().err
+    expected = (2, True, True)
+    actual = (status, err.startswith("sanctions-tracker: error: unknown document 'nope'"))
+    assert expected == (*actual, SEP_17 in err)
+
+
+def test_bad_date_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    """A date that is not YYYY-MM-DD exits 2 with one line naming the option."""
+    status = main(["sanctioned-not-signed", SEP_17, "--as-of", "31/12/2020"])
+    err = capsys.readouterr().err
+    expected = (2, 1, True)
+    assert expected == (status, len(err.splitlines()), "--as-of: '31/12/2020' is not a date" in err)
+
+
+def test_as_of_with_window_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    """--as-of and --since/--until together are refused."""
+    status = main(
+        ["signed-not-sanctioned", SEP_17, "--as-of", "2020-12-31", "--since", "2020-09-17"]
+    )
+    expected = (2, True)
+    assert expected == (status, "sanctions-tracker: error: " in capsys.readouterr().err)
+
+
+def test_unknown_command_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    """An unknown command exits 2 with one line naming the commands."""
+    status = main(["sanction"])
+    err = capsys.readouterr().err
+    expected = (2, 1, True)
+    assert expected == (status, len(err.splitlines()), "invalid choice: 'sanction'" in err)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """`COMMAND --help` prints a usage line for that command and exits 0."""
+    status = main([command, "--help"])
+    expected = (0, True)
+    usage = capsys.readouterr().out.startswith(f"usage: sanctions-tracker {command}")
+    assert expected == (status, usage)
+
+
+# -- resolve ----------------------------------------------------------------------------------
+
+
+def test_resolve_prints_code_and_name(capsys: pytest.CaptureFixture[str]) -> None:
+    """Each name resolves to its code and canonical name, one per line."""
+    status = main(["resolve", "Korea, Rep.", "Czech Republic"])
+    lines = [f"{c.code}  {c.name}" for c in (st.Country("KR"), st.Country("CZ"))]
+    expected = (0, lines)
+    assert expected == (status, capsys.readouterr().out.splitlines())
+
+
+def test_resolve_failure_exits_1_with_the_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """A name that does not resolve prints the library's error and makes the exit status 1."""
+    status = main(["resolve", "Japan", "Atlantis"])
+    out, err = capsys.readouterr()
+    with pytest.raises(st.UnknownCountryError) as caught:
+        st.resolve_country("Atlantis")
+    expected = (1, f"JP  {st.Country('JP').name}\n", f"sanctions-tracker: error: {caught.value}\n")
+    assert expected == (status, out, err)
+
+
+# -- validate and convert ----------------------------------------------------------------------
+
+
+def test_validate_valid_file_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A valid dataset file passes, with a count of what it holds."""
+    path = tmp_path / "belarus.json"
+    belarus_2020().save(path)
+    status = main(["validate", str(path)])
+    expected = (0, True)
+    assert expected == (status, capsys.readouterr().out.startswith(f"{path}: valid: "))
+
+
+def test_validate_lists_every_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An invalid dataset exits 1 and prints every problem the library finds."""
+    folder = tmp_path / "tables"
+    belarus_2020().save(folder, format="csv")
+    signatures = pl.read_csv(folder / "signatures.csv", infer_schema=False)
+    broken = signatures.with_columns(
+        pl.when(pl.int_range(pl.len()) < 2)
+        .then(pl.lit("missing-document"))
+        .otherwise(pl.col("document_id"))
+        .alias("document_id")
+    )
+    broken.write_csv(folder / "signatures.csv")
+    with pytest.raises(st.ValidationError) as caught:
+        st.Dataset.load(folder)
+    status = main(["validate", str(folder)])
+    printed = capsys.readouterr().out.splitlines()
+    expected = (1, [f"  {p}" for p in caught.value.problems])
+    assert expected == (status, printed[1:])
+
+
+def test_validate_missing_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Validating a path that does not exist is a user error, not a problem list."""
+    status = main(["validate", str(tmp_path / "none.json")])
+    expected = (2, True)
+    assert expected == (status, "no such file or folder" in capsys.readouterr().err)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_convert_round_trips(fmt: str, tmp_path: Path) -> None:
+    """JSON -> tables -> JSON through the command loses nothing."""
+    source = tmp_path / "belarus.json"
+    belarus_2020().save(source)
+    main(["convert", str(source), str(tmp_path / "tables"), "--format", fmt])
+    main(["convert", str(tmp_path / "tables"), str(tmp_path / "back.json")])
+    assert belarus_2020() == st.Dataset.load(tmp_path / "back.json")
+
+
+# -- import-ftm, matrix, plot ---------------------------------------------------------------------
+
+
+def test_import_ftm_writes_a_dataset(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The OpenSanctions fixture imports into a dataset equal to the library's import."""
+    from sanctions_tracker.io.ftm import import_ftm
+
+    stream = SHARED / "data" / "real" / "opensanctions-zala.ftm.json"
+    out = tmp_path / "zala.json"
+    main(["import-ftm", str(stream), str(out), "--target", "GB-RUS=RU"])
+    expected = import_ftm(stream, targets={"GB-RUS": "RU"})
+    printed = capsys.readouterr().out
+    assert (expected.dataset, True) == (st.Dataset.load(out), str(expected.summary) in printed)
+
+
+def test_import_ftm_bad_target_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A --target without '=' is a usage error naming the form to write."""
+    stream = SHARED / "data" / "real" / "opensanctions-zala.ftm.json"
+    status = main(["import-ftm", str(stream), str(tmp_path / "z.json"), "--target", "GB-RUS"])
+    expected = (2, True)
+    assert expected == (status, "write PROGRAMME=COUNTRY" in capsys.readouterr().err)
+
+
+def test_import_ftm_no_progress_off_a_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With stderr not a terminal, the import prints no progress bar."""
+    stream = SHARED / "data" / "real" / "opensanctions-zala.ftm.json"
+    main(["import-ftm", str(stream), str(tmp_path / "zala.json")])
+    expected = ""
+    assert expected == capsys.readouterr().err
+
+
+def test_progress_draws_one_line() -> None:
+    """The progress line redraws in place and ends with a newline at 100%."""
+    stream = io.StringIO()
+    progress = _Progress(stream, 200)
+    progress(100)
+    progress(200)
+    progress.close()
+    expected = f"\rimporting [{'#' * 12}{' ' * 13}]  50%\rimporting [{'#' * 25}] 100%\n"
+    assert expected == stream.getvalue()
+
+
+def test_matrix_csv_has_a_row_per_party(capsys: pytest.CaptureFixture[str]) -> None:
+    """`matrix --format csv` has a row per party of the library's matrix, a column per document."""
+    main(["matrix", "--as-of", "2020-12-31", "--format", "csv"])
+    frame = pl.read_csv(io.StringIO(capsys.readouterr().out))
+    cells = belarus_2020().matrix(as_of="2020-12-31")
+    expected = (
+        cells.select("country", "party_kind").n_unique(),
+        ["country", "party_kind", "name", *cells["document_id"].unique(maintain_order=True)],
+    )
+    assert expected == (frame.height, frame.columns)
+
+
+def test_plot_writes_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`plot OUT.svg` writes a picture of the built-in data."""
+    out = tmp_path / "matrix.svg"
+    status = main(["plot", str(out)])
+    expected = (0, f"wrote {out}\n", True)
+    assert expected == (status, capsys.readouterr().out, out.stat().st_size > 10_000)
