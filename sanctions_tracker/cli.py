@@ -343,15 +343,21 @@ def _question(args: argparse.Namespace) -> int:
 
 
 def _matrix(args: argparse.Namespace) -> int:
+    from sanctions_tracker.plot import signed_documents  # matplotlib is not imported
+
     dataset = _load(args.dataset)
     cells: pl.DataFrame = dataset.matrix(
-        args.documents, args.regimes, as_of=args.as_of or _default_day(dataset)
+        args.documents or signed_documents(dataset),
+        args.regimes,
+        as_of=args.as_of or _default_day(dataset),
     )
     documents = cells["document_id"].unique(maintain_order=True).to_list()
     keys = ["country", "party_kind", "name"]
     if documents:
-        wide = cells.pivot(on="document_id", index=keys, values="status").select(
-            *keys, *[pl.col(d).cast(pl.String) for d in documents]
+        wide = (
+            cells.pivot(on="document_id", index=keys, values="status")
+            .select(*keys, *[pl.col(d).cast(pl.String) for d in documents])
+            .sort(pl.col("party_kind") != "country", "country")
         )
     else:
         wide = cells.select(keys)

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
     from sanctions_tracker.dataset import Dataset
 
-__all__ = ["DOCUMENT_CELLS", "REGIME_CELLS", "plot_matrix"]
+__all__ = ["DOCUMENT_CELLS", "REGIME_CELLS", "plot_matrix", "signed_documents"]
 
 #: The colour of each status of a (country, document) cell: did it sign the document,
 #: and did it take part in sanctions on the document's subject on the day?
@@ -73,7 +73,8 @@ def plot_matrix(
 
     Args:
         dataset: The dataset to draw.
-        documents: Document ids (default: every document with a subject).
+        documents: Document ids (default: :func:`signed_documents`, every document with
+            a subject and a named signatory).
         regimes: Regime ids that count as sanctioning, and the regime columns (default:
             every regime against a subject of the documents).
         as_of: The day of the status (default: today).
@@ -125,12 +126,12 @@ def _grid(
     as_of: dt.date | str | None,
 ) -> tuple[pl.DataFrame, int]:
     """One row per party: ``label``, a status column per document, then one per regime."""
-    documents = None if documents is None else list(documents)
+    documents = signed_documents(dataset) if documents is None else list(documents)
     regimes = None if regimes is None else list(regimes)
     cells = dataset.matrix(documents, regimes, as_of=as_of)
     subjects = (
         dataset.tables.documents.filter(pl.col("subject").is_not_null())
-        .filter(True if documents is None else pl.col("document_id").is_in(documents))
+        .filter(pl.col("document_id").is_in(documents))
         .select(pl.col("subject").cast(pl.String))
         .unique()
         .to_series()
@@ -190,6 +191,30 @@ def _grid(
         .select("label", *document_ids, *regime_ids)
     )
     return grid, len(document_ids)
+
+
+def signed_documents(dataset: Dataset) -> list[str]:
+    """The documents the matrix shows by default: with a subject, and a named signatory.
+
+    A letter signed anonymously says nothing about who signed, so a column for it would
+    only repeat who sanctions its subject.
+
+    >>> from sanctions_tracker.dataset import Dataset
+    >>> from sanctions_tracker.records import JointStatement, Letter
+    >>> signed_documents(Dataset(
+    ...     statements=[JointStatement("s", "S", "2020-09-17", "BY", signatures=["JP"])],
+    ...     letters=[Letter("l", "L", "2020", "BY", anonymous=True, reported_count=100)],
+    ... ))
+    ['s']
+    """
+    t = dataset.tables
+    named = t.signatures.filter(pl.col("party_kind").is_in(["country", "bloc"]))
+    return (
+        t.documents.filter(pl.col("subject").is_not_null())
+        .join(named.select("document_id").unique(), on="document_id", how="semi")
+        .sort("date", "document_id")["document_id"]
+        .to_list()
+    )
 
 
 def _routes(dataset: Dataset, regimes: pl.DataFrame, as_of: dt.date | str | None) -> pl.DataFrame:

@@ -16,6 +16,7 @@ import pytest
 import sanctions_tracker as st
 from sanctions_tracker.cli import _Progress, main
 from sanctions_tracker.datasets import belarus_2020
+from sanctions_tracker.plot import signed_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -349,15 +350,15 @@ def test_progress_draws_one_line() -> None:
 
 
 def test_matrix_csv_has_a_row_per_party(capsys: pytest.CaptureFixture[str]) -> None:
-    """`matrix --format csv` has a row per party of the library's matrix, a column per document."""
+    """`matrix --format csv` has a row per party, a column per signed document, in order."""
     main(["matrix", "--as-of", "2020-12-31", "--format", "csv"])
     frame = pl.read_csv(io.StringIO(capsys.readouterr().out))
-    cells = belarus_2020().matrix(as_of="2020-12-31")
-    expected = (
-        cells.select("country", "party_kind").n_unique(),
-        ["country", "party_kind", "name", *cells["document_id"].unique(maintain_order=True)],
-    )
-    assert expected == (frame.height, frame.columns)
+    documents = signed_documents(belarus_2020())
+    cells = belarus_2020().matrix(documents, as_of="2020-12-31")
+    parties = cells.select("country", "party_kind").unique()
+    order = parties.sort(pl.col("party_kind") != "country", "country")["country"].to_list()
+    expected = (order, ["country", "party_kind", "name", *documents])
+    assert expected == (frame["country"].to_list(), frame.columns)
 
 
 def test_plot_writes_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

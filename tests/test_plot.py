@@ -11,7 +11,7 @@ import pytest
 import sanctions_tracker as st
 from sanctions_tracker.dataset import Dataset
 from sanctions_tracker.datasets import belarus_2020
-from sanctions_tracker.plot import _grid, plot_matrix
+from sanctions_tracker.plot import _grid, plot_matrix, signed_documents
 from sanctions_tracker.records import Alignment, JointStatement, SanctionsRegime
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -68,6 +68,12 @@ def test_grid_shows_document_status() -> None:
     status = dict(zip(grid["label"], grid["s"], strict=True))
     expected = ("signed", "both", "sanctioned")
     assert expected == (status["Japan"], status["Canada"], status["Ukraine"])
+
+
+def test_default_documents_leave_out_anonymous_letters() -> None:
+    """By default the columns are the documents with a subject and a named signatory."""
+    expected = ["by-2020-09-17-internet-shutdowns", "by-2020-10-26-un-human-rights"]
+    assert expected == signed_documents(belarus_2020())
 
 
 def test_same_data_same_svg(tmp_path: Path) -> None:
