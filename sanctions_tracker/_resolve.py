@@ -111,6 +111,7 @@ def aliases() -> tuple[Alias, ...]:
     return tuple(rows)
 
 
+@cache
 def _english_display_names() -> dict[str, str]:
     return {code: name for code, name in Locale("en").territories.items() if code in registry()}
 
