@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import weakref
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, cached_property
 
 import attrs
 import numpy as np
@@ -225,13 +225,42 @@ def _inside(when: _When) -> pl.Expr:
 # in each regime, and every dated act per party. A query then filters these.
 
 
-@attrs.frozen
 class _Prepared:
-    documents: dict[str, tuple[dt.date, str | None]]
-    signatures: pl.DataFrame
-    spans: pl.DataFrame
-    events: pl.DataFrame
-    names: pl.DataFrame
+    """The derived frames of one set of tables, each built at its first use."""
+
+    def __init__(self, tables: Tables) -> None:
+        self._tables = tables
+
+    @cached_property
+    def documents(self) -> dict[str, tuple[dt.date, str | None]]:
+        frame = self._tables.documents
+        return dict(
+            zip(
+                frame["document_id"].to_list(),
+                zip(
+                    frame["date"].to_list(),
+                    frame["subject"].cast(pl.String).to_list(),
+                    strict=True,
+                ),
+                strict=True,
+            )
+        )
+
+    @cached_property
+    def signatures(self) -> pl.DataFrame:
+        return _prepare_signatures(self._tables).collect()
+
+    @cached_property
+    def spans(self) -> pl.DataFrame:
+        return _prepare_spans(self._tables).collect()
+
+    @cached_property
+    def events(self) -> pl.DataFrame:
+        return _prepare_events(self._tables).collect()
+
+    @cached_property
+    def names(self) -> pl.DataFrame:
+        return _prepare_names(self._tables).collect()
 
 
 _PREPARED: weakref.WeakKeyDictionary[Tables, _Prepared] = weakref.WeakKeyDictionary()
@@ -240,33 +269,7 @@ _PREPARED: weakref.WeakKeyDictionary[Tables, _Prepared] = weakref.WeakKeyDiction
 def _prepared(tables: Tables) -> _Prepared:
     found = _PREPARED.get(tables)
     if found is None:
-        signatures, spans, events, names = pl.collect_all(
-            [
-                _prepare_signatures(tables),
-                _prepare_spans(tables),
-                _prepare_events(tables),
-                _prepare_names(tables),
-            ]
-        )
-        documents = tables.documents
-        found = _Prepared(
-            dict(
-                zip(
-                    documents["document_id"].to_list(),
-                    zip(
-                        documents["date"].to_list(),
-                        documents["subject"].cast(pl.String).to_list(),
-                        strict=True,
-                    ),
-                    strict=True,
-                )
-            ),
-            signatures,
-            spans,
-            events,
-            names,
-        )
-        _PREPARED[tables] = found
+        found = _PREPARED[tables] = _Prepared(tables)
     return found
 
 
