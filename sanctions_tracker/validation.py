@@ -84,16 +84,9 @@ def _document_paths(documents: pl.LazyFrame) -> pl.LazyFrame:
 def _paths(tables: dict[str, pl.LazyFrame]) -> dict[str, pl.LazyFrame]:
     """Each table with a ``path`` column naming its rows as a reader of records would."""
     documents = tables["documents"]
-    signatures = (
-        tables["signatures"]
-        .join(_document_paths(documents), on="document_id", how="left")
-        .with_columns(
-            pl.when(pl.col("path").is_null())
-            .then(pl.format("signatures[{}]", pl.col(_ROW) - 1))
-            .otherwise(pl.format("{}.signatures[{}]", "path", "position"))
-            .alias("path")
-        )
-    )
+    # A signature's path needs a join with its document: it is named only for the rows
+    # that have a problem (see _name_signatures), not for a million valid ones.
+    signatures = tables["signatures"].with_columns(pl.lit(None, dtype=pl.String).alias("path"))
     return {
         "documents": documents.join(
             _document_paths(documents).rename({"path": "_first"}), on="document_id"
@@ -121,6 +114,42 @@ def _paths(tables: dict[str, pl.LazyFrame]) -> dict[str, pl.LazyFrame]:
             pl.format("blocs['{}'].memberships[{}]", "bloc", "country").alias("path")
         ),
     }
+
+
+def _signature_paths(signatures: pl.LazyFrame, documents: pl.LazyFrame) -> pl.LazyFrame:
+    """``statements['x'].signatures[3]`` for each signature row (by ``_row``)."""
+    return (
+        signatures.drop("path", strict=False)
+        .join(_document_paths(documents), on="document_id", how="left")
+        .select(
+            pl.col(_ROW).cast(pl.Int64),
+            pl.when(pl.col("path").is_null())
+            .then(pl.format("signatures[{}]", pl.col(_ROW) - 1))
+            .otherwise(pl.format("{}.signatures[{}]", "path", "position"))
+            .alias("_signature_path"),
+        )
+    )
+
+
+def _name_signatures(found: pl.DataFrame, lazy: dict[str, pl.LazyFrame]) -> pl.DataFrame:
+    """Fill in the paths of the signature rows among the problems."""
+    rows = found.filter(pl.col("table") == "signatures").select(_ROW).unique()
+    if rows.height == 0:
+        return found
+    chosen = lazy["signatures"].join(
+        rows.lazy().with_columns(pl.col(_ROW).cast(pl.UInt32)), on=_ROW, how="semi"
+    )
+    paths = _signature_paths(chosen, lazy["documents"]).collect()
+    return (
+        found.join(paths, on=_ROW, how="left")
+        .with_columns(
+            pl.when(pl.col("table") == "signatures")
+            .then(pl.col("_signature_path"))
+            .otherwise(pl.col("path"))
+            .alias("path")
+        )
+        .drop("_signature_path")
+    )
 
 
 def _problems(
@@ -275,7 +304,9 @@ def validate(tables: Tables, *, row_numbers: bool = False) -> list[Problem]:
     )
     countries = signatures.filter(pl.col("party_kind") == "country")
     # A signature with no signed_on is made on its document's date.
-    signed_with_document = signatures.filter(pl.col("signed_on").is_null()).join(
+    # Most signatures are never withdrawn: the withdrawal checks look at the others only.
+    withdrawn = signatures.filter(pl.col("withdrawn_on").is_not_null())
+    signed_with_document = withdrawn.filter(pl.col("signed_on").is_null()).join(
         documents.select(
             "document_id",
             pl.col("date").alias("_date"),
@@ -305,7 +336,13 @@ def validate(tables: Tables, *, row_numbers: bool = False) -> list[Problem]:
             pl.format("party '{}' is not a known country code", "party"),
         ),
         _problems(
-            signatures.filter(pl.col("party").is_not_null()).with_columns(
+            # Only rows whose document and party repeat can repeat the whole key: a
+            # combined hash finds them (a collision only adds a candidate), keeping the
+            # costly key off a million distinct rows.
+            signatures.filter(
+                pl.col("party").is_not_null()
+                & pl.col("document_id").hash(1).xor(pl.col("party").hash(2)).is_duplicated()
+            ).with_columns(
                 pl.col(_ROW).min().over(_SIGNATORY).alias("_first_row"),
                 pl.col("position").min().over(_SIGNATORY).alias("_first"),
             ),
@@ -315,7 +352,7 @@ def validate(tables: Tables, *, row_numbers: bool = False) -> list[Problem]:
         ),
         *_precision_checks(signatures, "signatures", ["signed_on", "withdrawn_on"]),
         _before(
-            signatures,
+            withdrawn,
             "signatures",
             "withdrawn_on",
             "signed_on",
@@ -426,7 +463,7 @@ def validate(tables: Tables, *, row_numbers: bool = False) -> list[Problem]:
             pl.format("membership from {} overlaps the one from {}", "joined", "_previous_joined"),
         ),
     ]
-    found = pl.concat(pl.collect_all(checks), how="vertical")
+    found = _name_signatures(pl.concat(pl.collect_all(checks), how="vertical"), lazy)
     order = {name: index for index, name in enumerate(TABLE_NAMES)}
     found = found.with_columns(
         pl.col("table").replace_strict(order, return_dtype=pl.Int32).alias("_order")
