@@ -8,9 +8,11 @@ precedence (a key takes its codes from the first source that has it):
 1. codes (alpha-2, alpha-3, numeric, and the alpha-4 of a dissolved state), and the
    reviewed aliases of ``data/country_aliases.csv`` (World Bank, UN, prose, older texts,
    deliberate ambiguities such as ``Korea``, and the names of blocs);
-2. English names: ISO's (through pycountry) and CLDR's display names (through babel);
-3. names in the other UN languages (French, Spanish, Russian, Arabic, Chinese): CLDR's
-   display names and the iso-codes translations of ISO's names;
+2. English names: ISO's (through pycountry), CLDR's display names (through babel) and
+   the UN's short, formal and M49 names (``data/un_country_names.csv``);
+3. names in the other UN languages (French, Spanish, Russian, Arabic, Chinese): the
+   UN's French, Spanish and Russian names, CLDR's display names and the iso-codes
+   translations of ISO's names;
 4. dissolved states (ISO 3166-3): their names, and their former alpha-2, alpha-3 and
    numeric codes. Current codes win: ``BY`` is Belarus, not the Byelorussian SSR; a
    former code that two dissolved states share is ambiguous (``CS``: Czechoslovakia or
@@ -53,6 +55,7 @@ __all__ = [
     "resolve_code",
     "resolve_codes",
     "resolve_unique",
+    "un_names",
 ]
 
 #: The other UN languages, as babel (CLDR) and the iso-codes catalogues name them.
@@ -112,6 +115,30 @@ def aliases() -> tuple[Alias, ...]:
 
 
 @cache
+@attrs.frozen
+class UNName:
+    """One row of ``data/un_country_names.csv``: a name the UN gives a country."""
+
+    name: str
+    code: str
+    language: str
+    list: str
+
+
+@cache
+def un_names() -> tuple[UNName, ...]:
+    """The UN's English, French, Spanish and Russian names (UNTERM short and formal, M49).
+
+    An extract of UN OCHA's Countries & Territories Taxonomy; ``data/README.md`` says how.
+
+    >>> next(n for n in un_names() if n.code == "RU" and n.language == "es").name
+    'Federación de Rusia'
+    """
+    data = resources.files("sanctions_tracker.data").joinpath("un_country_names.csv")
+    with data.open(encoding="utf-8") as handle:
+        return tuple(UNName(**row) for row in csv.DictReader(handle))
+
+
 def _english_display_names() -> dict[str, str]:
     return {code: name for code, name in Locale("en").territories.items() if code in registry()}
 
@@ -139,6 +166,9 @@ def _table() -> _Table:
             add(1, code, info.name, info.official_name, info.common_name)
     for code, name in _english_display_names().items():
         add(1, code, name)
+    for un_name in un_names():
+        if un_name.code in known:
+            add(1 if un_name.language == "en" else 2, un_name.code, un_name.name)
     for babel_name, gettext_name in LANGUAGES.items():
         for code, name in Locale(babel_name).territories.items():
             if code in known:
