@@ -102,7 +102,9 @@ def write_stream(path: Path, entities: int, seed: int = 0) -> None:
         while written < entities:
             target = _target(rng, index)
             group = [target]
-            group += [_sanction(rng, index * 10 + k, target["id"]) for k in range(rng.randint(0, 2))]
+            group += [
+                _sanction(rng, index * 10 + k, target["id"]) for k in range(rng.randint(0, 2))
+            ]
             group += [_other(rng, index * 10 + k, target["id"]) for k in range(rng.randint(0, 2))]
             for entity in group[: entities - written]:
                 out.write(json.dumps(entity, ensure_ascii=False) + "\n")
@@ -111,10 +113,10 @@ def write_stream(path: Path, entities: int, seed: int = 0) -> None:
 
 
 def baseline(path: Path) -> int:
-    """Parse every line and nothing else."""
+    """Parse every line and nothing else (text mode: faster for json.loads than bytes)."""
     loads = json.loads
     count = 0
-    with path.open("rb") as lines:
+    with path.open(encoding="utf-8") as lines:
         for line in lines:
             loads(line)
             count += 1
