@@ -24,6 +24,7 @@ from collections.abc import Iterator
 import attrs
 
 from sanctions_tracker import blocs
+from sanctions_tracker._resolve import resolve_unique
 from sanctions_tracker.blocs import Bloc
 from sanctions_tracker.countries import Country, resolve_country
 from sanctions_tracker.dates import to_day
@@ -93,11 +94,7 @@ _INTRODUCER = re.compile(
     re.IGNORECASE | re.VERBOSE | re.MULTILINE,
 )
 # A header between the introducer and its colon: "on behalf of 39 countries:".
-_HEADER = re.compile(
-    r"(?:[^,;.\n:]{0,60}\b(?:countries|states|delegations|governments|signatories|members"
-    r"|participants|following))?\s*:",
-    re.IGNORECASE,
-)
+_HEADER = re.compile(r"[^,;.\n:]{0,80}:")
 _ABBREVIATIONS = frozenset(
     {"dem", "rep", "st", "ste", "fed", "is", "isl", "sts", "mt", "gov", "terr", "prov", "adm"}
 )
@@ -127,7 +124,7 @@ def _sentence_end(text: str, start: int) -> int:
             depth += 1
         elif char == ")" and depth:
             depth -= 1
-        elif char == "\n" and _BLANK_LINE.match(text, i):
+        elif (char == "\n" and _BLANK_LINE.match(text, i)) or (char == ":" and depth == 0):
             return i
         elif char in ".!?" and depth == 0:
             after = text[i + 1 : i + 3]
@@ -175,6 +172,11 @@ def _list_lines(text: str, start: int) -> list[tuple[int, int]]:
     return chunks
 
 
+def _names_party(header: str) -> bool:
+    """True when a text before a colon is itself an item ("France and Germany: ...")."""
+    return any(_lookup(part) is not None for part in re.split(r"\s+(?:and|&)\s+", header))
+
+
 def _regions(text: str) -> Iterator[list[tuple[int, int]]]:
     """Each list in the text, as its hard-separated chunks (lines or sentence)."""
     covered = 0
@@ -184,7 +186,7 @@ def _regions(text: str) -> Iterator[list[tuple[int, int]]]:
         start = match.end()
         if not match.group().endswith(":"):
             header = _HEADER.match(text, start)
-            if header:
+            if header and not _names_party(header.group()[:-1]):
                 start = header.end()
         line_end = text.find("\n", start)
         line_end = len(text) if line_end == -1 else line_end
@@ -287,52 +289,57 @@ def _atoms(text: str, chunk: tuple[int, int]) -> tuple[list[_Atom], list[str]]:
     return atoms, atom_kinds
 
 
-def _lookup(name: str) -> Country | Bloc | str:
-    """The Country or Bloc that ``name`` names, or why there is none."""
+def _lookup(name: str) -> Country | Bloc | None:
+    """The Country or Bloc that ``name`` names, if exactly one."""
     name = " ".join(name.split())
-    try:
-        return resolve_country(name)
-    except (UnknownCountryError, AmbiguousCountryError) as error:
-        reason = str(error)
-    if name.endswith(".") and len(name) > 1:
-        try:
-            return resolve_country(name[:-1])
-        except (UnknownCountryError, AmbiguousCountryError):
-            pass
+    codes, _ = resolve_unique([name])
+    if codes:
+        return Country(codes[name])
     try:
         return blocs.get(name)
     except UnknownBlocError:
-        return reason
+        return None
+
+
+def _reason(name: str) -> str:
+    """Why ``name`` names no country: the message of the resolver's error."""
+    try:
+        resolve_country(" ".join(name.split()))
+    except (UnknownCountryError, AmbiguousCountryError) as error:
+        return str(error)
+    return f"{name!r} names no country"
 
 
 _REMARK = re.compile(r"\s*\([^()]*\)")
 
 
-def _resolve(text: str, start: int, end: int) -> tuple[int, int, Country | Bloc | str]:
+def _resolve(text: str, start: int, end: int) -> tuple[int, int, Country | Bloc | None]:
     """Resolve ``text[start:end]``; failing that, without its parenthetical remarks."""
     found = _lookup(text[start:end])
-    if isinstance(found, str) and "(" in text[start:end]:
+    if found is None and "(" in text[start:end]:
         bare = _REMARK.sub("", text[start:end]).strip(_TRIM)
-        if bare:
-            again = _lookup(bare)
-            if not isinstance(again, str):
-                opening = text.find("(", start, end)
-                if text[start:end].lstrip().startswith("("):
-                    closing = text.rfind(")", start, end) + 1
-                    return (*_trim(text, closing, end), again)
-                return (*_trim(text, start, opening), again)
+        again = _lookup(bare) if bare else None
+        if again is not None:
+            if text[start:end].lstrip().startswith("("):
+                return (*_trim(text, text.rfind(")", start, end) + 1, end), again)
+            return (*_trim(text, start, text.find("(", start, end)), again)
     return start, end, found
 
 
+# The tail of an inverted name: "Republic of", "Dem. Rep.", "The", "Federated States of".
 _QUALIFIER = re.compile(
-    r"(?i:.*\bof|(?:the\s+)?(?:dem|rep|fed|is|isl|sts?)\b.*)|[a-z].*", re.DOTALL
+    r"""(?ix)
+    (?:the\s+)?(?:republic|rep|dem|democratic|people'?s|federated|federal|islamic
+        |plurinational|bolivarian|former|kingdom|principality|state|states|united)\b.*
+    | the | .*\bof
+    """
 )
 
 
 def _qualifier(text: str, atom: _Atom) -> bool:
     """True when an item reads as the tail of an inverted name ("Republic of", "Dem. Rep.")."""
     tail = text[atom.start : atom.end]
-    return bool(_QUALIFIER.fullmatch(tail)) and isinstance(_lookup(tail), str)
+    return (bool(_QUALIFIER.fullmatch(tail)) or tail[:1].islower()) and _lookup(tail) is None
 
 
 def _mentions(text: str, chunk: tuple[int, int], day: dt.date | None) -> list[Mention]:
@@ -346,24 +353,20 @@ def _mentions(text: str, chunk: tuple[int, int], day: dt.date | None) -> list[Me
             last += 1
         for j in range(last, i, -1):
             start, end, found = _resolve(text, atoms[i].start, atoms[j].end)
-            if isinstance(found, str):
+            if found is None:
                 continue
-            parts = [_lookup(text[a.start : a.end]) for a in atoms[i : j + 1]]
-            if all(not isinstance(part, str) for part in parts):
+            if all(_lookup(text[a.start : a.end]) is not None for a in atoms[i : j + 1]):
                 continue
             best = (j, Mention(text[start:end], (start, end), found))
             break
         if best is None and last > i and kinds[i] == "comma" and _qualifier(text, atoms[i + 1]):
             # "Congo, Dem. Rep." that does not resolve is one unknown name: never "Congo".
             start, end = atoms[i].start, atoms[i + 1].end
-            reason = str(_lookup(text[start:end]))
-            best = (i + 1, Mention(text[start:end], (start, end), None, reason))
+            best = (i + 1, Mention(text[start:end], (start, end), None, _reason(text[start:end])))
         if best is None:
             start, end, found = _resolve(text, atoms[i].start, atoms[i].end)
-            if isinstance(found, str):
-                best = (i, Mention(text[start:end], (start, end), None, found))
-            else:
-                best = (i, Mention(text[start:end], (start, end), found))
+            reason = "" if found is not None else _reason(text[start:end])
+            best = (i, Mention(text[start:end], (start, end), found, reason))
         j, mention = best
         if (
             isinstance(mention.resolved, Bloc)

@@ -181,6 +181,24 @@ def test_un_statement_on_behalf_of_a_counted_group() -> None:
     assert result.unresolved == ()
 
 
+def test_named_group_before_a_colon_is_skipped() -> None:
+    """A group's name before the colon is a heading, not an item."""
+    text = (
+        "Statement on behalf of the Nordic-Baltic Eight: Denmark, Estonia, Finland, "
+        "Iceland, Latvia, Lithuania, Norway and Sweden."
+    )
+    result = parse_signatories(text)
+    assert codes(result) == ["DK", "EE", "FI", "IS", "LV", "LT", "NO", "SE"]
+    assert result.unresolved == ()
+
+
+def test_colon_after_the_items_ends_the_list() -> None:
+    """Countries before a colon are items, and the colon ends the list."""
+    result = parse_signatories("It was signed by France and Germany: the two agreed.")
+    assert codes(result) == ["FR", "DE"]
+    assert result.unresolved == ()
+
+
 def test_joined_by_one_country_a_line() -> None:
     """ "This statement is joined by:" followed by one country a line, then prose."""
     text = (
@@ -318,6 +336,17 @@ def test_names_with_internal_commas() -> None:
     )
     result = parse_signatories(text)
     assert codes(result) == ["KR", "CD", "MD", "TZ"]
+    assert result.unresolved == ()
+
+
+def test_inverted_names_beside_ordinary_ones() -> None:
+    """World Bank and UN inversions sit beside names that merely follow a comma."""
+    text = (
+        "signed by Gambia, The, Virgin Islands, U.S., C\u00f4te d'Ivoire, St. Kitts and "
+        "Nevis, Congo, Rep., and Micronesia (Federated States of)."
+    )
+    result = parse_signatories(text)
+    assert codes(result) == ["GM", "VI", "CI", "KN", "CG", "FM"]
     assert result.unresolved == ()
 
 
