@@ -88,7 +88,7 @@ class Dataset:
         problems = validate(tables)
         if problems:
             raise ValidationError(problems)
-        self._tables = tables.canonical()
+        self._tables = tables
 
     @classmethod
     def from_tables(
@@ -118,17 +118,20 @@ class Dataset:
                 frame = _conform(name, frame)
             typed[name] = frame
         builtin_blocs, builtin_members = builtin_bloc_tables()
-        builtin_codes = builtin_blocs["bloc"].implode()
         typed["blocs"] = pl.concat([builtin_blocs, typed["blocs"].filter(~pl.col("builtin"))])
-        typed["memberships"] = pl.concat(
-            [builtin_members, typed["memberships"].filter(~pl.col("bloc").is_in(builtin_codes))]
+        # The built-in blocs' own rows are dropped (they come with the package); any
+        # other row for a built-in bloc is reported, never silently dropped.
+        members = typed["memberships"].join(
+            builtin_members, on=list(builtin_members.columns), how="anti", nulls_equal=True
         )
+        _refuse_builtin_members(members, builtin_blocs)
+        typed["memberships"] = pl.concat([builtin_members, members])
         result = Tables(**typed)
         problems = validate(result, row_numbers=row_numbers)
         if problems:
             raise ValidationError(problems)
         dataset = cls.__new__(cls)
-        dataset._tables = result.canonical()
+        dataset._tables = result
         return dataset
 
     @classmethod
@@ -160,7 +163,7 @@ class Dataset:
         >>> Dataset.load(folder) == Dataset()
         True
         """
-        save_tables(self._tables, Path(path), format)
+        save_tables(self._canonical, Path(path), format)
 
     @property
     def tables(self) -> Tables:
@@ -168,8 +171,13 @@ class Dataset:
         return self._tables
 
     @cached_property
+    def _canonical(self) -> Tables:
+        """The tables sorted by their keys, made when first needed (equality, saving)."""
+        return self._tables.canonical()
+
+    @cached_property
     def _records(self) -> Records:
-        return tables_to_records(self._tables)
+        return tables_to_records(self._canonical)
 
     @property
     def statements(self) -> tuple[JointStatement, ...]:
@@ -227,7 +235,7 @@ class Dataset:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Dataset):
             return NotImplemented
-        return self._tables.equals(other._tables)
+        return self._canonical.same_rows(other._canonical)
 
     __hash__ = None  # type: ignore[assignment]  # equal by content, and content is large
 
@@ -506,4 +514,20 @@ def _check_cast(name: str, frame: pl.DataFrame, column: str, dtype: pl.DataType)
         raise ValidationError(
             Problem(f"{name} row {row}", f"{column}: {value!r} is not a valid {dtype}")
             for row, value in bad.select("_row", "_value").head(100).iter_rows()
+        )
+
+
+def _refuse_builtin_members(members: pl.DataFrame, builtin_blocs: pl.DataFrame) -> None:
+    """Raise for membership rows that would change a built-in bloc."""
+    wrong = members.with_row_index("_row", offset=1).filter(
+        pl.col("bloc").is_in(builtin_blocs["bloc"].implode())
+    )
+    if wrong.height:
+        raise ValidationError(
+            Problem(
+                f"blocs['{bloc}'].memberships[{country}] (memberships row {row})",
+                f"'{bloc}' is a built-in bloc whose memberships come with the package: "
+                "remove the row, or define your own bloc under another code",
+            )
+            for row, bloc, country in wrong.select("_row", "bloc", "country").iter_rows()
         )

@@ -246,7 +246,11 @@ class Tables:
 
     def equals(self, other: Tables) -> bool:
         """True when every table holds the same rows (in canonical order)."""
-        mine, theirs = self.canonical().as_dict(), other.canonical().as_dict()
+        return self.canonical().same_rows(other.canonical())
+
+    def same_rows(self, other: Tables) -> bool:
+        """True when every table holds the same rows in the same order."""
+        mine, theirs = self.as_dict(), other.as_dict()
         return all(mine[name].equals(theirs[name], null_equal=True) for name in TABLE_NAMES)
 
 
