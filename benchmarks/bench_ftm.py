@@ -33,7 +33,20 @@ AUTHORITIES = [
     ("ca", "CA-SEMA", "Global Affairs Canada", "Russia / Russie"),
     ("jp", None, "Ministry of Finance", "資産凍結等の措置の対象となるロシア連邦の団体及び個人"),
 ]
-WORDS = "alpha bravo charlie delta echo foxtrot golf hotel india juliett kilo lima".split()
+WORDS = [
+    "alpha",
+    "bravo",
+    "charlie",
+    "delta",
+    "echo",
+    "foxtrot",
+    "golf",
+    "hotel",
+    "india",
+    "juliett",
+    "kilo",
+    "lima",
+]
 
 
 def _name(rng: random.Random, words: int) -> str:

@@ -394,3 +394,27 @@ def test_every_sanction_is_imported_or_reported(sanctions: list[tuple[int, str, 
         entities.append(_sanction(f"s{index}", f"p{entity}", country=[country], **dates))
     summary = import_ftm(_lines(*entities)).summary
     assert len(sanctions) == summary.designations + len(summary.skipped)
+
+
+def test_value_that_is_not_a_string_is_reported() -> None:
+    """A number among a property's values is reported by line and property; the rest imports."""
+    bad = _sanction("s2", "p")
+    bad["properties"]["startDate"] = [2020]
+    result = import_ftm(_lines(_person("p", "P"), _sanction("s1", "p"), bad))
+    outcome = (
+        [i.line for i in result.summary.skipped],
+        [d.id for d in result.dataset.designations],
+    )
+    expected = ([3], ["s1"])
+    assert expected == outcome
+
+
+def test_target_with_ill_typed_name_is_reported() -> None:
+    """A target whose name is not a string is reported, and its Sanction with it."""
+    person = {"id": "p", "schema": "Person", "properties": {"name": [5]}}
+    result = import_ftm(_lines(person, _sanction("s", "p")))
+    expected = [
+        "not an FtM entity: property 'name' is not a list of strings",
+        "entity 'p' is not in the stream",
+    ]
+    assert expected == [i.message for i in result.summary.skipped]

@@ -45,6 +45,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from itertools import chain
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeAlias
 
@@ -96,6 +97,10 @@ _SANCTION_PROPERTIES = (
 _DATE_PROPERTIES = ("startDate", "endDate", "listingDate")
 # The name, then where to look for the target's country, in order.
 _TARGET_PROPERTIES = ("name", "nationality", "citizenship", "country", "jurisdiction")
+# What a Sanction without a property holds for it: one null, dropped in _list_column.
+_MISSING = ([None],) * len(_SANCTION_PROPERTIES)
+_TARGET_NONE = ((),) * len(_TARGET_PROPERTIES)
+_LISTS = frozenset({list, tuple})
 _PROGRESS_EVERY = 4096
 _STRINGS = pl.List(pl.String)
 _ACTION_NOTE = "derived from the listing dates of a FollowTheMoney stream"
@@ -126,7 +131,7 @@ class _Columns:
     sanction_ids: list[str] = attrs.field(factory=list)
     # Per Sanction property, in the order of _SANCTION_PROPERTIES: every value of every
     # Sanction in one flat list, and how many values each Sanction has.
-    flat: tuple[list[str], ...] = attrs.field(
+    flat: tuple[list[str | None], ...] = attrs.field(
         factory=lambda: tuple([] for _ in _SANCTION_PROPERTIES)
     )
     counts: tuple[list[int], ...] = attrs.field(
@@ -159,7 +164,7 @@ def _read(source: Source, progress: Callable[[int], None] | None) -> _Columns:
     columns = _Columns()
     issues = columns.issues
     loads = orjson.loads
-    take = _take
+    take = _taker(columns)
     size = 0
     number = 0
     lines, close = _lines(source)
@@ -175,7 +180,7 @@ def _read(source: Source, progress: Callable[[int], None] | None) -> _Columns:
                     issues.append(Issue(number, f"not JSON: {_json_reason(err)}"))
                 continue
             try:
-                take(columns, number, entity)
+                take(number, entity)
             except _BadEntityError as err:
                 entity_id = entity.get("id") if type(entity) is dict else None
                 issues.append(
@@ -189,67 +194,80 @@ def _read(source: Source, progress: Callable[[int], None] | None) -> _Columns:
     return columns
 
 
-def _take(columns: _Columns, number: int, entity: Any) -> None:
-    """Count one parsed line, and keep what a designation needs of it.
+def _taker(columns: _Columns) -> Callable[[int, Any], None]:
+    """The function that counts one parsed line and keeps what a designation needs of it.
 
-    This runs once per line: it does as little as it can, in as few calls.
+    It runs once per line, so it does as little as it can: every list method it calls
+    is bound once, here, and a Sanction's values are copied by ``map`` rather than a loop.
     """
-    if type(entity) is not dict:
-        raise _BadEntityError("not a JSON object")
-    entity_id, kind, properties = entity.get("id"), entity.get("schema"), entity.get("properties")
-    if type(entity_id) is not str or type(kind) is not str:
-        raise _BadEntityError("an entity needs a string 'id' and 'schema'")
-    if properties is None:
-        properties = {}
-    elif type(properties) is not dict:
-        raise _BadEntityError("'properties' is not an object")
-    counts = columns.schemata
-    counts[kind] = counts.get(kind, 0) + 1
-    if kind == "Sanction":
-        values = list(map(properties.get, _SANCTION_PROPERTIES))
-        _check_strings(values, _SANCTION_PROPERTIES)
-        columns.sanction_numbers.append(number)
-        columns.sanction_ids.append(entity_id)
-        for value, flat, lengths in zip(values, columns.flat, columns.counts, strict=True):
-            if value:
-                flat.extend(value)
-                lengths.append(len(value))
-            else:
-                lengths.append(0)
-    elif kind in TARGET_SCHEMATA:
-        get = properties.get
-        values = [get(name) for name in _TARGET_PROPERTIES]
-        _check_strings(values, _TARGET_PROPERTIES)
-        names = values[0] or []
-        caption = entity.get("caption")
-        # The caption is the name OpenSanctions displays: prefer it among the names.
-        if type(caption) is str and (caption in names or (not names and caption.strip())):
-            names = [caption]
-        targets = columns.targets
-        targets["line"].append(number)
-        targets["id"].append(entity_id)
-        targets["schema"].append(kind)
-        targets["name"].append(names[0] if names else None)
-        targets["countries"].append(" ".join([c for value in values[1:] if value for c in value]))
-    else:
-        columns.others["id"].append(entity_id)
-        columns.others["schema"].append(kind)
+    counts, flats, lengths, targets = (
+        columns.schemata,
+        columns.flat,
+        columns.counts,
+        columns.targets,
+    )
+    count, extend, append, join = counts.get, list.extend, list.append, " ".join
+    sanction_line, sanction_id = columns.sanction_numbers.append, columns.sanction_ids.append
+    target_line, target_id, target_schema, target_name, target_countries = (
+        targets[column].append for column in ("line", "id", "schema", "name", "countries")
+    )
+    other_id, other_schema = columns.others["id"].append, columns.others["schema"].append
+
+    def take(number: int, entity: Any) -> None:
+        if type(entity) is not dict:
+            raise _BadEntityError("not a JSON object")
+        entity_id, kind = entity.get("id"), entity.get("schema")
+        properties = entity.get("properties") or {}
+        if type(entity_id) is not str or type(kind) is not str:
+            raise _BadEntityError("an entity needs a string 'id' and 'schema'")
+        if type(properties) is not dict:
+            raise _BadEntityError("'properties' is not an object")
+        counts[kind] = count(kind, 0) + 1
+        if kind == "Sanction":
+            values = list(map(properties.get, _SANCTION_PROPERTIES, _MISSING))
+            if not _LISTS.issuperset(map(type, values)):
+                _check_strings(values, _SANCTION_PROPERTIES)
+            # That the items are strings is checked in bulk, when they become a Series.
+            sanction_line(number)
+            sanction_id(entity_id)
+            list(map(extend, flats, values))
+            list(map(append, lengths, map(len, values)))
+        elif kind in TARGET_SCHEMATA:
+            values = list(map(properties.get, _TARGET_PROPERTIES, _TARGET_NONE))
+            if not _LISTS.issuperset(map(type, values)):
+                _check_strings(values, _TARGET_PROPERTIES)
+            names = values[0]
+            caption = entity.get("caption")
+            # The caption is the name OpenSanctions displays: prefer it among the names.
+            if type(caption) is str and (caption in names or (not names and caption.strip())):
+                names = [caption]
+            name = names[0] if names else None
+            try:
+                if name is not None and type(name) is not str:
+                    raise TypeError
+                countries = join(chain.from_iterable(values[1:]))
+            except TypeError:
+                _check_strings(values, _TARGET_PROPERTIES)
+                raise  # pragma: no cover - _check_strings has raised already
+            target_line(number)
+            target_id(entity_id)
+            target_schema(kind)
+            target_name(name)
+            target_countries(countries)
+        else:
+            other_id(entity_id)
+            other_schema(kind)
+
+    return take
 
 
 def _check_strings(values: list[Any], names: tuple[str, ...]) -> None:
-    """Every value is None or a list of strings; else name the first property that is not."""
-    try:
-        for value in values:
-            if value is not None:
-                if type(value) is not list:
-                    raise TypeError
-                "".join(value)  # the fastest check that every item is a string
-    except TypeError:
-        for name, value in zip(names, values, strict=True):
-            if value is not None and (
-                type(value) is not list or not all(isinstance(v, str) for v in value)
-            ):
-                raise _BadEntityError(f"property {name!r} is not a list of strings") from None
+    """Name the first property whose value is not a list of strings (or missing)."""
+    for name, value in zip(names, values, strict=True):
+        if value is not None and (
+            type(value) not in _LISTS or not all(v is None or isinstance(v, str) for v in value)
+        ):
+            raise _BadEntityError(f"property {name!r} is not a list of strings")
 
 
 @contextmanager
@@ -343,32 +361,83 @@ def _target_codes(targets: Mapping[str, Country | str] | None) -> dict[str, str]
 # -- the polars part ------------------------------------------------------------------------
 
 
-def _list_column(name: str, values: list[str], lengths: list[int]) -> pl.DataFrame:
-    """A list column (with its ``_row``) from flat values and the number each row has."""
+def _list_column(name: str, values: list[str | None], lengths: list[int]) -> pl.Series:
+    """A list column from flat values and the number each row has.
+
+    A Sanction without the property holds one null (see ``_MISSING``), so that every row
+    has a group, in order, and no join is needed; the nulls are dropped here.
+    """
+    n = len(lengths)
     owners = (
-        pl.select(
-            pl.int_range(len(lengths), dtype=pl.Int64).repeat_by(pl.Series(lengths)).explode()
-        )
+        pl.select(pl.int_range(n, dtype=pl.Int64).repeat_by(pl.Series(lengths)).explode())
         .to_series()
         .drop_nulls()
+        .set_sorted()
     )
     long = pl.DataFrame({"_row": owners, name: pl.Series(values, dtype=pl.String)})
-    lists = long.group_by("_row").agg(pl.col(name))
-    rows = pl.DataFrame({"_row": pl.int_range(len(lengths), dtype=pl.Int64, eager=True)})
-    return rows.join(lists, on="_row", how="left").with_columns(pl.col(name).fill_null([]))
+    lists = long.group_by("_row", maintain_order=True).agg(pl.col(name).drop_nulls())
+    if lists.height != n:  # a property given as an empty list leaves its row without a group
+        rows = pl.DataFrame({"_row": pl.int_range(n, dtype=pl.Int64, eager=True)})
+        lists = rows.join(lists, on="_row", how="left", maintain_order="left")
+    return lists[name].fill_null(pl.lit([], dtype=_STRINGS))
 
 
-def _sanctions(columns: _Columns) -> pl.DataFrame:
+def _sanctions(columns: _Columns) -> tuple[pl.DataFrame, list[Issue]]:
     """The Sanctions, one row each, with their properties as lists of strings."""
+    try:
+        return _sanction_frame(columns), []
+    except TypeError:  # some value is not a string: find which, say so, and drop its Sanction
+        issues = _drop_ill_typed(columns)
+        return _sanction_frame(columns), issues
+
+
+def _sanction_frame(columns: _Columns) -> pl.DataFrame:
     frame = pl.DataFrame(
         {"line": columns.sanction_numbers, "id": columns.sanction_ids},
         schema={"line": pl.Int64, "id": pl.String},
-    ).with_row_index("_row")
-    frame = frame.with_columns(pl.col("_row").cast(pl.Int64))
-    for index, name in enumerate(_SANCTION_PROPERTIES):
-        lists = _list_column(name, columns.flat[index], columns.counts[index])
-        frame = frame.join(lists, on="_row", how="left")
-    return frame.drop("_row")
+    )
+    return frame.with_columns(
+        _list_column(name, columns.flat[index], columns.counts[index])
+        for index, name in enumerate(_SANCTION_PROPERTIES)
+    )
+
+
+def _drop_ill_typed(columns: _Columns) -> list[Issue]:
+    """Report the Sanctions with a value that is not a string, and remove them.
+
+    The error path only: a loop over the values, to name the line and the property.
+    """
+    bad: dict[int, str] = {}
+    for name, flat, counts in zip(_SANCTION_PROPERTIES, columns.flat, columns.counts, strict=True):
+        start = 0
+        for row, count in enumerate(counts):
+            values = flat[start : start + count]
+            if row not in bad and not all(v is None or type(v) is str for v in values):
+                bad[row] = name
+            start += count
+    issues = [
+        Issue(
+            columns.sanction_numbers[row],
+            f"not an FtM entity: property {name!r} is not a list of strings",
+            entity_id=columns.sanction_ids[row],
+        )
+        for row, name in sorted(bad.items())
+    ]
+    for index in range(len(_SANCTION_PROPERTIES)):
+        flat, counts, start = columns.flat[index], columns.counts[index], 0
+        kept_values: list[str | None] = []
+        kept_counts: list[int] = []
+        for row, count in enumerate(counts):
+            if row not in bad:
+                kept_values += flat[start : start + count]
+                kept_counts.append(count)
+            start += count
+        columns.flat[index][:] = kept_values
+        columns.counts[index][:] = kept_counts
+    keep = [row for row in range(len(columns.sanction_ids)) if row not in bad]
+    columns.sanction_numbers = [columns.sanction_numbers[row] for row in keep]
+    columns.sanction_ids = [columns.sanction_ids[row] for row in keep]
+    return issues
 
 
 def _others(columns: _Columns) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -592,7 +661,8 @@ def import_ftm(
     with _collector_paused():
         columns = _read(source, progress)
     issues = list(columns.issues)
-    sanctions = _sanctions(columns)
+    sanctions, typing_issues = _sanctions(columns)
+    issues += typing_issues
     entities, others = _others(columns)
     sanctions, dupes = _first_dupes(sanctions, "Sanction")
     issues += dupes
