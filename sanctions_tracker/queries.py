@@ -927,6 +927,8 @@ def matrix(
         .with_columns(
             key.is_in(signed_keys).alias("signed"), key.is_in(sanctioned_keys).alias("sanctioned")
         )
+        # A cross join promises no order: sort by document, then party, explicitly.
+        .sort("_document", "_party")
         .select(
             "document_id",
             pl.col("party").alias("country"),
