@@ -594,9 +594,25 @@ def _derive(
     return typed
 
 
-def read_table(path: Path) -> tuple[pl.DataFrame, pl.Series | None]:
-    """One table file as its typed frame, with the line of each row for a CSV file."""
-    raw = _read_raw(path)
+def _read_parquet_files(paths: list[Path]) -> dict[Path, pl.DataFrame]:
+    """Several Parquet files read at once: polars decodes them side by side."""
+    try:
+        frames = pl.collect_all([pl.scan_parquet(path) for path in paths], engine="in-memory")
+    except (pl.exceptions.PolarsError, OSError):
+        # Read one by one to name the file that cannot be read.
+        return {path: _read_raw(path) for path in paths}
+    return dict(zip(paths, frames, strict=True))
+
+
+def read_table(
+    path: Path, raw: pl.DataFrame | None = None
+) -> tuple[pl.DataFrame, pl.Series | None]:
+    """One table file as its typed frame, with the line of each row for a CSV file.
+
+    ``raw`` is the file's content when it was already read.
+    """
+    if raw is None:
+        raw = _read_raw(path)
     lines = _physical_lines(raw) if path.suffix == ".csv" else None
     return conform(path.stem, raw, path.name, lines), lines
 
@@ -630,9 +646,11 @@ def read_tables_with_lines(
     frames: dict[str, pl.DataFrame] = {}
     where: dict[str, tuple[str, pl.Series | None]] = {}
     problems: list[Problem] = []
-    for path in files[fmt] if fmt else []:
+    paths = files[fmt] if fmt else []
+    prefetched = _read_parquet_files(paths) if fmt == "parquet" else {}
+    for path in paths:
         try:
-            frames[path.stem], lines = read_table(path)
+            frames[path.stem], lines = read_table(path, prefetched.get(path))
         except ValidationError as err:
             problems.extend(err.problems)
             continue
