@@ -26,7 +26,7 @@ from sanctions_tracker.tables import country_dtype, schema
 
 DOCUMENTS = 5_000
 COUNTRIES = 200
-REPEATS = 5
+REPEATS = 10
 
 
 def synthetic_tables() -> dict[str, pl.DataFrame]:

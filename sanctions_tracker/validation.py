@@ -272,17 +272,32 @@ def _countries_signing_twice(
 ) -> tuple[pl.LazyFrame, _Check]:
     """The check that no country signs one document twice, in two steps.
 
-    First a quick count, run with the other checks: when the (document, country)
-    pairs, hashed, are all distinct, no country signs twice (a hash collision only
-    sends us to the full check). Only otherwise does the full check, the second
-    frame, run. On a million signatures the count costs a fifth of grouping by the
-    whole key.
+    First a count, run with the other checks. Signatures usually come grouped by
+    document (files we write, and records, keep them so): then each run of one
+    document and the country's Enum code make one integer per signature, and all
+    of them being distinct means no country signs twice. Otherwise (the signatures
+    are not grouped, or a pair repeats) the full check, the second value, runs.
+    On a million signatures the count costs a twentieth of the full check.
     """
-    pair = pl.col("document_id").hash(7) ^ pl.col("country").to_physical().cast(pl.UInt64)
+    width = len(country_dtype().categories)
+    run = pl.col("document_id").rle_id()
+    pair = run.cast(pl.UInt64) * width + pl.col("country").to_physical().cast(pl.UInt64)
     count = (
         tables.signatures.lazy()
         .filter((pl.col("party_kind") == "country") & pl.col("country").is_not_null())
-        .select((pl.len() - pair.n_unique()).alias("repeats"))
+        .select(
+            (
+                (pl.len() > 0)
+                & (
+                    (pair.n_unique() < pl.len())
+                    # More runs than documents: some document's signatures are split.
+                    | (
+                        run.max().cast(pl.Int64) + 1
+                        > pl.col("document_id").filter(run.diff().fill_null(1) != 0).n_unique()
+                    )
+                )
+            ).alias("maybe")
+        )
     )
     full = _problems(
         countries.filter(pl.col("country").is_not_null()).with_columns(
