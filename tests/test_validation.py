@@ -157,6 +157,16 @@ def test_duplicate_signatory() -> None:
     assert expected == _problems(frames)
 
 
+def test_duplicate_signatory_in_a_split_document() -> None:
+    """A repeat is found when a document's signatures are not next to each other."""
+    frames = _frames()
+    signatures = frames["signatures"]
+    again = signatures.head(1).with_columns(pl.lit(2, dtype=pl.Int32).alias("position"))
+    frames = {**frames, "signatures": pl.concat([signatures, again])}
+    expected = ["statements['s'].signatures[2]: JP signs twice (also at position 0)"]
+    assert expected == _problems(frames)
+
+
 def test_same_party_on_two_documents() -> None:
     """One party may sign two documents."""
     frames = _set(_frames(), "signatures", 2, party_kind="country", party="JP", country="JP")
