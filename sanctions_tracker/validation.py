@@ -272,48 +272,85 @@ def _precision_checks(frame: pl.LazyFrame, table: str, columns: list[str]) -> li
     return checks
 
 
-def _countries_signing_twice(
-    tables: Tables, countries: pl.LazyFrame
-) -> tuple[pl.LazyFrame, _Check]:
-    """The check that no country signs one document twice, in two steps.
+def _signature_checks(
+    tables: Tables, signatures: pl.LazyFrame, documents: pl.LazyFrame
+) -> tuple[pl.LazyFrame, dict[str, _Check]]:
+    """The three costly checks of the signatures, each behind a quick test.
 
-    First a count, run with the other checks. Signatures usually come grouped by
-    document (files we write, and records, keep them so): then each run of one
-    document and the country's Enum code make one integer per signature, and all
-    of them being distinct means no country signs twice. Otherwise (the signatures
-    are not grouped, or a pair repeats) the full check, the second value, runs.
-    On a million signatures the count costs a twentieth of the full check.
+    A million signatures make each full check a pass over a million strings. So one
+    query, run with the other checks, answers three questions cheaply, and a full
+    check runs only where its answer is yes:
+
+    - ``documents``: is some document id unknown? The ids are compared by a 64-bit
+      hash, so a yes is certain and a no is wrong only if an unknown id shares its
+      hash with a known one.
+    - ``codes``: does some country signatory's code disagree with its ``country``
+      column (or name no country)? Compared by hash and length, likewise.
+    - ``twice``: may a country sign one document twice? Signatures usually come
+      grouped by document (our files and records keep them so): then a document's
+      run and the country's Enum code make one integer per signature, all distinct
+      when no country signs twice. Signatures split into several runs of one document
+      answer yes, and the full check decides.
     """
-    width = len(country_dtype().categories)
+    codes = pl.Series(country_dtype().categories)
+    physical = pl.col("country").to_physical()
     run = pl.col("document_id").rle_id()
-    pair = run.cast(pl.UInt64) * width + pl.col("country").to_physical().cast(pl.UInt64)
-    count = (
-        tables.signatures.lazy()
-        .filter((pl.col("party_kind") == "country") & pl.col("country").is_not_null())
-        .select(
-            (
-                (pl.len() > 0)
-                & (
-                    (pair.n_unique() < pl.len())
-                    # More runs than documents: some document's signatures are split.
-                    | (
-                        run.max().cast(pl.Int64) + 1
-                        > pl.col("document_id").filter(run.diff().fill_null(1) != 0).n_unique()
-                    )
-                )
-            ).alias("maybe")
+    pair = run.cast(pl.UInt64) * codes.len() + physical.cast(pl.UInt64)
+    is_country = pl.col("party_kind") == "country"
+    named = is_country & pl.col("country").is_not_null()
+    quick = tables.signatures.lazy().select(
+        (
+            pl.col("document_id").is_not_null()
+            & ~pl.col("document_id")
+            .hash(5)
+            .is_in(tables.documents["document_id"].hash(5).implode())
         )
+        .any()
+        .alias("documents"),
+        (
+            is_country
+            & (
+                pl.col("country").is_null()
+                | (pl.lit(codes.hash(3)).gather(physical) != pl.col("party").hash(3))
+                | (
+                    pl.lit(codes.str.len_bytes()).gather(physical)
+                    != pl.col("party").str.len_bytes()
+                )
+            )
+        )
+        .any()
+        .alias("codes"),
+        (
+            (pair.filter(named).n_unique() < named.sum())
+            # More runs than documents: some document's signatures are split.
+            | (
+                run.max().cast(pl.Int64) + 1
+                > pl.col("document_id").filter(run.diff().fill_null(1) != 0).n_unique()
+            )
+        ).alias("twice"),
     )
-    full = _problems(
-        countries.filter(pl.col("country").is_not_null()).with_columns(
-            pl.col(_ROW).min().over("document_id", "country").alias("_first_row"),
-            pl.col("position").min().over("document_id", "country").alias("_first"),
+    countries = signatures.filter(is_country)
+    full = {
+        "documents": _dangling(
+            signatures, "signatures", "document_id", documents, "document_id", "document"
         ),
-        "signatures",
-        pl.col(_ROW) != pl.col("_first_row"),
-        pl.format("{} signs twice (also at position {})", "party", "_first"),
-    )
-    return count, full
+        "codes": _problems(
+            countries,
+            "signatures",
+            pl.col("country").is_null() | (_str("country") != pl.col("party")),
+            pl.format("party '{}' is not a known country code", "party"),
+        ),
+        "twice": _problems(
+            countries.filter(pl.col("country").is_not_null()).with_columns(
+                pl.col(_ROW).min().over("document_id", "country").alias("_first_row"),
+                pl.col("position").min().over("document_id", "country").alias("_first"),
+            ),
+            "signatures",
+            pl.col(_ROW) != pl.col("_first_row"),
+            pl.format("{} signs twice (also at position {})", "party", "_first"),
+        ),
+    }
+    return quick, full
 
 
 def validate(tables: Tables, *, row_numbers: bool = False) -> list[Problem]:
@@ -383,7 +420,6 @@ def validate(tables: Tables, *, row_numbers: bool = False) -> list[Problem]:
         .explode("_designation")
         .filter(pl.col("_designation").is_not_null())
     )
-    countries = signatures.filter(pl.col("party_kind") == "country")
     # A signature with no signed_on is made on its document's date.
     # Most signatures are never withdrawn: the withdrawal checks look at the others only.
     withdrawn = signatures.filter(pl.col("withdrawn_on").is_not_null())
@@ -408,14 +444,7 @@ def validate(tables: Tables, *, row_numbers: bool = False) -> list[Problem]:
             _lit("a count must not be negative"),
         ),
         *_required(signatures, "signatures", ["document_id", "party_kind", "party"]),
-        _dangling(signatures, "signatures", "document_id", documents, "document_id", "document"),
         _dangling(signatures, "signatures", "party", blocs, "bloc", "bloc", where=signature_blocs),
-        _problems(
-            countries,
-            "signatures",
-            pl.col("country").is_null() | (_str("country") != pl.col("party")),
-            pl.format("party '{}' is not a known country code", "party"),
-        ),
         _problems(
             # Blocs, persons and organisations are few: their whole key is compared.
             signatures.filter(
@@ -541,16 +570,17 @@ def validate(tables: Tables, *, row_numbers: bool = False) -> list[Problem]:
             pl.format("membership from {} overlaps the one from {}", "joined", "_previous_joined"),
         ),
     ]
-    repeats, signing_twice = _countries_signing_twice(tables, countries)
+    quick, full = _signature_checks(tables, signatures, documents)
     # A check reports rows of its own table, so an empty table has nothing to report,
     # and planning a query costs time whatever its size: skip those checks.
     heights = {name: frame.height for name, frame in tables.as_dict().items()}
     checks = [check for check in checks if heights[check.table]]
     # Many small plans over tables already in memory: the in-memory engine runs them
     # in about two thirds of the time the default engine takes.
-    counted, *results = pl.collect_all([repeats, *_plans(checks)], engine="in-memory")
-    if counted.item():
-        results.extend(pl.collect_all(_plans([signing_twice]), engine="in-memory"))
+    answers, *results = pl.collect_all([quick, *_plans(checks)], engine="in-memory")
+    needed = [full[name] for name, yes in answers.row(0, named=True).items() if yes]
+    if needed and heights["signatures"]:
+        results.extend(pl.collect_all(_plans(needed), engine="in-memory"))
     found = _name_signatures(pl.concat(results, how="vertical"), lazy)
     order = {name: index for index, name in enumerate(TABLE_NAMES)}
     found = found.with_columns(
