@@ -45,7 +45,7 @@ from sanctions_tracker.errors import (
     UnknownBlocError,
     UnknownDocumentError,
 )
-from sanctions_tracker.tables import Tables, schema
+from sanctions_tracker.tables import Tables, last_day, schema
 
 __all__ = [
     "RESPONSE_KINDS",
@@ -187,19 +187,6 @@ def _regime_ids(tables: Tables, regimes: Iterable[str] | None) -> list[str] | No
 # -- dates -----------------------------------------------------------------------------------
 
 
-def _last(column: str) -> pl.Expr:
-    """The last day of a partial date held as (first day, precision)."""
-    first = pl.col(column)
-    precision = pl.col(f"{column}_precision").cast(pl.String)
-    return (
-        pl.when(precision == "year")
-        .then(first.dt.offset_by("1y").dt.offset_by("-1d"))
-        .when(precision == "month")
-        .then(first.dt.month_end())
-        .otherwise(first)
-    )
-
-
 def _known_by(last: str, day: dt.date | pl.Expr) -> pl.Expr:
     """Known by ``day``: the interval's last day is on or before it."""
     return pl.col(last) <= day
@@ -303,8 +290,8 @@ def _prepare_signatures(tables: Tables) -> pl.LazyFrame:
             "vote",
         )
         .with_columns(
-            _last("signed_on").alias("_signed_last"),
-            _last("withdrawn_on").alias("_withdrawn_last"),
+            last_day("signed_on").alias("_signed_last"),
+            last_day("withdrawn_on").alias("_withdrawn_last"),
         )
     )
 
@@ -315,8 +302,8 @@ def _regime_frame(tables: Tables) -> pl.LazyFrame:
         "authority",
         pl.col("authority_kind").cast(pl.String),
         pl.col("target").cast(pl.String),
-        _last("established_on").alias("_est_last"),
-        _last("lifted_on").alias("_lift_last"),
+        last_day("established_on").alias("_est_last"),
+        last_day("lifted_on").alias("_lift_last"),
     )
 
 
@@ -355,8 +342,8 @@ def _prepare_spans(tables: Tables) -> pl.LazyFrame:
         .select(
             pl.col("country").cast(pl.String).alias("party"),
             "regime_id",
-            _last("aligned_on").alias("_al_last"),
-            _last("ended_on").alias("_end_last"),
+            last_day("aligned_on").alias("_al_last"),
+            last_day("ended_on").alias("_end_last"),
         )
         .join(regimes, on="regime_id")
         .select(
@@ -381,7 +368,7 @@ def _prepare_events(tables: Tables) -> pl.LazyFrame:
     acts = (
         tables.actions.lazy()
         .filter(pl.col("kind").cast(pl.String).is_in(RESPONSE_KINDS))
-        .select("regime_id", pl.col("date").alias("_first"), _last("date").alias("_last"))
+        .select("regime_id", pl.col("date").alias("_first"), last_day("date").alias("_last"))
         .join(regimes, on="regime_id")
     )
     columns = ["party_kind", "party", "target", "route", "regime_id", "_first", "_last"]
@@ -420,7 +407,7 @@ def _prepare_events(tables: Tables) -> pl.LazyFrame:
             pl.col("country").cast(pl.String).alias("party"),
             "regime_id",
             pl.col("aligned_on").alias("_first"),
-            _last("aligned_on").alias("_last"),
+            last_day("aligned_on").alias("_last"),
         )
         .join(regimes, on="regime_id")
         .select(
@@ -1211,7 +1198,7 @@ def bloc_cohesion(
         docs = (
             tables.documents.lazy()
             .filter(pl.col("document_id").is_in(ids))
-            .select("document_id", pl.col("date").alias("on"), _last("date").alias("_last"))
+            .select("document_id", pl.col("date").alias("on"), last_day("date").alias("_last"))
         )
         on_day = (
             docs.join(members, how="cross")

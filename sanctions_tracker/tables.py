@@ -49,6 +49,7 @@ __all__ = [
     "TABLE_NAMES",
     "Tables",
     "country_dtype",
+    "last_day",
     "records_to_tables",
     "schema",
     "tables_to_records",
@@ -194,6 +195,26 @@ def schema(table: str) -> pl.Schema:
         raise KeyError(
             f"unknown table {table!r}: the tables are {', '.join(TABLE_NAMES)}"
         ) from None
+
+
+@cache  # expressions are immutable: build each once
+def last_day(column: str) -> pl.Expr:
+    """The last day of a partial date held as (first day, ``<column>_precision``).
+
+    >>> frame = pl.DataFrame({"d": [dt.date(2020, 1, 1), dt.date(2020, 2, 1)],
+    ...                       "d_precision": ["year", "month"]})
+    >>> frame.select(last_day("d"))["d"].to_list()
+    [datetime.date(2020, 12, 31), datetime.date(2020, 2, 29)]
+    """
+    first = pl.col(column)
+    precision = pl.col(f"{column}_precision").cast(pl.String)
+    return (
+        pl.when(precision == "year")
+        .then(first.dt.offset_by("1y").dt.offset_by("-1d"))
+        .when(precision == "month")
+        .then(first.dt.month_end())
+        .otherwise(first)
+    )
 
 
 # Sort keys that make a table canonical (two equal datasets give equal frames).

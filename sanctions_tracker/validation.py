@@ -22,7 +22,7 @@ import polars as pl
 
 from sanctions_tracker.errors import Problem
 from sanctions_tracker.records import MEASURES
-from sanctions_tracker.tables import TABLE_NAMES, Tables, country_dtype
+from sanctions_tracker.tables import TABLE_NAMES, Tables, country_dtype, last_day
 
 __all__ = ["validate"]
 
@@ -48,20 +48,6 @@ def _lit(text: str) -> pl.Expr:
 
 def _str(column: str) -> pl.Expr:
     return pl.col(column).cast(pl.String)
-
-
-@cache  # expressions are immutable: build each once
-def _last_day(column: str) -> pl.Expr:
-    """The last day of a partial date held as (first day, precision)."""
-    first = pl.col(column)
-    precision = pl.col(f"{column}_precision").cast(pl.String)
-    return (
-        pl.when(precision == "year")
-        .then(first.dt.offset_by("1y").dt.offset_by("-1d"))
-        .when(precision == "month")
-        .then(first.dt.month_end())
-        .otherwise(first)
-    )
 
 
 @cache  # expressions are immutable: build each once
@@ -239,7 +225,7 @@ def _before(frame: pl.LazyFrame, table: str, later: str, earlier: str, what: str
     return _problems(
         frame,
         table,
-        _last_day(later) < pl.col(earlier),
+        last_day(later) < pl.col(earlier),
         pl.format(f"{later} {{}} is before {earlier} {{}}: {what}", _shown(later), _shown(earlier)),
     )
 
@@ -371,10 +357,10 @@ def validate(tables: Tables, *, row_numbers: bool = False) -> list[Problem]:
     regime_life = regimes.select(
         pl.col("regime_id"),
         pl.col("established_on").alias("_established"),
-        _last_day("established_on").alias("_established_last"),
+        last_day("established_on").alias("_established_last"),
         _shown("established_on").alias("_established_shown"),
         pl.col("lifted_on").alias("_lifted"),
-        _last_day("lifted_on").alias("_lifted_last"),
+        last_day("lifted_on").alias("_lifted_last"),
         _shown("lifted_on").alias("_lifted_shown"),
     ).unique("regime_id", keep="first")
 
@@ -384,7 +370,7 @@ def validate(tables: Tables, *, row_numbers: bool = False) -> list[Problem]:
             _problems(
                 joined,
                 table,
-                _last_day(column) < pl.col("_established"),
+                last_day(column) < pl.col("_established"),
                 pl.format(
                     f"{column} {{}} is before regime '{{}}' was established ({{}}): {what}",
                     _shown(column),
@@ -468,7 +454,7 @@ def validate(tables: Tables, *, row_numbers: bool = False) -> list[Problem]:
         _problems(
             signed_with_document,
             "signatures",
-            _last_day("withdrawn_on") < pl.col("_date"),
+            last_day("withdrawn_on") < pl.col("_date"),
             pl.format(
                 "withdrawn_on {} is before the document's date {}: "
                 "a signature is withdrawn after it is made",
