@@ -8,8 +8,9 @@ precedence (a key takes its codes from the first source that has it):
 1. codes (alpha-2, alpha-3, numeric, and the alpha-4 of a dissolved state), and the
    reviewed aliases of ``data/country_aliases.csv`` (World Bank, UN, prose, older texts,
    deliberate ambiguities such as ``Korea``, and the names of blocs);
-2. English names: ISO's (through pycountry), CLDR's display names (through babel) and
-   the UN's short, formal and M49 names (``data/un_country_names.csv``);
+2. English names: ISO's (through pycountry), CLDR's display names (through babel, and
+   those of other babel releases: ``data/cldr_names.csv``) and the UN's short, formal
+   and M49 names (``data/un_country_names.csv``);
 3. names in the other UN languages (French, Spanish, Russian, Arabic, Chinese): the
    UN's French, Spanish and Russian names, CLDR's display names and the iso-codes
    translations of ISO's names;
@@ -47,7 +48,9 @@ from sanctions_tracker.errors import AmbiguousCountryError, UnknownCountryError
 
 __all__ = [
     "Alias",
+    "CLDRName",
     "aliases",
+    "cldr_names",
     "describe",
     "name_table",
     "names_of",
@@ -114,7 +117,6 @@ def aliases() -> tuple[Alias, ...]:
     return tuple(rows)
 
 
-@cache
 @attrs.frozen
 class UNName:
     """One row of ``data/un_country_names.csv``: a name the UN gives a country."""
@@ -137,6 +139,33 @@ def un_names() -> tuple[UNName, ...]:
     data = resources.files("sanctions_tracker.data").joinpath("un_country_names.csv")
     with data.open(encoding="utf-8") as handle:
         return tuple(UNName(**row) for row in csv.DictReader(handle))
+
+
+@attrs.frozen
+class CLDRName:
+    """One row of ``data/cldr_names.csv``: a CLDR name and the babel releases that give it."""
+
+    name: str
+    code: str
+    language: str
+    babel: str
+
+
+@cache
+def cldr_names() -> tuple[CLDRName, ...]:
+    """CLDR's names of earlier and later releases than the installed babel's.
+
+    CLDR renames a territory now and then; a text keeps the name it was written with.
+    ``data/cldr_names.csv`` holds every name that not all babel releases from 2.12 to
+    2.19 give, so a name resolves whichever babel is installed (``scripts/cldr_names.py``
+    writes it).
+
+    >>> [n.name for n in cldr_names() if n.code == "HM"]
+    ['Heard & McDonald Islands', 'Heard Island & McDonald Islands']
+    """
+    data = resources.files("sanctions_tracker.data").joinpath("cldr_names.csv")
+    with data.open(encoding="utf-8") as handle:
+        return tuple(CLDRName(**row) for row in csv.DictReader(handle))
 
 
 def _english_display_names() -> dict[str, str]:
@@ -166,9 +195,10 @@ def _table() -> _Table:
             add(1, code, info.name, info.official_name, info.common_name)
     for code, name in _english_display_names().items():
         add(1, code, name)
-    for un_name in un_names():
-        if un_name.code in known:
-            add(1 if un_name.language == "en" else 2, un_name.code, un_name.name)
+    sourced_names: list[UNName | CLDRName] = [*un_names(), *cldr_names()]
+    for sourced in sourced_names:
+        if sourced.code in known:
+            add(1 if sourced.language == "en" else 2, sourced.code, sourced.name)
     for babel_name, gettext_name in LANGUAGES.items():
         for code, name in Locale(babel_name).territories.items():
             if code in known:
