@@ -323,9 +323,10 @@ class JointStatement:
         The parties are those of :func:`sanctions_tracker.parse_signatories`, in order
         of appearance: countries, and blocs that sign as themselves. With
         ``expand_blocs``, "the European Union and its member states" also brings the
-        members on the day of issue (a date known to the day is then required). A
-        fragment that names no country is an error listing every such fragment,
-        unless ``allow_unresolved`` (they are then left out).
+        members on the day of issue (a date known to the day is then required). The
+        date of issue also tells "Serbia and Montenegro" as one state (before 2006-09-26)
+        from two countries. A fragment that names no country is an error listing every
+        such fragment, unless ``allow_unresolved`` (they are then left out).
 
         >>> s = JointStatement.from_text(
         ...     "x", "On Belarus", "2020-10-26",
@@ -340,7 +341,9 @@ class JointStatement:
         sanctions_tracker.errors.ValidationError: text[21:29]: cannot resolve 'Atlantis': ...
         """
         date = to_partial_date(issued_on)
-        found = parse_signatories(text, expand_blocs_on=date.first if expand_blocs else None)
+        found = parse_signatories(
+            text, expand_blocs_on=date.first if expand_blocs else None, written_on=date
+        )
         if expand_blocs and not date.is_exact:
             raise ValueError(
                 f"issued_on {date} is not a day: expanding a bloc to its members needs one"

@@ -24,10 +24,11 @@ from collections.abc import Iterator
 import attrs
 
 from sanctions_tracker import blocs
+from sanctions_tracker._registry import registry
 from sanctions_tracker._resolve import resolve_unique
 from sanctions_tracker.blocs import Bloc
 from sanctions_tracker.countries import Country, resolve_country
-from sanctions_tracker.dates import to_day
+from sanctions_tracker.dates import PartialDate, to_day, to_partial_date
 from sanctions_tracker.errors import (
     AmbiguousCountryError,
     UnknownBlocError,
@@ -342,7 +343,43 @@ def _qualifier(text: str, atom: _Atom) -> bool:
     return (bool(_QUALIFIER.fullmatch(tail)) or tail[:1].islower()) and _lookup(tail) is None
 
 
-def _mentions(text: str, chunk: tuple[int, int], day: dt.date | None) -> list[Mention]:
+def _as_one(
+    whole: Country | Bloc, parts: list[Country | Bloc], written: PartialDate | None
+) -> bool | str:
+    """Whether a name that also reads as a list of names is the one party (True), the
+    list (False), or cannot be told (the reason, a str).
+
+    Only the name of a dissolved state that joins its successors' names, such as
+    "Serbia and Montenegro", reads both ways: it is the state in a text written
+    before ISO withdrew the state's code, and the countries in a text written after.
+
+    >>> serbia_and_montenegro = Country("CSXX"), [Country("RS"), Country("ME")]
+    >>> _as_one(*serbia_and_montenegro, to_partial_date("2005-05-01"))
+    True
+    >>> _as_one(*serbia_and_montenegro, to_partial_date("2020"))
+    False
+    >>> print(_as_one(*serbia_and_montenegro, None))
+    either Serbia and Montenegro (CSXX), a state until 2006-09-26, or Serbia (RS) and ...
+    """
+    withdrawn = registry()[whole.code].withdrawn_on if isinstance(whole, Country) else None
+    if not isinstance(whole, Country) or not whole.historic or withdrawn is None:
+        return False
+    end = to_partial_date(withdrawn)
+    if written is not None and written.last < end.first:
+        return True
+    if written is not None and written.first >= end.last:
+        return False
+    listed = " and ".join(f"{p.name} ({p.code})" for p in parts)
+    when = "" if written is None else f" (written {written})"
+    tell = "give the text's date to tell" if written is None else "a day would tell"
+    return (
+        f"either {whole.name} ({whole.code}), a state until {withdrawn}, or {listed}{when}: {tell}"
+    )
+
+
+def _mentions(
+    text: str, chunk: tuple[int, int], day: dt.date | None, written: PartialDate | None
+) -> list[Mention]:
     atoms, kinds = _atoms(text, chunk)
     mentions: list[Mention] = []
     i = 0
@@ -355,8 +392,15 @@ def _mentions(text: str, chunk: tuple[int, int], day: dt.date | None) -> list[Me
             start, end, found = _resolve(text, atoms[i].start, atoms[j].end)
             if found is None:
                 continue
-            if all(_lookup(text[a.start : a.end]) is not None for a in atoms[i : j + 1]):
-                continue
+            parts = [_lookup(text[a.start : a.end]) for a in atoms[i : j + 1]]
+            if all(part is not None for part in parts):
+                # "Serbia and Montenegro": one dissolved state, or two countries.
+                one = _as_one(found, [part for part in parts if part is not None], written)
+                if one is False:
+                    continue
+                if one is not True:
+                    best = (j, Mention(text[start:end], (start, end), None, str(one)))
+                    break
             best = (j, Mention(text[start:end], (start, end), found))
             break
         if best is None and last > i and kinds[i] == "comma" and _qualifier(text, atoms[i + 1]):
@@ -383,20 +427,31 @@ def _mentions(text: str, chunk: tuple[int, int], day: dt.date | None) -> list[Me
     return mentions
 
 
-def parse_signatories(text: str, *, expand_blocs_on: dt.date | str | None = None) -> SignatoryList:
+def parse_signatories(
+    text: str,
+    *,
+    expand_blocs_on: dt.date | str | None = None,
+    written_on: PartialDate | dt.date | str | None = None,
+) -> SignatoryList:
     """Find the signatory list in ``text`` and resolve its items.
 
     Every list in the text counts (a statement "joined by" more countries later adds
     them); a list none of whose items resolves is left out when another list
     resolves. A text without an introducer is read as a list in full. Names with an
     internal comma ("Korea, Republic of") or "and" ("Bosnia and Herzegovina") are
-    read whole when the whole resolves and its parts do not all resolve alone.
+    read whole when the whole resolves and its parts do not all resolve alone. The
+    name of a dissolved state that joins its successors' names ("Serbia and
+    Montenegro") is the state or the countries by ``written_on``, and unresolved,
+    with both readings in its error, when the text's date does not tell.
 
     Args:
         text: a sentence, a paragraph or a whole document.
         expand_blocs_on: for "the European Union and its member states", also list
             the bloc's members on this day among the countries. A bloc signing alone
             ("... and the European Union") is never expanded.
+        written_on: the day (month, year) the text was written: "Serbia and
+            Montenegro" is one state in a text written before ISO withdrew its code
+            (2006-09-26), and two countries in one written after.
 
     Returns:
         The countries in order of appearance without duplicates, the blocs that sign
@@ -414,14 +469,16 @@ def parse_signatories(text: str, *, expand_blocs_on: dt.date | str | None = None
     ('Bosnia and Herzegovina', (57, 79))
     """
     day = None if expand_blocs_on is None else to_day(expand_blocs_on)
+    written = None if written_on is None else to_partial_date(written_on)
     lists = [
-        [m for chunk in chunks for m in _mentions(text, chunk, day)] for chunks in _regions(text)
+        [m for chunk in chunks for m in _mentions(text, chunk, day, written)]
+        for chunks in _regions(text)
     ]
     if not lists:
         lines = [line for line in text.splitlines() if line.strip()]
         one_a_line = len(lines) > 1 and all(len(x.split()) <= _MAX_LINE_WORDS for x in lines)
         chunks = _list_lines(text, 0) if one_a_line else [(0, len(text))]
-        lists = [[m for chunk in chunks for m in _mentions(text, chunk, day)]]
+        lists = [[m for chunk in chunks for m in _mentions(text, chunk, day, written)]]
     if any(m.resolved is not None for found in lists for m in found):
         lists = [found for found in lists if any(m.resolved is not None for m in found)]
     mentions = tuple(m for found in lists for m in found)

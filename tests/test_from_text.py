@@ -88,3 +88,14 @@ def test_expand_blocs_needs_a_day() -> None:
             "Signed by the European Union and its member states.",
             expand_blocs=True,
         )
+
+
+def test_the_date_of_issue_reads_serbia_and_montenegro() -> None:
+    """Issued in 2005, the state; in 2020, the two countries; in 2006, an error."""
+    text = "Signed by Serbia and Montenegro and Croatia."
+    earlier = JointStatement.from_text("a", "T", "2005-03-01", text)
+    later = JointStatement.from_text("b", "T", "2020-03-01", text)
+    assert [p.code for p in earlier.signatories if isinstance(p, Country)] == ["CSXX", "HR"]
+    assert [p.code for p in later.signatories if isinstance(p, Country)] == ["RS", "ME", "HR"]
+    with pytest.raises(ValidationError, match="CSXX"):
+        JointStatement.from_text("c", "T", "2006", text)

@@ -365,8 +365,43 @@ def test_names_with_and() -> None:
 
 
 def test_two_countries_joined_by_and_are_two() -> None:
-    """When both halves resolve, "A and B" is two countries."""
-    assert codes(parse_signatories("signed by Serbia and Montenegro.")) == ["RS", "ME"]
+    """When both halves resolve and the whole names no country, "A and B" is two."""
+    assert codes(parse_signatories("signed by Montenegro and Serbia.")) == ["ME", "RS"]
+    assert codes(parse_signatories("signed by France and Germany.")) == ["FR", "DE"]
+
+
+@pytest.mark.parametrize(
+    ("written_on", "expected"),
+    [
+        ("2005-05-01", ["FR", "CSXX", "JP"]),
+        ("2006-09-25", ["FR", "CSXX", "JP"]),
+        ("2006-09-26", ["FR", "RS", "ME", "JP"]),
+        ("2020", ["FR", "RS", "ME", "JP"]),
+    ],
+)
+def test_serbia_and_montenegro_by_the_texts_date(written_on: str, expected: list[str]) -> None:
+    """The state before ISO withdrew its code (2006-09-26), the two countries after."""
+    found = parse_signatories(
+        "signed by France, Serbia and Montenegro and Japan.", written_on=written_on
+    )
+    assert codes(found) == expected
+    assert found.unresolved == ()
+
+
+@pytest.mark.parametrize("written_on", [None, "2006", "2006-09"])
+def test_serbia_and_montenegro_without_a_telling_date_is_unresolved(
+    written_on: str | None,
+) -> None:
+    """Never guessed: without a date, or one that spans the withdrawal, both readings."""
+    found = parse_signatories(
+        "signed by France, Serbia and Montenegro and Japan.", written_on=written_on
+    )
+    assert codes(found) == ["FR", "JP"]
+    assert found.unresolved == ("Serbia and Montenegro",)
+    error = next(m.error for m in found.mentions if m.resolved is None)
+    assert "CSXX" in error
+    assert "RS" in error
+    assert "ME" in error
 
 
 def test_unknown_and_ambiguous_items_are_unresolved() -> None:
