@@ -97,13 +97,15 @@ def _upper_code(value: str) -> str:
     return value.strip().upper()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Bloc:
     """A group of countries with dated membership.
 
     >>> nordic = Bloc("NORDIC", "Nordic Council", [Membership("DK", "1952-01-01")])
     >>> nordic.members_on("2000-01-01")
     frozenset({Country('DK')})
+    >>> nordic
+    <Bloc NORDIC: Nordic Council, 1 membership>
     """
 
     code: str = attrs.field(converter=_upper_code)
@@ -128,6 +130,11 @@ class Bloc:
     def countries(self) -> frozenset[Country]:
         """Every country that was ever a member."""
         return frozenset(m.country for m in self.memberships)
+
+    def __repr__(self) -> str:
+        # The memberships in full would fill a screen: the EU's run to 30 rows.
+        count = len(self.memberships)
+        return f"<Bloc {self.code}: {self.name}, {count} membership{'' if count == 1 else 's'}>"
 
 
 @cache
