@@ -114,6 +114,7 @@ class Bloc:
         default=(), converter=_sorted_memberships, validator=_no_overlap
     )
     source: str = ""
+    note: str = ""
 
     def members_on(self, day: dt.date | str) -> frozenset[Country]:
         """The member countries on ``day``."""
@@ -139,12 +140,12 @@ class Bloc:
 
 @cache
 def _builtin() -> dict[str, Bloc]:
-    names: dict[str, tuple[str, str]] = {}
+    names: dict[str, tuple[str, str, str]] = {}
     rows: dict[str, list[Membership]] = {}
     data = resources.files("sanctions_tracker.data")
     with data.joinpath("blocs.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            names[row["bloc"]] = (row["bloc_name"], row["bloc_source"])
+            names[row["bloc"]] = (row["bloc_name"], row["bloc_source"], row["bloc_note"])
     with data.joinpath("memberships.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             rows.setdefault(row["bloc"], []).append(
@@ -157,7 +158,8 @@ def _builtin() -> dict[str, Bloc]:
                 )
             )
     return {
-        code: Bloc(code, name, rows.get(code, ()), source) for code, (name, source) in names.items()
+        code: Bloc(code, name, rows.get(code, ()), source, note)
+        for code, (name, source, note) in names.items()
     }
 
 

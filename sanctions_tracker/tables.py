@@ -178,6 +178,7 @@ def schema(table: str) -> pl.Schema:
             "bloc": pl.String(),
             "name": pl.String(),
             "source": pl.String(),
+            "note": pl.String(),
             "builtin": pl.Boolean(),
         },
         "memberships": {
@@ -451,7 +452,8 @@ def bloc_tables(blocs: Iterable[Bloc], *, builtin: bool) -> tuple[pl.DataFrame, 
     """The ``blocs`` and ``memberships`` rows of some blocs."""
     blocs = list(blocs)
     bloc_rows = [
-        {"bloc": b.code, "name": b.name, "source": b.source, "builtin": builtin} for b in blocs
+        {"bloc": b.code, "name": b.name, "source": b.source, "note": b.note, "builtin": builtin}
+        for b in blocs
     ]
     membership_rows = [
         {
@@ -545,7 +547,9 @@ def blocs_from_tables(tables: Tables) -> dict[str, Bloc]:
             Membership(row["country"], row["joined"], row["left"], row["source"], row["note"])
         )
     return {
-        row["bloc"]: Bloc(row["bloc"], row["name"], members.get(row["bloc"], ()), row["source"])
+        row["bloc"]: Bloc(
+            row["bloc"], row["name"], members.get(row["bloc"], ()), row["source"], row["note"]
+        )
         for row in tables.blocs.iter_rows(named=True)
     }
 

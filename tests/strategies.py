@@ -237,7 +237,7 @@ def blocs(draw: st.DrawFn, codes: Sequence[str] = USER_BLOC_CODES, *, min_member
     code = draw(st.sampled_from(codes))
     members = draw(st.lists(countries(), min_size=min_members, max_size=3, unique=True))
     memberships = [m for country in members for m in draw(_memberships(country))]
-    return Bloc(code, draw(names()), memberships, source=draw(texts()))
+    return Bloc(code, draw(names()), memberships, source=draw(texts()), note=draw(texts()))
 
 
 def parties(bloc_pool: Sequence[Bloc] = ()) -> st.SearchStrategy[Party]:

@@ -279,3 +279,10 @@ def test_generated_overlapping_intervals_are_rejected(
     second = Membership(code, second_joined, second_left)
     with pytest.raises(ValueError, match="overlap"):
         Bloc("TEST", "Test bloc", [second, first])
+
+
+def test_builtin_blocs_carry_their_notes() -> None:
+    """The caveats of data/blocs.csv reach the Bloc: the EU is no member of the G7."""
+    assert "not a member" in blocs.get("G7").note
+    assert "Switzerland" in blocs.get("EEA").note
+    assert blocs.get("EU").note == ""

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from strategies import dataset_settings, datasets
 
-from sanctions_tracker import Country, DataFormatError, Dataset, ValidationError
+from sanctions_tracker import Bloc, Country, DataFormatError, Dataset, Membership, ValidationError
 from sanctions_tracker.records import JointStatement, SanctionsRegime
 
 
@@ -49,7 +49,7 @@ def test_namibia_survives_csv(tmp_path: Path) -> None:
 def test_only_user_blocs_are_saved(tmp_path: Path) -> None:
     """The built-in blocs are not written; they are added again on load."""
     Dataset().save(tmp_path / "t", format="csv")
-    expected = "bloc,name,source\n"
+    expected = "bloc,name,source,note\n"
     assert expected == (tmp_path / "t" / "blocs.csv").read_text()
 
 
@@ -180,3 +180,13 @@ def test_mixed_formats_are_refused(tmp_path: Path) -> None:
     (folder / "documents.csv").write_text("document_id,kind,date\n")
     with pytest.raises(DataFormatError, match="both CSV and Parquet"):
         Dataset.load(folder)
+
+
+def test_a_bloc_note_is_saved_and_an_older_folder_without_one_loads(tmp_path: Path) -> None:
+    """blocs.csv has a note column; a folder written before it existed loads with none."""
+    nordic = Bloc("NORDIC", "Nordic Council", [Membership("DK", "1952-01-01")], note="a caveat")
+    ds = Dataset(blocs=[nordic])
+    ds.save(tmp_path / "new", format="csv")
+    assert Dataset.load(tmp_path / "new").blocs[0].note == "a caveat"
+    folder = _write(tmp_path / "old", blocs="bloc,name,source\nNORDIC,Nordic Council,\n")
+    assert Dataset.load(folder).blocs[0].note == ""

@@ -273,6 +273,7 @@ def _bloc(bloc: Bloc) -> dict[str, Any]:
             "code": bloc.code,
             "name": bloc.name,
             "source": bloc.source,
+            "note": bloc.note,
             "memberships": [_membership(m) for m in bloc.memberships],
         }
     ) | {"name": bloc.name}
@@ -720,7 +721,9 @@ class _Reader:
         )
 
     def user_bloc(self, value: object, path: str) -> Bloc | _Bad:
-        found = self.obj(value, path, ("code", "name", "source", "memberships"), ("code", "name"))
+        found = self.obj(
+            value, path, ("code", "name", "source", "note", "memberships"), ("code", "name")
+        )
         if found is None:
             return _BAD
         memberships = [
@@ -734,6 +737,7 @@ class _Reader:
             self.text(found.get("name"), f"{path}.name"),
             _BAD if any(isinstance(m, _Bad) for m in memberships) else memberships,
             self.text(found.get("source"), f"{path}.source"),
+            self.text(found.get("note"), f"{path}.note"),
         )
 
     def section(
