@@ -408,6 +408,8 @@ def _report_document(out: TextIO, dataset: Dataset, document: Document, until: d
     out.write(f"{document.date}  {document.title}\n")
     about = f", about {document.subject.name}" if document.subject is not None else ""
     out.write(f"  {kind} {document.id}{about}{_refs(document.sources, notes)}\n")
+    if document.note:
+        out.write(_fill(f"Note: {document.note}", indent="  ", hanging="    "))
     signers = [_signer(document, s) for s in document.signatures]
     if signers:
         out.write(_wrap(f"Signed by {len(signers)}:", signers))
@@ -421,17 +423,20 @@ def _report_document(out: TextIO, dataset: Dataset, document: Document, until: d
     if notes:
         out.write("  Sources:\n")
         for source, number in notes.items():
-            out.write(
-                textwrap.fill(
-                    f"[{number}] {source}",
-                    width=100,
-                    initial_indent="    ",
-                    subsequent_indent="        ",
-                    break_long_words=False,
-                    break_on_hyphens=False,
-                )
-                + "\n"
-            )
+            out.write(_fill(f"[{number}] {source}", indent="    ", hanging="        "))
+
+
+def _fill(text: str, *, indent: str, hanging: str) -> str:
+    """A paragraph of the report, wrapped at 100 columns, never inside a word or a URL."""
+    wrapped = textwrap.fill(
+        text,
+        width=100,
+        initial_indent=indent,
+        subsequent_indent=hanging,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return wrapped + "\n"
 
 
 def _report_lists(

@@ -291,6 +291,7 @@ class JointStatement:
     forum: str = ""
     stance: str = ""
     sources: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    note: str = ""
 
     @property
     def signatories(self) -> tuple[Party, ...]:
@@ -402,6 +403,7 @@ class Letter:
     anonymous: bool = False
     disclosure_threshold: int | None = attrs.field(default=None, validator=_non_negative)
     sources: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    note: str = ""
 
     @property
     def signatories(self) -> tuple[Party, ...]:
@@ -464,6 +466,7 @@ class SanctionsRegime:
         validator=_not_before("established_on", "a regime is lifted after it is established"),
     )
     sources: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    note: str = ""
 
     def in_force_on(self, day: dt.date) -> bool:
         """True when established on or before ``day`` and not lifted by then."""

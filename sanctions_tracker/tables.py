@@ -113,6 +113,7 @@ def schema(table: str) -> pl.Schema:
             **_dated("count_as_of"),
             "anonymous": pl.Boolean(),
             "disclosure_threshold": pl.Int64(),
+            "note": pl.String(),
             "sources": STRINGS,
         },
         "signatures": {
@@ -140,6 +141,7 @@ def schema(table: str) -> pl.Schema:
             "measures": STRINGS,
             **_dated("established_on"),
             **_dated("lifted_on"),
+            "note": pl.String(),
             "sources": STRINGS,
         },
         "actions": {
@@ -354,6 +356,7 @@ def _document_row(document: JointStatement | Letter) -> dict[str, Any]:
         "count_as_of_precision": None,
         "anonymous": False,
         "disclosure_threshold": None,
+        "note": document.note,
         "sources": list(document.sources),
     }
     if isinstance(document, JointStatement):
@@ -391,6 +394,7 @@ def _regime_row(regime: SanctionsRegime) -> dict[str, Any]:
         "established_on_precision": established_precision,
         "lifted_on": lifted,
         "lifted_on_precision": lifted_precision,
+        "note": regime.note,
         "sources": list(regime.sources),
     }
 
@@ -601,6 +605,7 @@ def tables_to_records(tables: Tables) -> Records:
                     row["forum"],
                     row["stance"],
                     row["sources"],
+                    row["note"],
                 )
             )
         else:
@@ -619,6 +624,7 @@ def tables_to_records(tables: Tables) -> Records:
                     row["anonymous"],
                     row["disclosure_threshold"],
                     row["sources"],
+                    row["note"],
                 )
             )
     return Records(
@@ -637,6 +643,7 @@ def tables_to_records(tables: Tables) -> Records:
                 _partial(row, "established_on"),
                 _partial(row, "lifted_on"),
                 row["sources"],
+                row["note"],
             )
             for row in tables.regimes.iter_rows(named=True)
         ),

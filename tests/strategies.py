@@ -317,6 +317,7 @@ def statements(
         forum=draw(texts()),
         stance=draw(texts()),
         sources=draw(_sources()),
+        note=draw(texts()),
     )
 
 
@@ -344,6 +345,7 @@ def letters(
         anonymous=draw(st.booleans()),
         disclosure_threshold=draw(st.none() | st.integers(0, 10_000)),
         sources=draw(_sources()),
+        note=draw(texts()),
     )
 
 
@@ -372,6 +374,7 @@ def regimes(
         established_on=established_on,
         lifted_on=draw(_optional_date_after(established_on)),
         sources=draw(_sources()),
+        note=draw(texts()),
     )
 
 

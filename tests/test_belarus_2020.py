@@ -215,3 +215,16 @@ def test_builtin_data_round_trips_through_every_format(tmp_path: Path) -> None:
     ds.save(folder / "parquet", format="parquet")
     expected = [True, True, True]
     assert expected == [Dataset.load(folder / name) == ds for name in ("b.json", "csv", "parquet")]
+
+
+def test_caveats_are_notes_and_sources_are_citations() -> None:
+    """What the sources leave uncertain is said in a note, not folded into a fact or a source."""
+    ds = _belarus()
+    regimes = {r.id: r for r in ds.regimes}
+    assert regimes["GB-BLR"].legal_basis == ""
+    assert "uncertain" in regimes["GB-BLR"].note
+    assert regimes["US-BLR"].sources == ("US Treasury press release sm1143",)
+    letter = ds.document(LETTER)
+    assert isinstance(letter, Letter)
+    assert "December 2020" in letter.note
+    assert all("undated" not in source for source in letter.sources)

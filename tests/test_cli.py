@@ -367,3 +367,10 @@ def test_plot_writes_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     status = main(["plot", str(out)])
     expected = (0, f"wrote {out}\n", True)
     assert expected == (status, capsys.readouterr().out, out.stat().st_size > 10_000)
+
+
+def test_report_shows_a_documents_note(capsys: pytest.CaptureFixture[str]) -> None:
+    """The letter's note (why it is dated to the year only) is printed under its title."""
+    assert main([]) == 0
+    report = capsys.readouterr().out
+    assert "Note: The article is undated" in report

@@ -243,6 +243,7 @@ def read_eu_annex(
                 "target": known_target,
                 "legal_basis": legal_basis,
                 "measures": measures,
+                "note": "",
                 "sources": sources,
             }
         ],

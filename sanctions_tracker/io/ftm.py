@@ -791,5 +791,6 @@ def _regimes(rows: pl.DataFrame, target_codes: dict[str, str]) -> pl.DataFrame:
         pl.lit(None).alias("established_on_precision"),
         pl.lit(None, dtype=pl.Date).alias("lifted_on"),
         pl.lit(None).alias("lifted_on_precision"),
+        pl.lit("", dtype=pl.String).alias("note"),
         "sources",
     ).cast(schema("regimes"))

@@ -169,6 +169,7 @@ def _statement(statement: JointStatement) -> dict[str, Any]:
             "forum": statement.forum,
             "stance": statement.stance,
             "signatures": [_signature(s) for s in statement.signatures],
+            "note": statement.note,
             "sources": list(statement.sources),
         }
     ) | {"title": statement.title}
@@ -191,6 +192,7 @@ def _letter(letter: Letter) -> dict[str, Any]:
             "count_as_of": _date(letter.count_as_of),
             "disclosure_threshold": letter.disclosure_threshold,
             "signatures": [_signature(s) for s in letter.signatures],
+            "note": letter.note,
             "sources": list(letter.sources),
         }
     ) | {"title": letter.title}
@@ -207,6 +209,7 @@ def _regime(regime: SanctionsRegime) -> dict[str, Any]:
             "measures": sorted(regime.measures),
             "established_on": _date(regime.established_on),
             "lifted_on": _date(regime.lifted_on),
+            "note": regime.note,
             "sources": list(regime.sources),
         }
     ) | {"name": regime.name}
@@ -564,7 +567,7 @@ class _Reader:
 
     def statement(self, value: object, path: str) -> JointStatement | _Bad:
         keys = ("id", "title", "issued_on", "subject", "issuer", "forum", "stance")
-        found = self.obj(value, path, (*keys, "signatures", "sources"), ("id", "issued_on"))
+        found = self.obj(value, path, (*keys, "signatures", "note", "sources"), ("id", "issued_on"))
         if found is None:
             return _BAD
         return self.build(
@@ -579,6 +582,7 @@ class _Reader:
             self.text(found.get("forum"), f"{path}.forum"),
             self.text(found.get("stance"), f"{path}.stance"),
             self.texts(found.get("sources"), f"{path}.sources"),
+            self.text(found.get("note"), f"{path}.note"),
         )
 
     def letter(self, value: object, path: str) -> Letter | _Bad:
@@ -595,6 +599,7 @@ class _Reader:
             "count_as_of",
             "disclosure_threshold",
             "signatures",
+            "note",
             "sources",
         )
         found = self.obj(value, path, keys, ("id", "published_on"))
@@ -618,6 +623,7 @@ class _Reader:
             self.flag(found.get("anonymous"), f"{path}.anonymous"),
             self.count(found.get("disclosure_threshold"), f"{path}.disclosure_threshold"),
             self.texts(found.get("sources"), f"{path}.sources"),
+            self.text(found.get("note"), f"{path}.note"),
         )
 
     def authority(self, value: object, path: str) -> Country | Bloc | _Bad:
@@ -633,7 +639,7 @@ class _Reader:
         found = self.obj(
             value,
             path,
-            (*keys, "established_on", "lifted_on", "sources"),
+            (*keys, "established_on", "lifted_on", "note", "sources"),
             ("id", "authority"),
         )
         if found is None:
@@ -650,6 +656,7 @@ class _Reader:
             self.date(found.get("established_on"), f"{path}.established_on"),
             self.date(found.get("lifted_on"), f"{path}.lifted_on"),
             self.texts(found.get("sources"), f"{path}.sources"),
+            self.text(found.get("note"), f"{path}.note"),
         )
 
     def action(self, value: object, path: str) -> SanctionsAction | _Bad:

@@ -19,7 +19,7 @@ cell; countries may be codes or names. Every cell is read as text first, so Nami
 >>> write_tables(records_to_tables(statements=[
 ...     JointStatement("s", "On Namibia", "2020-09", "NA", ["Namibia", "Japan"])]), folder, "csv")
 >>> print((folder / "documents.csv").read_text().splitlines()[1])
-s,statement,On Namibia,2020-09,NA,,,,,,,,,false,,
+s,statement,On Namibia,2020-09,NA,,,,,,,,,false,,,
 >>> frames = read_tables(folder)
 >>> frames["signatures"].select("party", "country").rows()
 [('NA', 'NA'), ('JP', 'JP')]
