@@ -50,6 +50,7 @@ __all__ = [
     "Alias",
     "CLDRName",
     "aliases",
+    "bloc_code",
     "cldr_names",
     "describe",
     "name_table",
@@ -224,6 +225,11 @@ def _table() -> _Table:
         reviewed[key] = set(row.codes)
         if len(row.codes) == 1:
             names[row.codes[0]].add(row.alias)
+    # The EU by its CLDR name in the other UN languages ("Union européenne"): a bloc too.
+    for babel_name in LANGUAGES:
+        eu = Locale.parse(babel_name).territories.get("EU")
+        if eu and normalise(eu) not in codes:
+            blocs.setdefault(normalise(eu), "EU")
 
     keys: dict[str, tuple[str, ...]] = {}
     for tier in (tiers[3], tiers[2], tiers[1], reviewed, codes):
@@ -293,6 +299,15 @@ def _error(text: str) -> LookupError:
     if not key:
         return UnknownCountryError(text, hint="no name or code given")
     return UnknownCountryError(text, suggestions=_suggestions(key))
+
+
+def bloc_code(text: str) -> str | None:
+    """The code of the built-in bloc that ``text`` names in any of the UN languages, if any.
+
+    >>> bloc_code("l'Union européenne"), bloc_code("la Unión Europea"), bloc_code("France")
+    ('EU', 'EU', None)
+    """
+    return _table().blocs.get(normalise(text))
 
 
 def resolve_code(text: str) -> str:

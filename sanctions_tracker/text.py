@@ -1,7 +1,8 @@
 """Signatory lists out of prose: which countries (and blocs) a text says signed.
 
 A list starts after an introducer ("signed by", "on behalf of", "joined by",
-"co-sponsored by", "the following countries:") and runs to the end of its sentence,
+"co-sponsored by", "the following countries:", and their French and Spanish forms:
+"signée par", "au nom de", "firmada por", "en nombre de") and runs to the end of its sentence,
 or, when the introducer ends its line, over the lines that follow (one item a line,
 bullets allowed). Items are separated by commas, semicolons, "and", "as well as", the
 Oxford comma and line breaks. A name is resolved with
@@ -25,7 +26,7 @@ import attrs
 
 from sanctions_tracker import blocs
 from sanctions_tracker._registry import registry
-from sanctions_tracker._resolve import resolve_unique
+from sanctions_tracker._resolve import bloc_code, resolve_unique
 from sanctions_tracker.blocs import Bloc
 from sanctions_tracker.countries import Country, resolve_country
 from sanctions_tracker.dates import PartialDate, to_day, to_partial_date
@@ -89,8 +90,20 @@ _INTRODUCER = re.compile(
     \b(?:signed|joined|co-?sponsored|co-?signed)\s+by\b
     | \bon\s+behalf\s+of\b
     | \bthe\s+following(?:\s+[\w-]+){0,3}?\s+
-      (?:countries|states|delegations|governments|signatories|members|participants)\s*:
+      (?:countries|states|delegations|governments|signatories|members|participants)
+      \b[^:\n.;]{0,60}:
     | ^[ \t]*signatories[ \t]*:
+    # French: "signée par", "au nom de", "les pays suivants :", "Signataires :"
+    | \b(?:sign|cosign|co-sign|copatronn|coparrain|rejoint)(?:é|ée|és|ées)\s+par\b
+    | \bau\s+nom\b
+    | \bles\s+(?:pays|[ÉE]tats|d[ée]l[ée]gations|gouvernements|signataires|membres)
+      (?:\s+[\w-]+){0,2}?\s+suivant(?:e|s|es)?\b[^:\n.;]{0,60}:
+    | ^[ \t]*signataires[ \t]*:
+    # Spanish: "firmada por", "en nombre de", "los siguientes países:", "Firmantes:"
+    | \b(?:firmad|copatrocinad|suscrit)[oa]s?\s+por\b
+    | \ben\s+nombre\s+de\b
+    | \b(?:los|las)\s+siguientes(?:\s+[\w-]+){0,3}?\s*:
+    | ^[ \t]*(?:firmantes|signatarios)[ \t]*:
     """,
     re.IGNORECASE | re.VERBOSE | re.MULTILINE,
 )
@@ -208,23 +221,31 @@ def _regions(text: str) -> Iterator[list[tuple[int, int]]]:
 _SEPARATOR = re.compile(
     r"""
     (?P<hard>\s*;\s*)
-    | (?P<oxford>\s*,\s*(?:and|as\s+well\s+as|together\s+with|&)\s+)
+    | (?P<oxford>\s*,\s*(?:and|as\s+well\s+as|together\s+with|&|et|y|ainsi\s+que|así\s+como)\s+)
     | (?P<comma>\s*,\s*)
-    | (?P<and>\s+(?:and|&)\s+)
-    | (?P<other>\s+(?:as\s+well\s+as|together\s+with|with)\s+)
+    | (?P<and>\s+(?:and|&|et|y|e)\s+)
+    | (?P<other>\s+(?:as\s+well\s+as|together\s+with|with|ainsi\s+que|así\s+como)\s+)
     """,
     re.IGNORECASE | re.VERBOSE,
 )
 _JOINABLE = frozenset({"comma", "and"})
 _LEADING = re.compile(
     r"""
-    (?:and|as\s+well\s+as)\s+
+    (?:and|as\s+well\s+as|et|ainsi\s+que|y|así\s+como)\s+
     | (?:the\s+)?(?:governments?|foreign\s+ministers?|ministers?|representatives?|
                     delegations?|permanent\s+missions?)\s+of\s+
+    # French prepositions before a name: "de l'Albanie", "du Canada", "des États-Unis";
+    # "par"/"por" after "ainsi que"/"así como": "ainsi que par l'Union européenne"
+    | (?:de\s+la|de|du|des|par|por)\s+ | d['\u2019]\s*
     """,
     re.IGNORECASE | re.VERBOSE,
 )
-_MEMBER_STATES = re.compile(r"(?:its|their)\s+(?:\d+\s+)?member\s+states", re.IGNORECASE)
+_MEMBER_STATES = re.compile(
+    r"""(?:its|their)\s+(?:\d+\s+)?member\s+states
+    | ses\s+(?:\d+\s+)?[ÉE]tats\s+membres
+    | sus\s+(?:\d+\s+)?Estados\s+miembros""",
+    re.IGNORECASE | re.VERBOSE,
+)
 _TRIM = " \t\r\n.,;:\"'\u201c\u201d\u2018\u2019*_"
 _MAX_JOIN = 4
 
@@ -299,7 +320,8 @@ def _lookup(name: str) -> Country | Bloc | None:
     try:
         return blocs.get(name)
     except UnknownBlocError:
-        return None
+        code = bloc_code(name)  # the EU in another UN language: "l'Union européenne"
+        return blocs.get(code) if code is not None else None
 
 
 def _reason(name: str) -> str:

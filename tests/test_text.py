@@ -478,3 +478,113 @@ def test_generated_lists_are_read_back(
 def test_text_without_countries(text: str) -> None:
     """A text with no countries gives no countries."""
     assert parse_signatories(text).countries == ()
+
+
+# -- French and Spanish lists, in the style of UN joint statements --------------------------
+
+_FRENCH_AND_SPANISH = [
+    (
+        (
+            "Déclaration conjointe prononcée au nom de l'Albanie, de l'Allemagne, de l'Australie, "
+            "du Canada, des États-Unis d'Amérique, de la France et du Japon."
+        ),
+        ["AL", "DE", "AU", "CA", "US", "FR", "JP"],
+        [],
+    ),
+    (
+        "La déclaration est signée par la Belgique, le Danemark, l'Estonie et la Finlande.",
+        ["BE", "DK", "EE", "FI"],
+        [],
+    ),
+    (
+        (
+            "Je prends la parole au nom des 27 pays suivants : Autriche ; Belgique ; "
+            "Bosnie-Herzégovine ; Trinité-et-Tobago ; Côte d'Ivoire."
+        ),
+        ["AT", "BE", "BA", "TT", "CI"],
+        [],
+    ),
+    (
+        "Les pays suivants ont rejoint la déclaration :\n- Chili\n- Costa Rica\n- Pérou\n",
+        ["CL", "CR", "PE"],
+        [],
+    ),
+    (
+        "Signataires :\nIslande\nNorvège\nSuisse\n",
+        ["IS", "NO", "CH"],
+        [],
+    ),
+    (
+        "Déclaration coparrainée par le Royaume-Uni, ainsi que par l'Union européenne.",
+        ["GB"],
+        ["EU"],
+    ),
+    (
+        (
+            "La declaración conjunta fue firmada por Albania, Alemania, Australia, el Canadá, "
+            "los Estados Unidos de América, Francia e Italia."
+        ),
+        ["AL", "DE", "AU", "CA", "US", "FR", "IT"],
+        [],
+    ),
+    (
+        "Intervengo en nombre de Bosnia y Herzegovina, Trinidad y Tabago y Antigua y Barbuda.",
+        ["BA", "TT", "AG"],
+        [],
+    ),
+    (
+        "Los siguientes países: Chile; Colombia; Costa Rica; el Perú; y el Uruguay.",
+        ["CL", "CO", "CR", "PE", "UY"],
+        [],
+    ),
+    (
+        "Firmantes:\n- México\n- Panamá\n- República Dominicana\n",
+        ["MX", "PA", "DO"],
+        [],
+    ),
+    (
+        "Declaración copatrocinada por Noruega, así como por la Unión Europea.",
+        ["NO"],
+        ["EU"],
+    ),
+    (
+        (
+            "La declaración fue suscrita por el Reino Unido de Gran Bretaña e Irlanda del Norte, "
+            "la República de Corea y el Japón."
+        ),
+        ["GB", "KR", "JP"],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "countries", "bloc_codes"), _FRENCH_AND_SPANISH)
+def test_french_and_spanish_lists(text: str, countries: list[str], bloc_codes: list[str]) -> None:
+    """The introducers, separators and prepositions of French and Spanish lists."""
+    result = parse_signatories(text)
+    assert result.unresolved == ()
+    assert codes(result) == countries
+    assert [b.code for b in result.blocs] == bloc_codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Déclaration au nom de l'Union européenne et de ses États membres.",
+        "Declaración en nombre de la Unión Europea y sus Estados miembros.",
+    ],
+)
+def test_the_eu_and_its_member_states_in_french_and_spanish(text: str) -> None:
+    """The EU signs as a bloc, and brings its members on the day when asked."""
+    result = parse_signatories(text, expand_blocs_on="2020-10-26")
+    assert [b.code for b in result.blocs] == ["EU"]
+    assert len(result.countries) == 27
+    assert result.unresolved == ()
+
+
+def test_a_clause_between_the_following_countries_and_the_colon() -> None:
+    """ "The following countries have since joined the statement:" introduces a list."""
+    text = "The following countries have since joined the statement:\n- Chile\n- Peru\n\nEnd."
+    result = parse_signatories(text)
+    assert codes(result) == ["CL", "PE"]
+    assert result.unresolved == ()
