@@ -20,6 +20,7 @@ from importlib import resources
 
 import attrs
 
+from sanctions_tracker._resolve import bloc_code
 from sanctions_tracker.countries import Country, to_country
 from sanctions_tracker.dates import to_day
 from sanctions_tracker.errors import UnknownBlocError
@@ -175,8 +176,8 @@ def get(code: str) -> Bloc:
 
     >>> get("nato").name
     'North Atlantic Treaty Organization'
-    >>> get("the European Union").code
-    'EU'
+    >>> get("the European Union").code, get("l'Union européenne").code
+    ('EU', 'EU')
     >>> get("ASEAN")
     Traceback (most recent call last):
     ...
@@ -187,6 +188,9 @@ def get(code: str) -> Bloc:
     for bloc in blocs.values():
         if key in (bloc.code.casefold(), _bloc_key(bloc.name)):
             return bloc
+    named = bloc_code(code)  # a name in another UN language, from CLDR: "Unión Europea"
+    if named is not None:
+        return blocs[named]
     raise UnknownBlocError(
         f"unknown bloc {code!r}: the built-in blocs are {', '.join(sorted(blocs))}"
     )

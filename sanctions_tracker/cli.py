@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 import polars as pl
 
 from sanctions_tracker.countries import resolve_country
-from sanctions_tracker.dates import to_day
+from sanctions_tracker.dates import to_day, to_partial_date
 from sanctions_tracker.errors import (
     AmbiguousCountryError,
     DataFormatError,
@@ -162,6 +162,32 @@ def _build_parser() -> _Parser:
     resolve.add_argument("names", nargs="+", metavar="NAME", help="a country name or code")
     resolve.set_defaults(run=_resolve)
 
+    signatories = commands.add_parser(
+        "signatories",
+        help="find and resolve the signatory list in a text",
+        description=(
+            "Read a text (a file, or standard input) and print each item of its signatory "
+            "list: the country or bloc it names, or why it names none. Exit 1 if any item "
+            "is unresolved."
+        ),
+    )
+    signatories.add_argument(
+        "text", type=Path, nargs="?", metavar="FILE", help="a text file; default or '-': stdin"
+    )
+    signatories.add_argument(
+        "--date",
+        metavar="DATE",
+        help="the text's date (YYYY[-MM[-DD]]): 'Serbia and Montenegro' is one state before "
+        "2006-09-26, two countries after",
+    )
+    signatories.add_argument(
+        "--expand-blocs",
+        action="store_true",
+        help="list the members on --date (a day) of 'the EU and its member states'",
+    )
+    _add_format(signatories)
+    signatories.set_defaults(run=_signatories)
+
     validate = commands.add_parser(
         "validate",
         help="check a dataset file or folder",
@@ -282,6 +308,30 @@ def _resolve(args: argparse.Namespace) -> int:
         else:
             print(f"{country.code}  {country.name}")
     return 1 if failed else 0
+
+
+def _signatories(args: argparse.Namespace) -> int:
+    from sanctions_tracker.text import parse_signatories
+
+    written = None
+    if args.date is not None:
+        try:
+            written = to_partial_date(args.date)
+        except ValueError as err:
+            raise _UsageError(f"--date: {err}") from None
+    if args.expand_blocs and (written is None or not written.is_exact):
+        raise _UsageError("--expand-blocs needs --date to be a day, e.g. --date 2020-10-26")
+    if args.text is None or str(args.text) == "-":
+        text = sys.stdin.read()
+    else:
+        text = _existing(args.text).read_text(encoding="utf-8")
+    found = parse_signatories(
+        text,
+        expand_blocs_on=written.first if args.expand_blocs and written is not None else None,
+        written_on=written,
+    )
+    sys.stdout.write(_render(found.to_frame(), args.format))
+    return 1 if found.unresolved else 0
 
 
 def _validate(args: argparse.Namespace) -> int:

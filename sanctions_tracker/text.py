@@ -23,10 +23,11 @@ import re
 from collections.abc import Iterator
 
 import attrs
+import polars as pl
 
 from sanctions_tracker import blocs
 from sanctions_tracker._registry import registry
-from sanctions_tracker._resolve import bloc_code, resolve_unique
+from sanctions_tracker._resolve import resolve_unique
 from sanctions_tracker.blocs import Bloc
 from sanctions_tracker.countries import Country, resolve_country
 from sanctions_tracker.dates import PartialDate, to_day, to_partial_date
@@ -80,6 +81,47 @@ class SignatoryList:
     def spans(self) -> tuple[tuple[int, int], ...]:
         """The ``(start, end)`` span of every item found, in order."""
         return tuple(m.span for m in self.mentions)
+
+    def to_frame(self) -> pl.DataFrame:
+        """Every item found, one row each: its text and span, what it names, or why not.
+
+        ``party_kind`` is ``country``, ``bloc`` or null (unresolved, with the reason in
+        ``error``); ``members`` lists the countries a bloc "and its member states"
+        stands for when they were asked for.
+
+        >>> frame = parse_signatories("signed by France and Atlantis.").to_frame()
+        >>> frame.select("text", "start", "party_kind", "code").rows()
+        [('France', 10, 'country', 'FR'), ('Atlantis', 21, None, None)]
+        """
+        rows = [
+            {
+                "text": m.text,
+                "start": m.span[0],
+                "end": m.span[1],
+                "party_kind": None if m.resolved is None else _KIND[type(m.resolved)],
+                "code": None if m.resolved is None else m.resolved.code,
+                "name": None if m.resolved is None else m.resolved.name,
+                "members": [c.code for c in m.members],
+                "error": m.error or None,
+            }
+            for m in self.mentions
+        ]
+        return pl.DataFrame(rows, schema=_FRAME_SCHEMA)
+
+
+_KIND: dict[type, str] = {Country: "country", Bloc: "bloc"}
+_FRAME_SCHEMA = pl.Schema(
+    {
+        "text": pl.String(),
+        "start": pl.Int64(),
+        "end": pl.Int64(),
+        "party_kind": pl.Enum(["country", "bloc"]),
+        "code": pl.String(),
+        "name": pl.String(),
+        "members": pl.List(pl.String()),
+        "error": pl.String(),
+    }
+)
 
 
 # ----------------------------------------------------------------------------------
@@ -318,10 +360,9 @@ def _lookup(name: str) -> Country | Bloc | None:
     if codes:
         return Country(codes[name])
     try:
-        return blocs.get(name)
+        return blocs.get(name)  # by code, or by name in any UN language
     except UnknownBlocError:
-        code = bloc_code(name)  # the EU in another UN language: "l'Union européenne"
-        return blocs.get(code) if code is not None else None
+        return None
 
 
 def _reason(name: str) -> str:

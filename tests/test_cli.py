@@ -27,6 +27,7 @@ COMMANDS = [
     "signed-not-sanctioned",
     "sanctioned-not-signed",
     "resolve",
+    "signatories",
     "validate",
     "convert",
     "import-ftm",
@@ -374,3 +375,69 @@ def test_report_shows_a_documents_note(capsys: pytest.CaptureFixture[str]) -> No
     assert main([]) == 0
     report = capsys.readouterr().out
     assert "Note: The article is undated" in report
+
+
+# -- signatories ------------------------------------------------------------------------------
+
+
+def test_signatories_of_the_seed_from_stdin() -> None:
+    """The founding article, piped in: its 29 countries as CSV, exit 0."""
+    seed = (SHARED / "seeds" / "000_8a1d49654165d858.txt").read_text(encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "sanctions_tracker", "signatories", "--format", "csv"],
+        cwd=ROOT,
+        input=seed,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    frame = pl.read_csv(io.StringIO(result.stdout))
+    assert frame.height == 29
+    assert frame["code"].to_list()[:3] == ["US", "AU", "AT"]
+    assert frame["error"].null_count() == 29
+
+
+def test_signatories_unresolved_items_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An item that names nothing is listed with its reason, and the status is 1."""
+    text = tmp_path / "statement.txt"
+    text.write_text("Signed by France and Atlantis.", encoding="utf-8")
+    assert main(["signatories", str(text), "--format", "json"]) == 1
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["text"], r["code"]) for r in rows] == [("France", "FR"), ("Atlantis", None)]
+    assert "unknown country 'Atlantis'" in rows[1]["error"]
+
+
+def test_signatories_date_reads_serbia_and_montenegro(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--date tells the dissolved state from the two countries."""
+    text = tmp_path / "statement.txt"
+    text.write_text("Signed by Serbia and Montenegro.", encoding="utf-8")
+    assert main(["signatories", str(text), "--date", "2005", "--format", "csv"]) == 0
+    assert pl.read_csv(io.StringIO(capsys.readouterr().out))["code"].to_list() == ["CSXX"]
+    assert main(["signatories", str(text), "--date", "2020", "--format", "csv"]) == 0
+    assert pl.read_csv(io.StringIO(capsys.readouterr().out))["code"].to_list() == ["RS", "ME"]
+
+
+def test_signatories_expand_blocs_needs_a_day(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--expand-blocs with a year only is a user error; with a day it lists the members."""
+    text = tmp_path / "statement.txt"
+    text.write_text("On behalf of the European Union and its member states.", encoding="utf-8")
+    assert main(["signatories", str(text), "--expand-blocs", "--date", "2020"]) == 2
+    assert "needs --date to be a day" in capsys.readouterr().err
+    args = ["signatories", str(text), "--expand-blocs", "--date", "2020-10-26", "--format", "json"]
+    assert main(args) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert len(rows[0]["members"]) == 27
+    assert "GB" not in rows[0]["members"]
+
+
+def test_signatories_missing_file_is_a_user_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """A missing file prints one line and exits 2."""
+    assert main(["signatories", "no-such-statement.txt"]) == 2
+    assert "no such file" in capsys.readouterr().err
