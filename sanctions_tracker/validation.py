@@ -128,8 +128,10 @@ def _name_signatures(found: pl.DataFrame, lazy: dict[str, pl.LazyFrame]) -> pl.D
     rows = found.filter(pl.col("table") == "signatures").select(_ROW).unique()
     if rows.height == 0:
         return found
-    chosen = lazy["signatures"].join(
-        rows.lazy().with_columns(pl.col(_ROW).cast(pl.UInt32)), on=_ROW, how="semi"
+    chosen = _one_chunk(
+        lazy["signatures"].join(
+            rows.lazy().with_columns(pl.col(_ROW).cast(pl.UInt32)), on=_ROW, how="semi"
+        )
     )
     paths = _signature_paths(chosen, lazy["documents"]).collect()
     return (
@@ -158,6 +160,23 @@ def _problems(frame: pl.LazyFrame, table: str, condition: pl.Expr, message: pl.E
     return _Check(frame, table, condition, message)
 
 
+def _one_chunk(rows: pl.LazyFrame) -> pl.LazyFrame:
+    """The rows as one chunk before their messages are formatted.
+
+    On a frame of several chunks (one made by ``pl.concat``, or read from a Parquet
+    file of several row groups), polars 2.1 can panic formatting text from the rows
+    that a filter keeps. The rows with a problem are few, so this copy costs nothing
+    on a valid table; copying the whole table up front would cost a tenth of a load.
+    """
+    return rows.map_batches(
+        pl.DataFrame.rechunk,
+        predicate_pushdown=True,
+        projection_pushdown=True,
+        slice_pushdown=True,
+        streamable=True,
+    )
+
+
 def _plans(checks: list[_Check]) -> list[pl.LazyFrame]:
     """One query per frame, whatever the number of its checks.
 
@@ -173,7 +192,7 @@ def _plans(checks: list[_Check]) -> list[pl.LazyFrame]:
         first = group[0]
         messages = [pl.when(c.condition).then(c.message.cast(pl.String)) for c in group]
         plans.append(
-            first.frame.filter(pl.any_horizontal(c.condition for c in group))
+            _one_chunk(first.frame.filter(pl.any_horizontal(c.condition for c in group)))
             .select(
                 _lit(first.table).alias("table"),
                 pl.col(_ROW).cast(pl.Int64),
