@@ -162,31 +162,7 @@ def _build_parser() -> _Parser:
     resolve.add_argument("names", nargs="+", metavar="NAME", help="a country name or code")
     resolve.set_defaults(run=_resolve)
 
-    signatories = commands.add_parser(
-        "signatories",
-        help="find and resolve the signatory list in a text",
-        description=(
-            "Read a text (a file, or standard input) and print each item of its signatory "
-            "list: the country or bloc it names, or why it names none. Exit 1 if any item "
-            "is unresolved."
-        ),
-    )
-    signatories.add_argument(
-        "text", type=Path, nargs="?", metavar="FILE", help="a text file; default or '-': stdin"
-    )
-    signatories.add_argument(
-        "--date",
-        metavar="DATE",
-        help="the text's date (YYYY[-MM[-DD]]): 'Serbia and Montenegro' is one state before "
-        "2006-09-26, two countries after",
-    )
-    signatories.add_argument(
-        "--expand-blocs",
-        action="store_true",
-        help="list the members on --date (a day) of 'the EU and its member states'",
-    )
-    _add_format(signatories)
-    signatories.set_defaults(run=_signatories)
+    _add_signatories(commands)
 
     validate = commands.add_parser(
         "validate",
@@ -203,12 +179,10 @@ def _build_parser() -> _Parser:
     )
     convert.add_argument("source", type=Path, metavar="SRC", help="a JSON file or a folder")
     convert.add_argument("target", type=Path, metavar="DST", help="where to write")
-    convert.add_argument(
-        "--format",
-        choices=FILE_FORMATS,
-        help="the format to write (default: from DST, a .json file or a folder of CSV)",
-    )
+    _add_file_format(convert)
     convert.set_defaults(run=_convert)
+
+    _add_merge(commands)
 
     ftm = commands.add_parser(
         "import-ftm",
@@ -235,7 +209,7 @@ def _build_parser() -> _Parser:
         action="store_false",
         help="do not derive one amend action per regime and listing date",
     )
-    ftm.add_argument("--format", choices=FILE_FORMATS, help="the format to write")
+    _add_file_format(ftm)
     ftm.set_defaults(run=_import_ftm)
 
     matrix = commands.add_parser(
@@ -260,6 +234,55 @@ def _build_parser() -> _Parser:
     return parser
 
 
+_Commands = argparse._SubParsersAction  # the type argparse gives add_subparsers' result
+
+
+def _add_signatories(commands: _Commands[_Parser]) -> None:
+    signatories = commands.add_parser(
+        "signatories",
+        help="find and resolve the signatory list in a text",
+        description=(
+            "Read a text (a file, or standard input) and print each item of its signatory "
+            "list: the country or bloc it names, or why it names none. Exit 1 if any item "
+            "is unresolved."
+        ),
+    )
+    signatories.add_argument(
+        "text", type=Path, nargs="?", metavar="FILE", help="a text file; default or '-': stdin"
+    )
+    signatories.add_argument(
+        "--date",
+        metavar="DATE",
+        help="the text's date (YYYY[-MM[-DD]]): 'Serbia and Montenegro' is one state before "
+        "2006-09-26, two countries after",
+    )
+    signatories.add_argument(
+        "--expand-blocs",
+        action="store_true",
+        help="list the members on --date (a day) of 'the EU and its member states'",
+    )
+    _add_format(signatories)
+    signatories.set_defaults(run=_signatories)
+
+
+def _add_merge(commands: _Commands[_Parser]) -> None:
+    merge = commands.add_parser(
+        "merge",
+        help="merge datasets into one",
+        description=(
+            "Read several datasets (JSON files or folders of tables) and write them as one: "
+            "a record found alike in several is kept once; an id given twice with different "
+            "content is an error listing every such id."
+        ),
+    )
+    merge.add_argument(
+        "sources", type=Path, nargs="+", metavar="SRC", help="two or more datasets to merge"
+    )
+    merge.add_argument("--out", type=Path, required=True, metavar="DST", help="where to write")
+    _add_file_format(merge)
+    merge.set_defaults(run=_merge)
+
+
 def _add_dataset(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--dataset",
@@ -267,6 +290,14 @@ def _add_dataset(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="a dataset (JSON file, or folder of CSV or Parquet tables); default: the "
         "built-in Belarus 2020 data",
+    )
+
+
+def _add_file_format(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        choices=FILE_FORMATS,
+        help="the format to write (default: from the path, a .json file or a folder of CSV)",
     )
 
 
@@ -341,17 +372,19 @@ def _validate(args: argparse.Namespace) -> int:
     try:
         dataset = Dataset.load(path)
     except ValidationError as err:
-        count = len(err.problems)
-        print(f"{path}: {count} problem{'s' if count != 1 else ''}")
-        for problem in err.problems:
-            print(f"  {problem}")
-        return 1
+        return _problems(f"{path}:", [str(problem) for problem in err.problems])
     except DataFormatError as err:
-        print(f"{path}: 1 problem")
-        print(f"  {err}")
-        return 1
+        return _problems(f"{path}:", [str(err)])
     print(f"{path}: valid: {_describe(dataset)}")
     return 0
+
+
+def _problems(heading: str, problems: list[str]) -> int:
+    """Print ``heading``, the count and every problem on standard output; return 1."""
+    print(f"{heading} {len(problems)} problem{'s' if len(problems) != 1 else ''}")
+    for problem in problems:
+        print(f"  {problem}")
+    return 1
 
 
 def _convert(args: argparse.Namespace) -> int:
@@ -360,6 +393,19 @@ def _convert(args: argparse.Namespace) -> int:
     dataset = Dataset.load(_existing(args.source))
     dataset.save(args.target, format=args.format)
     print(f"wrote {args.target}: {_describe(dataset)}")
+    return 0
+
+
+def _merge(args: argparse.Namespace) -> int:
+    from sanctions_tracker.dataset import Dataset
+
+    first, *others = [Dataset.load(_existing(path)) for path in args.sources]
+    try:
+        merged = first.merge(*others)
+    except ValidationError as err:
+        return _problems("cannot merge:", [str(problem) for problem in err.problems])
+    merged.save(args.out, format=args.format)
+    print(f"wrote {args.out}: {_describe(merged)}")
     return 0
 
 

@@ -30,6 +30,7 @@ COMMANDS = [
     "signatories",
     "validate",
     "convert",
+    "merge",
     "import-ftm",
     "matrix",
     "plot",
@@ -441,3 +442,31 @@ def test_signatories_missing_file_is_a_user_error(capsys: pytest.CaptureFixture[
     """A missing file prints one line and exits 2."""
     assert main(["signatories", "no-such-statement.txt"]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+# -- merge ------------------------------------------------------------------------------------
+
+
+def test_merge_writes_one_dataset(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The built-in statements and an OpenSanctions import become one dataset on disk."""
+    statements, sanctions, out = tmp_path / "b.json", tmp_path / "z.json", tmp_path / "c.json"
+    belarus_2020().save(statements)
+    zala = SHARED / "data" / "real" / "opensanctions-zala.ftm.json"
+    assert main(["import-ftm", str(zala), str(sanctions)]) == 0
+    assert main(["merge", str(statements), str(sanctions), "--out", str(out)]) == 0
+    assert "wrote" in capsys.readouterr().out
+    assert st.Dataset.load(out) == belarus_2020().merge(st.Dataset.load(sanctions))
+
+
+def test_merge_clash_exits_1_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same id with different content is listed, and no file is written."""
+    one, other, out = tmp_path / "one.json", tmp_path / "other.json", tmp_path / "out.json"
+    st.Dataset(statements=[st.JointStatement("s", "A title", "2020")]).save(one)
+    st.Dataset(statements=[st.JointStatement("s", "Another title", "2020")]).save(other)
+    assert main(["merge", str(one), str(other), "--out", str(out)]) == 1
+    printed = capsys.readouterr().out
+    assert "cannot merge: 1 problem" in printed
+    assert "duplicate document id 's'" in printed
+    assert not out.exists()
