@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from typing import Literal, TypeAlias, get_args
+from typing import Literal, TypeAlias, cast, get_args
 
 import attrs
 
@@ -189,12 +189,26 @@ def _authority(value: Country | Bloc | str) -> Country | Bloc:
 # -- documents and signatures ----------------------------------------------------------
 
 
+def _one_of(value: object, known: tuple[str, ...], what: str) -> str:
+    """``value`` as one of the ``known`` words, case and surrounding spaces forgiven.
+
+    >>> _one_of(" Abstain ", ("for", "abstain"), "vote")
+    'abstain'
+    >>> _one_of(["for"], ("for", "abstain"), "vote")
+    Traceback (most recent call last):
+    ...
+    TypeError: a vote is one word of for, abstain, not ['for']
+    """
+    if not isinstance(value, str):
+        raise TypeError(f"a {what} is one word of {', '.join(known)}, not {value!r}")
+    text = value.strip().lower()
+    if text not in known:
+        raise ValueError(f"unknown {what} {value!r}: write one of {', '.join(known)}")
+    return text
+
+
 def _vote(value: str) -> Vote:
-    vote = value.strip().lower()
-    for known in VOTES:
-        if vote == known:
-            return known
-    raise ValueError(f"unknown vote {value!r}: write one of {', '.join(VOTES)}")
+    return cast(Vote, _one_of(value, VOTES, "vote"))
 
 
 @attrs.frozen
@@ -254,13 +268,7 @@ def _party_label(party: Party) -> str:
 
 
 def _count_qualifier(value: str) -> CountQualifier:
-    text = value.strip().lower()
-    for known in COUNT_QUALIFIERS:
-        if text == known:
-            return known
-    raise ValueError(
-        f"unknown count qualifier {value!r}: write one of {', '.join(COUNT_QUALIFIERS)}"
-    )
+    return cast(CountQualifier, _one_of(value, COUNT_QUALIFIERS, "count qualifier"))
 
 
 def _non_negative(
@@ -427,6 +435,8 @@ def _measures(value: Iterable[str] | str) -> frozenset[Measure]:
     items = [value] if isinstance(value, str) else list(value)
     result: set[Measure] = set()
     for item in items:
+        if not isinstance(item, str):
+            raise TypeError(f"a measure is text, one of {', '.join(MEASURES)}; not {item!r}")
         text = " ".join(item.replace("_", " ").replace("-", " ").lower().split())
         for known in MEASURES:
             if text == known:
@@ -475,11 +485,7 @@ class SanctionsRegime:
 
 
 def _action_kind(value: str) -> ActionKind:
-    text = value.strip().lower()
-    for known in ACTION_KINDS:
-        if text == known:
-            return known
-    raise ValueError(f"unknown action kind {value!r}: write one of {', '.join(ACTION_KINDS)}")
+    return cast(ActionKind, _one_of(value, ACTION_KINDS, "action kind"))
 
 
 @attrs.frozen

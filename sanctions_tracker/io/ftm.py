@@ -227,6 +227,7 @@ def _taker(columns: _Columns) -> Callable[[int, Any], None]:
             values = list(map(properties.get, _SANCTION_PROPERTIES, _MISSING))
             if not _LISTS.issuperset(map(type, values)):
                 _check_strings(values, _SANCTION_PROPERTIES)
+                values = [[None] if value is None else value for value in values]  # null: none
             # That the items are strings is checked in bulk, when they become a Series.
             sanction_line(number)
             sanction_id(entity_id)
@@ -236,19 +237,19 @@ def _taker(columns: _Columns) -> Callable[[int, Any], None]:
             values = list(map(properties.get, _TARGET_PROPERTIES, _TARGET_NONE))
             if not _LISTS.issuperset(map(type, values)):
                 _check_strings(values, _TARGET_PROPERTIES)
-            names = values[0]
+                values = [() if value is None else value for value in values]  # null: none
             caption = entity.get("caption")
-            # The caption is the name OpenSanctions displays: prefer it among the names.
-            if type(caption) is str and (caption in names or (not names and caption.strip())):
-                names = [caption]
-            name = names[0] if names else None
             try:
+                name = _name(values[0], caption)
                 if name is not None and type(name) is not str:
                     raise TypeError
                 countries = join(chain.from_iterable(values[1:]))
             except TypeError:
                 _check_strings(values, _TARGET_PROPERTIES)
-                raise  # pragma: no cover - _check_strings has raised already
+                # Strings and nulls, then: the nulls say nothing, so they go.
+                values = [[v for v in value if v is not None] for value in values]
+                name = _name(values[0], caption)
+                countries = join(chain.from_iterable(values[1:]))
             target_line(number)
             target_id(entity_id)
             target_schema(kind)
@@ -259,6 +260,13 @@ def _taker(columns: _Columns) -> Callable[[int, Any], None]:
             other_schema(kind)
 
     return take
+
+
+def _name(names: list[Any], caption: object) -> Any:
+    """The caption, OpenSanctions' display name, when it is among the names; else the first."""
+    if type(caption) is str and (caption in names or (not names and caption.strip())):
+        return caption
+    return names[0] if names else None
 
 
 def _check_strings(values: list[Any], names: tuple[str, ...]) -> None:
