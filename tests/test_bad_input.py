@@ -8,7 +8,12 @@ streams of arbitrary lines.
 from __future__ import annotations
 
 import contextlib
+import csv
+import io
 import json
+import sys
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from hypothesis import given
@@ -16,6 +21,7 @@ from hypothesis import strategies as st
 from strategies import dataset_settings, datasets
 
 from sanctions_tracker import DataFormatError, Dataset, ValidationError, parse_signatories
+from sanctions_tracker.cli import main
 from sanctions_tracker.io import FORMAT_ID, FORMAT_VERSION, dumps, loads
 from sanctions_tracker.io.ftm import import_ftm
 from sanctions_tracker.tables import Tables
@@ -139,3 +145,57 @@ def test_any_ftm_stream_is_imported_or_reported(lines: list[str]) -> None:
     """Arbitrary lines: an import with every problem reported, never an exception."""
     result = import_ftm(lines)
     assert result.summary.lines == len(lines)
+
+
+_cells = st.one_of(
+    st.text(max_size=10),
+    st.sampled_from(
+        ["", "2020", "2020-13-01", "NA", "FR", "Atlantis", "true", "maybe", "-1", "1e9"]
+    ),
+)
+
+
+@dataset_settings()
+@given(datasets(complete=True), st.data())
+def test_a_csv_folder_with_cells_replaced(ds: Dataset, data: st.DataObject) -> None:
+    """A saved CSV folder with any cells of one file replaced loads or names the problem."""
+    folder = Path(tempfile.mkdtemp()) / "tables"
+    ds.save(folder, format="csv")
+    table = data.draw(st.sampled_from(sorted(p.stem for p in folder.glob("*.csv"))))
+    path = folder / f"{table}.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    for row in rows[1:]:
+        for i in range(len(row)):
+            if data.draw(st.booleans()):
+                row[i] = data.draw(_cells)
+    if data.draw(st.booleans()):
+        rows.append([data.draw(_cells) for _ in range(data.draw(st.integers(0, len(rows[0]) + 1)))])
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    with contextlib.suppress(ValidationError, DataFormatError):
+        assert isinstance(Dataset.load(folder), Dataset)
+
+
+_WORDS = [
+    *("report", "signed-not-sanctioned", "sanctioned-not-signed", "resolve", "signatories"),
+    *("validate", "convert", "merge", "import-ftm", "matrix", "plot"),
+    *("--dataset", "--as-of", "--since", "--until", "--format", "--date", "--out", "--target"),
+    *("--documents", "--regimes", "--expand-blocs", "--no-actions", "--help", "-"),
+    *("table", "csv", "json", "parquet", "2020", "2020-13-01", "x.json", "out", "out.svg"),
+    *("by-2020-09-17-internet-shutdowns", "Korea", "EU-BLR=Belarus", "="),
+]
+
+
+@given(st.lists(st.one_of(st.sampled_from(_WORDS), st.text(max_size=8)), max_size=6))
+def test_any_command_line_ends_in_a_status(argv: list[str]) -> None:
+    """Any arguments: exit status 0, 1 or 2, never an exception (run in an empty folder)."""
+    with tempfile.TemporaryDirectory() as folder, contextlib.chdir(folder):
+        stdin, sys.stdin = sys.stdin, io.StringIO("signed by France and Atlantis.")
+        out, sys.stdout = sys.stdout, io.StringIO()
+        err, sys.stderr = sys.stderr, io.StringIO()
+        try:
+            status = main(argv)
+        finally:
+            sys.stdin, sys.stdout, sys.stderr = stdin, out, err
+    assert status in (0, 1, 2)
