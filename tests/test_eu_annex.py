@@ -181,3 +181,22 @@ def test_any_day_reads_back(day: dt.date) -> None:
     text = f"{day.day}.{day.month}.{day.year}"
     result = read_eu_annex(_annex(f"c,1,EU-BLR,I.A,Asset freeze,{text},r,Person,A"))
     assert PartialDate.of(day) == result.dataset.designations[0].listed_on
+
+
+_CELLS = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(["", "1.1.2020", "31.2.2020", "20 March 2022", "Person", "Asset", "EU-BLR"]),
+)
+
+
+@given(st.lists(st.lists(_CELLS, min_size=0, max_size=10), max_size=5))
+def test_any_rows_are_read_or_refused(rows: list[list[str]]) -> None:
+    """Rows of any cells: designations and a summary of what was skipped, or DataFormatError."""
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    try:
+        result = read_eu_annex(io.StringIO(HEADER + out.getvalue()))
+    except DataFormatError:
+        return
+    written = sum(1 for row in rows if any(cell.strip() for cell in row))
+    assert len(result.dataset.designations) + len(result.summary.skipped) >= written
