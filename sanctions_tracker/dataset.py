@@ -28,6 +28,7 @@ from sanctions_tracker import queries
 from sanctions_tracker.blocs import Bloc
 from sanctions_tracker.errors import Problem, UnknownDocumentError, ValidationError
 from sanctions_tracker.io import load_tables, save_tables
+from sanctions_tracker.merging import merge_tables
 from sanctions_tracker.queries import CountryLike, DayLike
 from sanctions_tracker.records import (
     Alignment,
@@ -256,21 +257,9 @@ class Dataset:
         >>> both.merge(Dataset(regimes=[SanctionsRegime("CA-BLR", "Another name", "CA")]))
         Traceback (most recent call last):
         ...
-        sanctions_tracker.errors.ValidationError: regimes['CA-BLR']: duplicate regime id ...
+        sanctions_tracker.errors.ValidationError: regimes['CA-BLR']: given differently in ...
         """
-        frames: dict[str, pl.DataFrame] = {}
-        for name in TABLE_NAMES:
-            parts = [getattr(dataset._tables, name) for dataset in (self, *others)]
-            if name == "blocs":
-                parts = [part.filter(~pl.col("builtin")) for part in parts]
-            merged = parts[0]
-            for part in parts[1:]:
-                # The rows already there, exactly, are the same records: keep them once.
-                new = part.join(
-                    merged, on=part.columns, how="anti", nulls_equal=True, maintain_order="left"
-                )
-                merged = pl.concat([merged, new])
-            frames[name] = merged
+        frames = merge_tables([dataset._tables for dataset in (self, *others)])
         return Dataset.from_tables(frames, row_numbers=False)
 
     def __eq__(self, other: object) -> bool:

@@ -468,5 +468,5 @@ def test_merge_clash_exits_1_and_writes_nothing(
     assert main(["merge", str(one), str(other), "--out", str(out)]) == 1
     printed = capsys.readouterr().out
     assert "cannot merge: 1 problem" in printed
-    assert "duplicate document id 's'" in printed
+    assert "statements['s']: given differently in datasets 1 and 2" in printed
     assert not out.exists()

@@ -12,7 +12,7 @@ from strategies import dataset_settings, datasets
 from sanctions_tracker import Bloc, Dataset, Membership, ValidationError
 from sanctions_tracker.datasets import belarus_2020
 from sanctions_tracker.io.ftm import import_ftm
-from sanctions_tracker.records import JointStatement
+from sanctions_tracker.records import JointStatement, SanctionsRegime
 from sanctions_tracker.tables import TABLE_NAMES
 
 ZALA = (
@@ -61,7 +61,8 @@ def test_a_clash_names_the_id_and_is_a_validation_error() -> None:
     other = Dataset(statements=[JointStatement("s", "Other title", "2020-09-17", "BY", ["Chile"])])
     with pytest.raises(ValidationError) as caught:
         one.merge(other)
-    assert any("duplicate document id 's'" in str(p) for p in caught.value.problems)
+    expected = ["statements['s']: given differently in datasets 1 and 2"]
+    assert expected == [str(p) for p in caught.value.problems]
 
 
 def test_user_blocs_alike_are_kept_once_and_differing_ones_clash() -> None:
@@ -82,3 +83,14 @@ def test_a_problem_in_concatenated_tables_is_reported_not_a_crash() -> None:
     }
     with pytest.raises(ValidationError):
         Dataset.from_tables(frames)
+
+
+def test_clashes_name_every_dataset_that_gives_the_id() -> None:
+    """Three datasets, two of them alike: the clash names the different one too."""
+    first = Dataset(regimes=[SanctionsRegime("R", "A name", "CA")])
+    second = Dataset(regimes=[SanctionsRegime("R", "Another name", "CA")])
+    with pytest.raises(ValidationError) as caught:
+        first.merge(first, second)
+    assert [str(p) for p in caught.value.problems] == [
+        "regimes['R']: given differently in datasets 1 and 3"
+    ]
