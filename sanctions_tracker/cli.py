@@ -403,7 +403,10 @@ def _merge(args: argparse.Namespace) -> int:
     try:
         merged = first.merge(*others)
     except ValidationError as err:
-        return _problems("cannot merge:", [str(problem) for problem in err.problems])
+        status = _problems("cannot merge:", [str(problem) for problem in err.problems])
+        for number, path in enumerate(args.sources, start=1):
+            print(f"  (dataset {number}: {path})")
+        return status
     merged.save(args.out, format=args.format)
     print(f"wrote {args.out}: {_describe(merged)}")
     return 0

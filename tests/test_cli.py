@@ -469,4 +469,5 @@ def test_merge_clash_exits_1_and_writes_nothing(
     printed = capsys.readouterr().out
     assert "cannot merge: 1 problem" in printed
     assert "statements['s']: given differently in datasets 1 and 2" in printed
+    assert f"(dataset 2: {other})" in printed
     assert not out.exists()
