@@ -227,7 +227,7 @@ def _table() -> _Table:
             names[row.codes[0]].add(row.alias)
     # The EU by its CLDR name in the other UN languages ("Union européenne"): a bloc too.
     for babel_name in LANGUAGES:
-        eu = Locale.parse(babel_name).territories.get("EU")
+        eu = Locale(babel_name).territories.get("EU")
         if eu and normalise(eu) not in codes:
             blocs.setdefault(normalise(eu), "EU")
 

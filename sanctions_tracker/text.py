@@ -424,8 +424,10 @@ def _as_one(
     >>> print(_as_one(*serbia_and_montenegro, None))
     either Serbia and Montenegro (CSXX), a state until 2006-09-26, or Serbia (RS) and ...
     """
-    withdrawn = registry()[whole.code].withdrawn_on if isinstance(whole, Country) else None
-    if not isinstance(whole, Country) or not whole.historic or withdrawn is None:
+    if not isinstance(whole, Country) or not whole.historic:
+        return False
+    withdrawn = registry()[whole.code].withdrawn_on
+    if withdrawn is None:
         return False
     end = to_partial_date(withdrawn)
     if written is not None and written.last < end.first:
