@@ -37,6 +37,7 @@ from sanctions_tracker.records import (
     SanctionsRegime,
     Signature,
 )
+from sanctions_tracker.regions import Region
 from sanctions_tracker.resolve_polars import resolve_country_codes
 from sanctions_tracker.text import parse_signatories
 
@@ -64,6 +65,7 @@ __all__ = [
     "Person",
     "Problem",
     "QueryError",
+    "Region",
     "SanctionsAction",
     "SanctionsRegime",
     "SanctionsTrackerError",
