@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import polars as pl
 
+from sanctions_tracker.columns import date_text
 from sanctions_tracker.countries import resolve_country
 from sanctions_tracker.dates import to_day, to_partial_date
 from sanctions_tracker.errors import (
@@ -643,7 +644,7 @@ def _write_sanctioned(
         "regime_id",
         pl.col("authority_kind").cast(pl.String),
         "authority",
-        _partial("established_on"),
+        date_text("established_on"),
         pl.col("sources").alias("_regime_sources"),
     )
     aligned = (
@@ -653,7 +654,7 @@ def _write_sanctioned(
         .select(
             pl.col("country").cast(pl.String),
             "regime_id",
-            _partial("aligned_on"),
+            date_text("aligned_on"),
             "act",
             pl.col("sources").alias("_alignment_sources"),
         )
@@ -731,20 +732,6 @@ def _refs(sources: Sequence[str], notes: dict[str, int]) -> str:
     return f" [{', '.join(map(str, numbers))}]" if numbers else ""
 
 
-def _partial(column: str) -> pl.Expr:
-    """A (date, precision) pair as the text of the partial date: 2020, 2020-09, 2020-09-17."""
-    precision = pl.col(f"{column}_precision").cast(pl.String)
-    date = pl.col(column)
-    return (
-        pl.when(precision == "year")
-        .then(date.dt.strftime("%Y"))
-        .when(precision == "month")
-        .then(date.dt.strftime("%Y-%m"))
-        .otherwise(date.dt.strftime("%Y-%m-%d"))
-        .alias(column)
-    )
-
-
 # -- helpers ------------------------------------------------------------------------------
 
 
@@ -792,7 +779,7 @@ def _display(frame: pl.DataFrame, *, join_lists: bool) -> pl.DataFrame:
             continue
         column = pl.col(name)
         if f"{name}_precision" in frame.columns and dtype == pl.Date:
-            column = _partial(name)
+            column = date_text(name)
         elif isinstance(dtype, pl.List) and join_lists:
             column = column.cast(pl.List(pl.String)).list.join("; ")
         elif isinstance(dtype, pl.Enum | pl.Categorical):

@@ -26,6 +26,7 @@ import polars as pl
 
 from sanctions_tracker import queries
 from sanctions_tracker.blocs import Bloc
+from sanctions_tracker.columns import TABLES
 from sanctions_tracker.errors import Problem, UnknownDocumentError, ValidationError
 from sanctions_tracker.io import load_tables, save_tables
 from sanctions_tracker.merging import merge_tables
@@ -508,27 +509,22 @@ class Dataset:
 
 
 def _conform(name: str, frame: pl.DataFrame) -> pl.DataFrame:
-    """Bring a frame to its table's schema: missing optional columns filled, types cast."""
-    wanted = schema(name)
+    """Bring a frame to its table's schema: missing columns take their declared defaults."""
+    table = TABLES[name]
+    wanted = table.schema()
     extra = sorted(set(frame.columns) - set(wanted))
     if extra:
         raise ValidationError.single(
             name, f"unknown columns {extra}: the columns are {', '.join(wanted)}"
         )
-    columns = []
     for column, dtype in wanted.items():
         if column in frame.columns:
             _check_cast(name, frame, column, dtype)
-            columns.append(pl.col(column).cast(dtype))
-        elif isinstance(dtype, pl.List):
-            columns.append(pl.lit([], dtype=dtype).alias(column))
-        elif dtype == pl.Boolean:
-            columns.append(pl.lit(False).alias(column))
-        elif dtype == pl.String:
-            columns.append(pl.lit("", dtype=pl.String).alias(column))
-        else:
-            columns.append(pl.lit(None, dtype=dtype).alias(column))
-    return frame.select(columns)
+    return (
+        frame.select(table.with_defaults(frame.columns))
+        .cast(wanted)
+        .with_columns(pl.col(c).fill_null(default) for c, default in table.filled().items())
+    )
 
 
 def _check_cast(name: str, frame: pl.DataFrame, column: str, dtype: pl.DataType) -> None:

@@ -25,14 +25,11 @@ from typing import Any
 import attrs
 import polars as pl
 
-from sanctions_tracker._registry import registry
 from sanctions_tracker.blocs import Bloc, Membership, all_blocs
+from sanctions_tracker.columns import TABLE_NAMES, TABLES, country_dtype, last_day
 from sanctions_tracker.countries import Country
-from sanctions_tracker.dates import PRECISIONS, PartialDate
+from sanctions_tracker.dates import PartialDate
 from sanctions_tracker.records import (
-    ACTION_KINDS,
-    COUNT_QUALIFIERS,
-    VOTES,
     Alignment,
     Designation,
     JointStatement,
@@ -55,182 +52,20 @@ __all__ = [
     "tables_to_records",
 ]
 
-TABLE_NAMES: tuple[str, ...] = (
-    "documents",
-    "signatures",
-    "regimes",
-    "actions",
-    "designations",
-    "alignments",
-    "blocs",
-    "memberships",
-)
-
-PRECISION = pl.Enum(list(PRECISIONS))
-DOCUMENT_KIND = pl.Enum(["statement", "letter"])
-PARTY_KIND = pl.Enum(["country", "bloc", "organization", "person"])
-AUTHORITY_KIND = pl.Enum(["country", "bloc"])
-TARGET_KIND = pl.Enum(["person", "organization"])
-STRINGS = pl.List(pl.String)
-
-
-@cache
-def country_dtype() -> pl.Enum:
-    """The Enum of every known country code (ISO alpha-2, XK, historic alpha-4).
-
-    >>> "NA" in country_dtype().categories.to_list()
-    True
-    """
-    return pl.Enum(sorted(registry()))
-
-
-def _dated(name: str) -> dict[str, pl.DataType]:
-    return {name: pl.Date(), f"{name}_precision": PRECISION}
-
 
 @cache
 def schema(table: str) -> pl.Schema:
-    """The schema of one table, by name.
+    """The schema of one table, by name, from its declaration in :mod:`sanctions_tracker.columns`.
 
     >>> list(schema("alignments"))[:4]
     ['country', 'regime_id', 'act', 'aligned_on']
     """
-    country = country_dtype()
-    columns: dict[str, dict[str, pl.DataType]] = {
-        "documents": {
-            "document_id": pl.String(),
-            "kind": DOCUMENT_KIND,
-            "title": pl.String(),
-            **_dated("date"),
-            "subject": country,
-            "issuer": pl.String(),
-            "forum": pl.String(),
-            "stance": pl.String(),
-            "addressee": pl.String(),
-            "demands": STRINGS,
-            "reported_count": pl.Int64(),
-            "count_qualifier": pl.Enum(list(COUNT_QUALIFIERS)),
-            **_dated("count_as_of"),
-            "anonymous": pl.Boolean(),
-            "disclosure_threshold": pl.Int64(),
-            "note": pl.String(),
-            "sources": STRINGS,
-        },
-        "signatures": {
-            "document_id": pl.String(),
-            "position": pl.Int32(),
-            "party_kind": PARTY_KIND,
-            "party": pl.String(),
-            "country": country,
-            "party_country": country,
-            "party_id": pl.String(),
-            "party_identifiers": STRINGS,
-            **_dated("signed_on"),
-            **_dated("withdrawn_on"),
-            "vote": pl.Enum(list(VOTES)),
-            "note": pl.String(),
-            "sources": STRINGS,
-        },
-        "regimes": {
-            "regime_id": pl.String(),
-            "name": pl.String(),
-            "authority_kind": AUTHORITY_KIND,
-            "authority": pl.String(),
-            "target": country,
-            "legal_basis": pl.String(),
-            "measures": STRINGS,
-            **_dated("established_on"),
-            **_dated("lifted_on"),
-            "note": pl.String(),
-            "sources": STRINGS,
-        },
-        "actions": {
-            "regime_id": pl.String(),
-            **_dated("date"),
-            "kind": pl.Enum(list(ACTION_KINDS)),
-            "legal_reference": pl.String(),
-            "designations": STRINGS,
-            "designation_count": pl.Int64(),
-            "note": pl.String(),
-            "sources": STRINGS,
-        },
-        "designations": {
-            "designation_id": pl.String(),
-            "regime_id": pl.String(),
-            "target_kind": TARGET_KIND,
-            "target_id": pl.String(),
-            "target_name": pl.String(),
-            "target_country": country,
-            "target_identifiers": STRINGS,
-            **_dated("listed_on"),
-            **_dated("delisted_on"),
-            "reason": pl.String(),
-            "sources": STRINGS,
-        },
-        "alignments": {
-            "country": country,
-            "regime_id": pl.String(),
-            "act": pl.String(),
-            **_dated("aligned_on"),
-            **_dated("ended_on"),
-            "note": pl.String(),
-            "sources": STRINGS,
-        },
-        "blocs": {
-            "bloc": pl.String(),
-            "name": pl.String(),
-            "source": pl.String(),
-            "note": pl.String(),
-            "builtin": pl.Boolean(),
-        },
-        "memberships": {
-            "bloc": pl.String(),
-            "country": country,
-            "joined": pl.Date(),
-            "left": pl.Date(),
-            "source": pl.String(),
-            "note": pl.String(),
-        },
-    }
     try:
-        return pl.Schema(columns[table])
+        return TABLES[table].schema()
     except KeyError:
         raise KeyError(
             f"unknown table {table!r}: the tables are {', '.join(TABLE_NAMES)}"
         ) from None
-
-
-@cache  # expressions are immutable: build each once
-def last_day(column: str) -> pl.Expr:
-    """The last day of a partial date held as (first day, ``<column>_precision``).
-
-    >>> frame = pl.DataFrame({"d": [dt.date(2020, 1, 1), dt.date(2020, 2, 1)],
-    ...                       "d_precision": ["year", "month"]})
-    >>> frame.select(last_day("d"))["d"].to_list()
-    [datetime.date(2020, 12, 31), datetime.date(2020, 2, 29)]
-    """
-    first = pl.col(column)
-    precision = pl.col(f"{column}_precision").cast(pl.String)
-    return (
-        pl.when(precision == "year")
-        .then(first.dt.offset_by("1y").dt.offset_by("-1d"))
-        .when(precision == "month")
-        .then(first.dt.month_end())
-        .otherwise(first)
-    )
-
-
-# Sort keys that make a table canonical (two equal datasets give equal frames).
-SORT_KEYS: dict[str, list[str]] = {
-    "documents": ["document_id"],
-    "signatures": ["document_id", "position"],
-    "regimes": ["regime_id"],
-    "actions": ["regime_id", "date", "date_precision", "kind", "legal_reference", "note"],
-    "designations": ["designation_id"],
-    "alignments": ["regime_id", "country", "aligned_on", "aligned_on_precision", "act"],
-    "blocs": ["bloc"],
-    "memberships": ["bloc", "country", "joined"],
-}
 
 
 @attrs.frozen(eq=False)
@@ -260,7 +95,7 @@ class Tables:
         return Tables(
             **{
                 name: frame.sort(
-                    [*SORT_KEYS[name], *(c for c in frame.columns if c not in SORT_KEYS[name])],
+                    TABLES[name].sort_order(frame.columns),
                     nulls_last=True,
                     maintain_order=True,
                 )
@@ -316,16 +151,23 @@ def _party_columns(party: Party) -> dict[str, Any]:
     }
 
 
+@cache
+def _defaults(table: str) -> dict[str, Any]:
+    """Every column of a table at its declared default, the start of a row."""
+    return {
+        name: column.default if name == column.name else None
+        for column in TABLES[table].columns
+        for name in column.dtypes()
+    }
+
+
 def _signature_row(document_id: str, position: int, signature: Signature) -> dict[str, Any]:
     signed, signed_precision = _date(signature.signed_on)
     withdrawn, withdrawn_precision = _date(signature.withdrawn_on)
     return {
+        **_defaults("signatures"),
         "document_id": document_id,
         "position": position,
-        "country": None,
-        "party_country": None,
-        "party_id": None,
-        "party_identifiers": [],
         **_party_columns(signature.party),
         "signed_on": signed,
         "signed_on_precision": signed_precision,
@@ -340,22 +182,12 @@ def _signature_row(document_id: str, position: int, signature: Signature) -> dic
 def _document_row(document: JointStatement | Letter) -> dict[str, Any]:
     date, precision = _date(document.date)
     row: dict[str, Any] = {
+        **_defaults("documents"),
         "document_id": document.id,
         "title": document.title,
         "date": date,
         "date_precision": precision,
         "subject": document.subject.code if document.subject else None,
-        "issuer": "",
-        "forum": "",
-        "stance": "",
-        "addressee": "",
-        "demands": [],
-        "reported_count": None,
-        "count_qualifier": None,
-        "count_as_of": None,
-        "count_as_of_precision": None,
-        "anonymous": False,
-        "disclosure_threshold": None,
         "note": document.note,
         "sources": list(document.sources),
     }
@@ -531,15 +363,32 @@ def _party(row: dict[str, Any], blocs: dict[str, Bloc]) -> Party:
         return blocs[row["party"]]
     if kind == "organization":
         return Organization(
-            row["party"], row["party_country"], row["party_identifiers"], row["party_id"]
+            name=row["party"],
+            country=row["party_country"],
+            identifiers=row["party_identifiers"],
+            id=row["party_id"],
         )
-    return Person(row["party"], row["party_country"], row["party_identifiers"], row["party_id"])
+    return Person(
+        name=row["party"],
+        nationality=row["party_country"],
+        identifiers=row["party_identifiers"],
+        id=row["party_id"],
+    )
 
 
 def _target(row: dict[str, Any]) -> Person | Organization:
-    cls = Person if row["target_kind"] == "person" else Organization
-    return cls(
-        row["target_name"], row["target_country"], row["target_identifiers"], row["target_id"]
+    if row["target_kind"] == "person":
+        return Person(
+            name=row["target_name"],
+            nationality=row["target_country"],
+            identifiers=row["target_identifiers"],
+            id=row["target_id"],
+        )
+    return Organization(
+        name=row["target_name"],
+        country=row["target_country"],
+        identifiers=row["target_identifiers"],
+        id=row["target_id"],
     )
 
 
@@ -548,11 +397,21 @@ def blocs_from_tables(tables: Tables) -> dict[str, Bloc]:
     members: dict[str, list[Membership]] = {}
     for row in tables.memberships.iter_rows(named=True):
         members.setdefault(row["bloc"], []).append(
-            Membership(row["country"], row["joined"], row["left"], row["source"], row["note"])
+            Membership(
+                country=row["country"],
+                joined=row["joined"],
+                left=row["left"],
+                source=row["source"],
+                note=row["note"],
+            )
         )
     return {
         row["bloc"]: Bloc(
-            row["bloc"], row["name"], members.get(row["bloc"], ()), row["source"], row["note"]
+            code=row["bloc"],
+            name=row["name"],
+            memberships=members.get(row["bloc"], ()),
+            source=row["source"],
+            note=row["note"],
         )
         for row in tables.blocs.iter_rows(named=True)
     }
@@ -571,6 +430,43 @@ class Records:
     blocs: tuple[Bloc, ...]
 
 
+def _required_date(row: dict[str, Any], column: str) -> PartialDate:
+    date = _partial(row, column)
+    assert date is not None, f"{column} is required in valid tables"
+    return date
+
+
+def _document(row: dict[str, Any], signed: list[Signature]) -> JointStatement | Letter:
+    common = {
+        "id": row["document_id"],
+        "title": row["title"],
+        "subject": row["subject"],
+        "signatures": signed,
+        "sources": row["sources"],
+        "note": row["note"],
+    }
+    date = _required_date(row, "date")
+    if row["kind"] == "statement":
+        return JointStatement(
+            **common,
+            issued_on=date,
+            issuer=row["issuer"],
+            forum=row["forum"],
+            stance=row["stance"],
+        )
+    return Letter(
+        **common,
+        published_on=date,
+        addressee=row["addressee"],
+        demands=row["demands"],
+        reported_count=row["reported_count"],
+        count_qualifier=row["count_qualifier"] or "exact",
+        count_as_of=_partial(row, "count_as_of"),
+        anonymous=row["anonymous"],
+        disclosure_threshold=row["disclosure_threshold"],
+    )
+
+
 def tables_to_records(tables: Tables) -> Records:
     """Rebuild the records from valid tables (the inverse of :func:`records_to_tables`)."""
     all_blocs_by_code = blocs_from_tables(tables)
@@ -579,108 +475,72 @@ def tables_to_records(tables: Tables) -> Records:
     for row in tables.signatures.sort("document_id", "position").iter_rows(named=True):
         signatures.setdefault(row["document_id"], []).append(
             Signature(
-                _party(row, all_blocs_by_code),
-                _partial(row, "signed_on"),
-                _partial(row, "withdrawn_on"),
-                row["vote"],
-                row["note"],
-                row["sources"],
+                party=_party(row, all_blocs_by_code),
+                signed_on=_partial(row, "signed_on"),
+                withdrawn_on=_partial(row, "withdrawn_on"),
+                vote=row["vote"],
+                note=row["note"],
+                sources=row["sources"],
             )
         )
-    statements: list[JointStatement] = []
-    letters: list[Letter] = []
-    for row in tables.documents.iter_rows(named=True):
-        date = _partial(row, "date")
-        assert date is not None
-        signed = signatures.get(row["document_id"], [])
-        if row["kind"] == "statement":
-            statements.append(
-                JointStatement(
-                    row["document_id"],
-                    row["title"],
-                    date,
-                    row["subject"],
-                    signed,
-                    row["issuer"],
-                    row["forum"],
-                    row["stance"],
-                    row["sources"],
-                    row["note"],
-                )
-            )
-        else:
-            letters.append(
-                Letter(
-                    row["document_id"],
-                    row["title"],
-                    date,
-                    row["subject"],
-                    signed,
-                    row["addressee"],
-                    row["demands"],
-                    row["reported_count"],
-                    row["count_qualifier"] or "exact",
-                    _partial(row, "count_as_of"),
-                    row["anonymous"],
-                    row["disclosure_threshold"],
-                    row["sources"],
-                    row["note"],
-                )
-            )
+    documents = [
+        _document(row, signatures.get(row["document_id"], []))
+        for row in tables.documents.iter_rows(named=True)
+    ]
     return Records(
-        statements=tuple(statements),
-        letters=tuple(letters),
+        statements=tuple(d for d in documents if isinstance(d, JointStatement)),
+        letters=tuple(d for d in documents if isinstance(d, Letter)),
         regimes=tuple(
             SanctionsRegime(
-                row["regime_id"],
-                row["name"],
-                all_blocs_by_code[row["authority"]]
+                id=row["regime_id"],
+                name=row["name"],
+                authority=all_blocs_by_code[row["authority"]]
                 if row["authority_kind"] == "bloc"
                 else Country(row["authority"]),
-                row["target"],
-                row["legal_basis"],
-                row["measures"],
-                _partial(row, "established_on"),
-                _partial(row, "lifted_on"),
-                row["sources"],
-                row["note"],
+                target=row["target"],
+                legal_basis=row["legal_basis"],
+                measures=row["measures"],
+                established_on=_partial(row, "established_on"),
+                lifted_on=_partial(row, "lifted_on"),
+                sources=row["sources"],
+                note=row["note"],
             )
             for row in tables.regimes.iter_rows(named=True)
         ),
         actions=tuple(
             SanctionsAction(
-                row["regime_id"],
-                _partial(row, "date"),  # type: ignore[arg-type]  # date is required in this table
-                row["kind"],
-                row["legal_reference"],
-                row["designations"],
-                row["designation_count"],
-                row["note"],
-                row["sources"],
+                regime=row["regime_id"],
+                date=_required_date(row, "date"),
+                kind=row["kind"],
+                legal_reference=row["legal_reference"],
+                designations=row["designations"],
+                designation_count=row["designation_count"],
+                note=row["note"],
+                sources=row["sources"],
             )
             for row in tables.actions.iter_rows(named=True)
         ),
         designations=tuple(
             Designation(
-                row["designation_id"],
-                row["regime_id"],
-                _target(row),
-                _partial(row, "listed_on"),
-                _partial(row, "delisted_on"),
-                row["reason"],
-                row["sources"],
+                id=row["designation_id"],
+                regime=row["regime_id"],
+                target=_target(row),
+                listed_on=_partial(row, "listed_on"),
+                delisted_on=_partial(row, "delisted_on"),
+                reason=row["reason"],
+                sources=row["sources"],
             )
             for row in tables.designations.iter_rows(named=True)
         ),
         alignments=tuple(
             Alignment(
-                row["country"],
-                row["regime_id"],
-                _partial(row, "aligned_on"),  # type: ignore[arg-type]  # required in this table
-                row["act"],
-                _partial(row, "ended_on"),
-                row["note"],
-                row["sources"],
+                country=row["country"],
+                regime=row["regime_id"],
+                aligned_on=_required_date(row, "aligned_on"),
+                act=row["act"],
+                ended_on=_partial(row, "ended_on"),
+                note=row["note"],
+                sources=row["sources"],
             )
             for row in tables.alignments.iter_rows(named=True)
         ),

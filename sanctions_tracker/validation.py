@@ -20,9 +20,10 @@ from functools import cache
 import attrs
 import polars as pl
 
+from sanctions_tracker.columns import TABLE_NAMES, TABLES, country_dtype, date_text, last_day
 from sanctions_tracker.errors import Problem
 from sanctions_tracker.records import MEASURES
-from sanctions_tracker.tables import TABLE_NAMES, Tables, country_dtype, last_day
+from sanctions_tracker.tables import Tables
 
 __all__ = ["validate"]
 
@@ -48,19 +49,6 @@ def _lit(text: str) -> pl.Expr:
 
 def _str(column: str) -> pl.Expr:
     return pl.col(column).cast(pl.String)
-
-
-@cache  # expressions are immutable: build each once
-def _shown(column: str) -> pl.Expr:
-    """A partial date as its author wrote it: 2020, 2020-09 or 2020-09-17."""
-    precision = pl.col(f"{column}_precision").cast(pl.String)
-    return (
-        pl.when(precision == "year")
-        .then(pl.col(column).dt.strftime("%Y"))
-        .when(precision == "month")
-        .then(pl.col(column).dt.strftime("%Y-%m"))
-        .otherwise(pl.col(column).dt.strftime("%Y-%m-%d"))
-    )
 
 
 def _document_paths(documents: pl.LazyFrame) -> pl.LazyFrame:
@@ -205,8 +193,12 @@ def _plans(checks: list[_Check]) -> list[pl.LazyFrame]:
     return plans
 
 
-def _required(frame: pl.LazyFrame, table: str, columns: list[str]) -> list[_Check]:
-    return [_problems(frame, table, pl.col(c).is_null(), _lit(f"{c} is missing")) for c in columns]
+def _required(frame: pl.LazyFrame, table: str) -> list[_Check]:
+    """A problem for each row that leaves a required column empty."""
+    return [
+        _problems(frame, table, pl.col(c).is_null(), _lit(f"{c} is missing"))
+        for c in TABLES[table].required()
+    ]
 
 
 def _duplicates(frame: pl.LazyFrame, table: str, key: str, what: str) -> _Check:
@@ -245,13 +237,15 @@ def _before(frame: pl.LazyFrame, table: str, later: str, earlier: str, what: str
         frame,
         table,
         last_day(later) < pl.col(earlier),
-        pl.format(f"{later} {{}} is before {earlier} {{}}: {what}", _shown(later), _shown(earlier)),
+        pl.format(
+            f"{later} {{}} is before {earlier} {{}}: {what}", date_text(later), date_text(earlier)
+        ),
     )
 
 
-def _precision_checks(frame: pl.LazyFrame, table: str, columns: list[str]) -> list[_Check]:
+def _precision_checks(frame: pl.LazyFrame, table: str) -> list[_Check]:
     checks = []
-    for column in columns:
+    for column in TABLES[table].partial_dates():
         precision = pl.col(f"{column}_precision")
         checks.append(
             _problems(
@@ -377,10 +371,10 @@ def validate(tables: Tables, *, row_numbers: bool = False) -> list[Problem]:
         pl.col("regime_id"),
         pl.col("established_on").alias("_established"),
         last_day("established_on").alias("_established_last"),
-        _shown("established_on").alias("_established_shown"),
+        date_text("established_on").alias("_established_shown"),
         pl.col("lifted_on").alias("_lifted"),
         last_day("lifted_on").alias("_lifted_last"),
-        _shown("lifted_on").alias("_lifted_shown"),
+        date_text("lifted_on").alias("_lifted_shown"),
     ).unique("regime_id", keep="first")
 
     def outside_life(frame: pl.LazyFrame, table: str, column: str, what: str) -> list[_Check]:
@@ -392,7 +386,7 @@ def validate(tables: Tables, *, row_numbers: bool = False) -> list[Problem]:
                 last_day(column) < pl.col("_established"),
                 pl.format(
                     f"{column} {{}} is before regime '{{}}' was established ({{}}): {what}",
-                    _shown(column),
+                    date_text(column),
                     "regime_id",
                     "_established_shown",
                 ),
@@ -403,7 +397,7 @@ def validate(tables: Tables, *, row_numbers: bool = False) -> list[Problem]:
                 pl.col(column) > pl.col("_lifted_last"),
                 pl.format(
                     f"{column} {{}} is after regime '{{}}' was lifted ({{}}): {what}",
-                    _shown(column),
+                    date_text(column),
                     "regime_id",
                     "_lifted_shown",
                 ),
@@ -439,16 +433,16 @@ def validate(tables: Tables, *, row_numbers: bool = False) -> list[Problem]:
     )
 
     checks: list[_Check] = [
-        *_required(documents, "documents", ["document_id", "kind", "date"]),
+        *_required(documents, "documents"),
         _duplicates(documents, "documents", "document_id", "document id"),
-        *_precision_checks(documents, "documents", ["date", "count_as_of"]),
+        *_precision_checks(documents, "documents"),
         _problems(
             documents,
             "documents",
             (pl.col("reported_count") < 0) | (pl.col("disclosure_threshold") < 0),
             _lit("a count must not be negative"),
         ),
-        *_required(signatures, "signatures", ["document_id", "party_kind", "party"]),
+        *_required(signatures, "signatures"),
         _dangling(signatures, "signatures", "party", blocs, "bloc", "bloc", where=signature_blocs),
         _problems(
             # Blocs, persons and organisations are few: their whole key is compared.
@@ -462,7 +456,7 @@ def validate(tables: Tables, *, row_numbers: bool = False) -> list[Problem]:
             pl.col(_ROW) != pl.col("_first_row"),
             pl.format("{} signs twice (also at position {})", "party", "_first"),
         ),
-        *_precision_checks(signatures, "signatures", ["signed_on", "withdrawn_on"]),
+        *_precision_checks(signatures, "signatures"),
         _before(
             withdrawn,
             "signatures",
@@ -477,11 +471,11 @@ def validate(tables: Tables, *, row_numbers: bool = False) -> list[Problem]:
             pl.format(
                 "withdrawn_on {} is before the document's date {}: "
                 "a signature is withdrawn after it is made",
-                _shown("withdrawn_on"),
-                _shown("_date"),
+                date_text("withdrawn_on"),
+                date_text("_date"),
             ),
         ),
-        *_required(regimes, "regimes", ["regime_id", "authority_kind", "authority"]),
+        *_required(regimes, "regimes"),
         _duplicates(regimes, "regimes", "regime_id", "regime id"),
         _dangling(
             regimes,
@@ -505,7 +499,7 @@ def validate(tables: Tables, *, row_numbers: bool = False) -> list[Problem]:
             ~pl.col("_measure").is_in(list(MEASURES)),
             pl.format("unknown measure '{}': write one of " + ", ".join(MEASURES), "_measure"),
         ),
-        *_precision_checks(regimes, "regimes", ["established_on", "lifted_on"]),
+        *_precision_checks(regimes, "regimes"),
         _before(
             regimes,
             "regimes",
@@ -513,7 +507,7 @@ def validate(tables: Tables, *, row_numbers: bool = False) -> list[Problem]:
             "established_on",
             "a regime is lifted after it is established",
         ),
-        *_required(actions, "actions", ["regime_id", "date", "kind"]),
+        *_required(actions, "actions"),
         _dangling(actions, "actions", "regime_id", regimes, "regime_id", "regime"),
         _dangling(
             action_designations,
@@ -523,7 +517,7 @@ def validate(tables: Tables, *, row_numbers: bool = False) -> list[Problem]:
             "designation_id",
             "designation",
         ),
-        *_precision_checks(actions, "actions", ["date"]),
+        *_precision_checks(actions, "actions"),
         *outside_life(actions, "actions", "date", "an act falls within its regime's life"),
         _problems(
             actions,
@@ -531,10 +525,10 @@ def validate(tables: Tables, *, row_numbers: bool = False) -> list[Problem]:
             pl.col("designation_count") < 0,
             _lit("designation_count must not be negative"),
         ),
-        *_required(designations, "designations", ["designation_id", "regime_id", "target_name"]),
+        *_required(designations, "designations"),
         _duplicates(designations, "designations", "designation_id", "designation id"),
         _dangling(designations, "designations", "regime_id", regimes, "regime_id", "regime"),
-        *_precision_checks(designations, "designations", ["listed_on", "delisted_on"]),
+        *_precision_checks(designations, "designations"),
         _before(
             designations,
             "designations",
@@ -548,18 +542,18 @@ def validate(tables: Tables, *, row_numbers: bool = False) -> list[Problem]:
             "listed_on",
             "a designation falls within its regime's life",
         ),
-        *_required(alignments, "alignments", ["country", "regime_id", "aligned_on"]),
+        *_required(alignments, "alignments"),
         _dangling(alignments, "alignments", "regime_id", regimes, "regime_id", "regime"),
-        *_precision_checks(alignments, "alignments", ["aligned_on", "ended_on"]),
+        *_precision_checks(alignments, "alignments"),
         _before(
             alignments, "alignments", "ended_on", "aligned_on", "an alignment ends after it begins"
         ),
         *outside_life(
             alignments, "alignments", "aligned_on", "an alignment needs a regime in force"
         ),
-        *_required(blocs, "blocs", ["bloc", "name"]),
+        *_required(blocs, "blocs"),
         _duplicates(blocs, "blocs", "bloc", "bloc code"),
-        *_required(memberships, "memberships", ["bloc", "country", "joined"]),
+        *_required(memberships, "memberships"),
         _dangling(memberships, "memberships", "bloc", blocs, "bloc", "bloc"),
         _problems(
             memberships,

@@ -16,11 +16,10 @@ from collections.abc import Mapping
 import attrs
 import polars as pl
 
-from sanctions_tracker.dates import PRECISIONS
+from sanctions_tracker.columns import PRECISION
 
 __all__ = ["ImportSummary", "Issue"]
 
-PRECISION = pl.Enum(list(PRECISIONS))
 _ISO_DATE = r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T[0-9:.+\-Z]*)?$"
 
 
@@ -143,19 +142,6 @@ def iso_partial_date(raw: str, out: str) -> list[pl.Expr]:
         .cast(PRECISION)
     )
     return [first.alias(out), precision.alias(f"{out}_precision")]
-
-
-def last_day(column: str) -> pl.Expr:
-    """The last day of a partial date held as (first day, precision)."""
-    first = pl.col(column)
-    precision = pl.col(f"{column}_precision").cast(pl.String)
-    return (
-        pl.when(precision == "year")
-        .then(first.dt.offset_by("1y").dt.offset_by("-1d"))
-        .when(precision == "month")
-        .then(first.dt.month_end())
-        .otherwise(first)
-    )
 
 
 def derived_actions(designations: pl.DataFrame, note: str) -> pl.DataFrame:

@@ -54,6 +54,7 @@ import orjson
 import polars as pl
 
 from sanctions_tracker import blocs
+from sanctions_tracker.columns import TABLES, last_day
 from sanctions_tracker.countries import Country, resolve_country
 from sanctions_tracker.errors import DataFormatError, UnknownBlocError, UnknownCountryError
 from sanctions_tracker.io._imports import (
@@ -61,7 +62,6 @@ from sanctions_tracker.io._imports import (
     Issue,
     derived_actions,
     iso_partial_date,
-    last_day,
 )
 from sanctions_tracker.tables import country_dtype, schema
 
@@ -723,12 +723,9 @@ def import_ftm(
         how="left",
     )
     rows = rows.rename({"entity": "target_id"})
-    designations = rows.select(
-        [
-            pl.col(column) if column in rows.columns else _default(column, dtype)
-            for column, dtype in schema("designations").items()
-        ]
-    ).cast(schema("designations"))
+    designations = rows.select(TABLES["designations"].with_defaults(rows.columns)).cast(
+        schema("designations")
+    )
 
     regimes = _regimes(rows, target_codes)
     tables = {"regimes": regimes, "designations": designations}
@@ -749,14 +746,6 @@ def import_ftm(
         issues=tuple(sorted(issues, key=lambda issue: issue.line)),
     )
     return FtmImport(dataset, summary)
-
-
-def _default(column: str, dtype: pl.DataType) -> pl.Expr:
-    if isinstance(dtype, pl.List):
-        return pl.lit([], dtype=dtype).alias(column)
-    if dtype == pl.String and column == "reason":
-        return pl.lit("", dtype=pl.String).alias(column)
-    return pl.lit(None, dtype=dtype).alias(column)
 
 
 def _regimes(rows: pl.DataFrame, target_codes: dict[str, str]) -> pl.DataFrame:

@@ -34,6 +34,7 @@ from typing import Final, Literal
 import polars as pl
 
 from sanctions_tracker._registry import registry
+from sanctions_tracker.columns import TABLE_NAMES, TABLES, date_text
 from sanctions_tracker.countries import resolve_country
 from sanctions_tracker.errors import (
     AmbiguousCountryError,
@@ -42,7 +43,7 @@ from sanctions_tracker.errors import (
     UnknownCountryError,
     ValidationError,
 )
-from sanctions_tracker.tables import TABLE_NAMES, Tables, schema
+from sanctions_tracker.tables import Tables, schema
 
 __all__ = [
     "TABLE_FORMATS",
@@ -56,35 +57,8 @@ __all__ = [
 TableFormat = Literal["csv", "parquet"]
 TABLE_FORMATS: Final[tuple[TableFormat, ...]] = ("csv", "parquet")
 
-# Columns without which a table file cannot be read.
-REQUIRED: Final[dict[str, tuple[str, ...]]] = {
-    "documents": ("document_id", "kind", "date"),
-    "signatures": ("document_id", "party"),
-    "regimes": ("regime_id", "authority_kind", "authority"),
-    "actions": ("regime_id", "date", "kind"),
-    "designations": ("designation_id", "regime_id", "target_name"),
-    "alignments": ("country", "regime_id", "aligned_on"),
-    "blocs": ("bloc", "name"),
-    "memberships": ("bloc", "country", "joined"),
-}
-
-# Text columns where an empty cell means "none" rather than empty text.
-_OPTIONAL_TEXT: Final = frozenset({"party_id", "target_id"})
-
-# Columns a CSV file leaves out: derived (signatures.country, blocs.builtin) or folded
-# into the date text (the precision columns).
-_CSV_DERIVED: Final = {"signatures": ("country",), "blocs": ("builtin",)}
-
 _DATE_TEXT: Final = r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$"
 _MAX_SHOWN: Final = 20
-
-
-def _precision_columns(table: str) -> list[str]:
-    return [c for c in schema(table) if c.endswith("_precision")]
-
-
-def _dated_columns(table: str) -> list[str]:
-    return [c.removesuffix("_precision") for c in _precision_columns(table)]
 
 
 def csv_columns(table: str) -> list[str]:
@@ -93,8 +67,7 @@ def csv_columns(table: str) -> list[str]:
     >>> csv_columns("alignments")
     ['country', 'regime_id', 'act', 'aligned_on', 'ended_on', 'note', 'sources']
     """
-    dropped = {*_precision_columns(table), *_CSV_DERIVED.get(table, ())}
-    return [c for c in schema(table) if c not in dropped]
+    return TABLES[table].headers()
 
 
 # -- which files --------------------------------------------------------------------------
@@ -154,18 +127,6 @@ def _saved_frames(tables: Tables) -> dict[str, pl.DataFrame]:
     return frames
 
 
-def _date_text(column: str) -> pl.Expr:
-    precision = pl.col(f"{column}_precision").cast(pl.String)
-    return (
-        pl.when(precision == "year")
-        .then(pl.col(column).dt.strftime("%Y"))
-        .when(precision == "month")
-        .then(pl.col(column).dt.strftime("%Y-%m"))
-        .otherwise(pl.col(column).dt.strftime("%Y-%m-%d"))
-        .alias(column)
-    )
-
-
 def _check_list_items(table: str, frame: pl.DataFrame) -> None:
     """Refuse list items that one-item-per-line cells cannot hold exactly."""
     for column, dtype in frame.schema.items():
@@ -197,12 +158,12 @@ def _check_list_items(table: str, frame: pl.DataFrame) -> None:
 
 
 def _csv_frame(table: str, frame: pl.DataFrame) -> pl.DataFrame:
-    dated = _dated_columns(table)
+    dated = TABLES[table].partial_dates()
     columns: list[pl.Expr] = []
     for column in csv_columns(table):
         dtype = frame.schema[column]
         if column in dated:
-            columns.append(_date_text(column))
+            columns.append(date_text(column))
         elif isinstance(dtype, pl.List):
             columns.append(pl.col(column).list.join("\n").alias(column))
         elif dtype == pl.Boolean:
@@ -352,7 +313,7 @@ def _convert_text(
     """An expression turning a text column into its typed column; bad cells are reported."""
     text = _text(column)
     if dtype == pl.String:
-        if column in _OPTIONAL_TEXT:
+        if TABLES[table].column(column).kind == "optional text":
             return pl.when(text == "").then(None).otherwise(pl.col(column)).alias(column)
         return pl.col(column)
     if isinstance(dtype, pl.List):
@@ -457,16 +418,6 @@ def _partial_dates(raw: pl.DataFrame, column: str, cells: _Cells) -> list[pl.Exp
     ]
 
 
-def _default(dtype: pl.DataType, column: str) -> pl.Expr:
-    if isinstance(dtype, pl.List):
-        return pl.lit([], dtype=dtype).alias(column)
-    if dtype == pl.Boolean:
-        return pl.lit(False).alias(column)
-    if dtype == pl.String and column not in _OPTIONAL_TEXT:
-        return pl.lit("", dtype=pl.String).alias(column)
-    return pl.lit(None, dtype=dtype).alias(column)
-
-
 def conform(table: str, raw: pl.DataFrame, file: str, lines: pl.Series | None) -> pl.DataFrame:
     """A table of its schema from a file's frame: text converted, missing columns filled.
 
@@ -485,7 +436,8 @@ def conform(table: str, raw: pl.DataFrame, file: str, lines: pl.Series | None) -
     wanted = schema(table)
     if raw.schema == wanted:
         return raw
-    missing = [c for c in REQUIRED[table] if c not in raw.columns]
+    declared = TABLES[table]
+    missing = [c for c in declared.file_required() if c not in raw.columns]
     if missing:
         raise DataFormatError(
             f"the required columns {', '.join(missing)} are missing: the columns are "
@@ -507,22 +459,18 @@ def conform(table: str, raw: pl.DataFrame, file: str, lines: pl.Series | None) -
         for c, dtype in raw.schema.items()
         if dtype != wanted[c] and not isinstance(dtype, pl.List)
     )
-    dated = _dated_columns(table)
     columns: list[pl.Expr] = []
-    for column, dtype in wanted.items():
-        if column.removesuffix("_precision") in dated and column.endswith("_precision"):
-            continue
-        if column in dated:
+    for spec in declared.columns:
+        column, dtype = spec.name, spec.dtype()
+        if column not in raw.columns:
+            columns.extend(spec.defaults())
+        elif spec.kind == "partial date":
             precision = f"{column}_precision"
             if raw.schema.get(column) == dtype and raw.schema.get(precision) == wanted[precision]:
                 columns.extend([pl.col(column), pl.col(precision)])
-            elif column in raw.columns:
-                columns.extend(_partial_dates(text_frame, column, cells))
             else:
-                columns.extend([_default(dtype, column), _default(wanted[precision], precision)])
-        elif column not in raw.columns:
-            columns.append(_default(dtype, column))
-        elif raw.schema[column] == dtype and column not in _OPTIONAL_TEXT:
+                columns.extend(_partial_dates(text_frame, column, cells))
+        elif raw.schema[column] == dtype and spec.kind != "optional text":
             columns.append(pl.col(column))
         elif isinstance(raw.schema[column], pl.List) and isinstance(dtype, pl.List):
             columns.append(pl.col(column).cast(dtype))
@@ -543,10 +491,10 @@ def _derive(
     table: str, raw: pl.DataFrame, text_frame: pl.DataFrame, typed: pl.DataFrame, cells: _Cells
 ) -> pl.DataFrame:
     """Columns that a CSV file leaves out, and country names in mixed columns."""
+    typed = typed.with_columns(
+        pl.col(column).fill_null(default) for column, default in TABLES[table].filled().items()
+    )
     if table == "signatures":
-        typed = typed.with_columns(
-            pl.col("party_kind").fill_null("country"), pl.col("vote").fill_null("for")
-        )
         if "country" not in raw.columns:
             is_country = typed["party_kind"] == "country"
             codes = text_frame.select(
