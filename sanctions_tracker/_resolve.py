@@ -12,8 +12,8 @@ precedence (a key takes its codes from the first source that has it):
    those of other babel releases: ``data/cldr_names.csv``) and the UN's short, formal
    and M49 names (``data/un_country_names.csv``);
 3. names in the other UN languages (French, Spanish, Russian, Arabic, Chinese): the
-   UN's French, Spanish and Russian names, CLDR's display names and the iso-codes
-   translations of ISO's names;
+   UN's names (``data/un_country_names.csv``, ``data/un_names_ar_zh.csv``), CLDR's
+   display names and the iso-codes translations of ISO's names;
 4. dissolved states (ISO 3166-3): their names, and their former alpha-2, alpha-3 and
    numeric codes. Current codes win: ``BY`` is Belarus, not the Byelorussian SSR; a
    former code that two dissolved states share is ambiguous (``CS``: Czechoslovakia or
@@ -120,26 +120,35 @@ def aliases() -> tuple[Alias, ...]:
 
 @attrs.frozen
 class UNName:
-    """One row of ``data/un_country_names.csv``: a name the UN gives a country."""
+    """One row of ``data/un_country_names.csv`` or ``data/un_names_ar_zh.csv``: a name
+    the UN gives a country, and the extract it comes from when not UN OCHA's taxonomy."""
 
     name: str
     code: str
     language: str
     list: str
+    source: str = ""
 
 
 @cache
 def un_names() -> tuple[UNName, ...]:
-    """The UN's English, French, Spanish and Russian names (UNTERM short and formal, M49).
+    """The UN's names in its six languages (UNTERM short and formal, M49).
 
-    An extract of UN OCHA's Countries & Territories Taxonomy; ``data/README.md`` says how.
+    Extracts of UN OCHA's Countries & Territories Taxonomy, and the Arabic and Chinese
+    formal names of the UN's own list; ``data/README.md`` says how.
 
     >>> next(n for n in un_names() if n.code == "RU" and n.language == "es").name
     'Federación de Rusia'
+    >>> next(n for n in un_names() if n.code == "KR" and n.list == "UNTERM formal"
+    ...      and n.language == "zh").name
+    '大韩民国'
     """
-    data = resources.files("sanctions_tracker.data").joinpath("un_country_names.csv")
-    with data.open(encoding="utf-8") as handle:
-        return tuple(UNName(**row) for row in csv.DictReader(handle))
+    names: list[UNName] = []
+    for file in ("un_country_names.csv", "un_names_ar_zh.csv"):
+        data = resources.files("sanctions_tracker.data").joinpath(file)
+        with data.open(encoding="utf-8") as handle:
+            names.extend(UNName(**row) for row in csv.DictReader(handle))
+    return tuple(names)
 
 
 @attrs.frozen

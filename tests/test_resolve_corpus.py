@@ -64,3 +64,30 @@ def test_names_of_an_earlier_cldr_release_resolve() -> None:
     assert resolve_country("Heard Island & McDonald Islands").code == "HM"
     assert resolve_country("French Southern Territories").code == "TF"
     assert name_table()["saint helena"] == ("SH",)
+
+
+UN_MEMBERS_AR_ZH = Path(__file__).resolve().parent / "data" / "un_member_names_ar_zh.csv"
+
+
+def test_arabic_and_chinese_names_of_un_members() -> None:
+    """At least 98% of the UN's Arabic and Chinese names of its 193 members resolve, none
+    to a wrong code (tests/data/un_member_names_ar_zh.csv: the UN's own list, with each
+    row's address)."""
+    outcomes: dict[tuple[str, str], Counter[str]] = {}
+    with UN_MEMBERS_AR_ZH.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        counter = outcomes.setdefault((row["language"], row["form"]), Counter())
+        try:
+            code = resolve_country(row["name"]).code
+        except (UnknownCountryError, AmbiguousCountryError):
+            counter["error"] += 1
+            continue
+        counter["right" if code == row["alpha2"] else "wrong"] += 1
+    assert len({row["alpha2"] for row in rows}) == 193
+    assert {("ar", "short"), ("ar", "formal"), ("zh", "short"), ("zh", "formal")} == set(outcomes)
+    for language in ("ar", "zh"):
+        counts = outcomes[language, "short"] + outcomes[language, "formal"]
+        assert counts.total() == 386
+        assert counts["right"] / counts.total() >= 0.98, (language, counts)
+    assert all(counts["wrong"] == 0 for counts in outcomes.values()), outcomes
