@@ -26,17 +26,22 @@ def _language(source: str) -> str:
     return "en"
 
 
+def _outcome(name: str, expected: str) -> str:
+    """Whether ``name`` resolves to ``expected`` ("right"), to another code ("wrong"),
+    or to none ("error")."""
+    try:
+        code = resolve_country(name).code
+    except (UnknownCountryError, AmbiguousCountryError):
+        return "error"
+    return "right" if code == expected else "wrong"
+
+
 def _outcomes() -> dict[str, Counter[str]]:
     outcomes: dict[str, Counter[str]] = {}
     with CORPUS.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             counter = outcomes.setdefault(_language(row["source"]), Counter())
-            try:
-                code = resolve_country(row["name"]).code
-            except (UnknownCountryError, AmbiguousCountryError):
-                counter["error"] += 1
-                continue
-            counter["right" if code == row["alpha2"] else "wrong"] += 1
+            counter[_outcome(row["name"], row["alpha2"])] += 1
     return outcomes
 
 
@@ -78,12 +83,7 @@ def test_arabic_and_chinese_names_of_un_members() -> None:
         rows = list(csv.DictReader(handle))
     for row in rows:
         counter = outcomes.setdefault((row["language"], row["form"]), Counter())
-        try:
-            code = resolve_country(row["name"]).code
-        except (UnknownCountryError, AmbiguousCountryError):
-            counter["error"] += 1
-            continue
-        counter["right" if code == row["alpha2"] else "wrong"] += 1
+        counter[_outcome(row["name"], row["alpha2"])] += 1
     assert len({row["alpha2"] for row in rows}) == 193
     assert {("ar", "short"), ("ar", "formal"), ("zh", "short"), ("zh", "formal")} == set(outcomes)
     for language in ("ar", "zh"):
