@@ -126,7 +126,7 @@ class Dataset:
         members = typed["memberships"].join(
             builtin_members, on=list(builtin_members.columns), how="anti", nulls_equal=True
         )
-        _refuse_builtin_members(members, builtin_blocs)
+        _refuse_builtin_members(members, builtin_blocs, builtin_members.height)
         typed["memberships"] = pl.concat([builtin_members, members])
         result = Tables(**typed)
         problems = validate(result, row_numbers=row_numbers)
@@ -538,22 +538,29 @@ def _check_cast(name: str, frame: pl.DataFrame, column: str, dtype: pl.DataType)
     bad = cast.filter(pl.col("_value").is_not_null() & pl.col("_cast").is_null())
     if bad.height:
         raise ValidationError(
-            Problem(f"{name} row {row}", f"{column}: {value!r} is not a valid {dtype}")
+            Problem("", f"{value!r} is not a valid {dtype}", table=name, row=row, column=column)
             for row, value in bad.select("_row", "_value").head(100).iter_rows()
         )
 
 
-def _refuse_builtin_members(members: pl.DataFrame, builtin_blocs: pl.DataFrame) -> None:
-    """Raise for membership rows that would change a built-in bloc."""
-    wrong = members.with_row_index("_row", offset=1).filter(
+def _refuse_builtin_members(
+    members: pl.DataFrame, builtin_blocs: pl.DataFrame, offset: int
+) -> None:
+    """Raise for membership rows that would change a built-in bloc.
+
+    Rows are numbered as in the dataset's table, after the ``offset`` built-in ones.
+    """
+    wrong = members.with_row_index("_row", offset=offset + 1).filter(
         pl.col("bloc").is_in(builtin_blocs["bloc"].implode())
     )
     if wrong.height:
         raise ValidationError(
             Problem(
-                f"blocs['{bloc}'].memberships[{country}] (memberships row {row})",
+                f"blocs['{bloc}'].memberships[{country}]",
                 f"'{bloc}' is a built-in bloc whose memberships come with the package: "
                 "remove the row, or define your own bloc under another code",
+                table="memberships",
+                row=row,
             )
             for row, bloc, country in wrong.select("_row", "bloc", "country").iter_rows()
         )

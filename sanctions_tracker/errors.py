@@ -133,15 +133,75 @@ class QueryError(SanctionsTrackerError, ValueError):
 class Problem:
     """One problem of an input: where it is, and what is wrong there.
 
+    The place is data: ``path`` in the dataset as a reader of records names it
+    (``statements['x'].signatures[7]``), the ``table`` and its 1-based data ``row``,
+    the ``file`` with its ``line`` (or, for a file without lines, the row), and the
+    ``column``. ``first_row`` (``first_line``) names the row (line) where a duplicate
+    was first given. The text is made when the problem is shown, and names a file
+    line or a table row, never both.
+
     >>> str(Problem("statements['x'].signatures[7].party", "unknown country 'Atlantis'"))
     "statements['x'].signatures[7].party: unknown country 'Atlantis'"
+    >>> problem = Problem("statements['s']", "duplicate document id 's'", table="documents",
+    ...                   row=2, first_row=1)
+    >>> print(problem)
+    statements['s'] (documents row 2): duplicate document id 's' (first given in documents row 1)
+    >>> print(attrs.evolve(problem, file="documents.csv", line=3, first_line=2))
+    statements['s'] (documents.csv, line 3): duplicate document id 's' (first given on line 2)
+    >>> print(Problem("", "'2020-13' is not a date", file="a.csv", line=4, column="date"))
+    a.csv, line 4, column 'date': '2020-13' is not a date
     """
 
     path: str
     message: str
+    table: str | None = attrs.field(default=None, kw_only=True)
+    row: int | None = attrs.field(default=None, kw_only=True)
+    file: str | None = attrs.field(default=None, kw_only=True)
+    line: int | None = attrs.field(default=None, kw_only=True)
+    column: str | None = attrs.field(default=None, kw_only=True)
+    first_row: int | None = attrs.field(default=None, kw_only=True)
+    first_line: int | None = attrs.field(default=None, kw_only=True)
+
+    @property
+    def location(self) -> str:
+        """The file and line (or row), or the table and row, and the column.
+
+        >>> Problem("", "bad", table="alignments", row=2, column="country").location
+        "alignments row 2, column 'country'"
+        """
+        parts: list[str] = []
+        if self.file is not None:
+            parts.append(self.file)
+            if self.line is not None:
+                parts.append(f"line {self.line}")
+            elif self.row is not None:
+                parts.append(f"row {self.row}")
+        elif self.table is not None and self.row is not None:
+            parts.append(f"{self.table} row {self.row}")
+        if self.column is not None:
+            parts.append(f"column {self.column!r}")
+        return ", ".join(parts)
+
+    @property
+    def where(self) -> str:
+        """The path and the location as shown: ``path (location)``, or either alone."""
+        location = self.location
+        if self.path and location:
+            return f"{self.path} ({location})"
+        return self.path or location
+
+    @property
+    def text(self) -> str:
+        """The message, with where a duplicate was first given."""
+        if self.file is not None and self.first_line is not None:
+            return f"{self.message} (first given on line {self.first_line})"
+        if self.first_row is not None:
+            return f"{self.message} (first given in {self.table} row {self.first_row})"
+        return self.message
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}" if self.path else self.message
+        where = self.where
+        return f"{where}: {self.text}" if where else self.text
 
 
 class ValidationError(SanctionsTrackerError, ValueError):

@@ -28,6 +28,7 @@ from sanctions_tracker.tables import Tables
 __all__ = ["validate"]
 
 _ROW = "_row"
+_NO_ROW = pl.lit(None, dtype=pl.Int64)
 
 
 # What makes two signatures of one document the same signatory: as for the records,
@@ -142,10 +143,17 @@ class _Check:
     table: str
     condition: pl.Expr
     message: pl.Expr
+    first: pl.Expr | None = None  # the row where a duplicate was first given
 
 
-def _problems(frame: pl.LazyFrame, table: str, condition: pl.Expr, message: pl.Expr) -> _Check:
-    return _Check(frame, table, condition, message)
+def _problems(
+    frame: pl.LazyFrame,
+    table: str,
+    condition: pl.Expr,
+    message: pl.Expr,
+    first: pl.Expr | None = None,
+) -> _Check:
+    return _Check(frame, table, condition, message, first)
 
 
 def _one_chunk(rows: pl.LazyFrame) -> pl.LazyFrame:
@@ -178,17 +186,26 @@ def _plans(checks: list[_Check]) -> list[pl.LazyFrame]:
     plans = []
     for group in groups.values():
         first = group[0]
-        messages = [pl.when(c.condition).then(c.message.cast(pl.String)) for c in group]
+        messages = [
+            pl.when(c.condition).then(
+                pl.struct(
+                    c.message.cast(pl.String).alias("message"),
+                    (_NO_ROW if c.first is None else c.first).cast(pl.Int64).alias("first_row"),
+                )
+            )
+            for c in group
+        ]
         plans.append(
             _one_chunk(first.frame.filter(pl.any_horizontal(c.condition for c in group)))
             .select(
                 _lit(first.table).alias("table"),
                 pl.col(_ROW).cast(pl.Int64),
                 pl.col("path").cast(pl.String),
-                pl.concat_list(messages).alias("message"),
+                pl.concat_list(messages).alias("_problem"),
             )
-            .explode("message")
-            .filter(pl.col("message").is_not_null())
+            .explode("_problem")
+            .filter(pl.col("_problem").is_not_null())
+            .unnest("_problem")
         )
     return plans
 
@@ -207,7 +224,8 @@ def _duplicates(frame: pl.LazyFrame, table: str, key: str, what: str) -> _Check:
         marked,
         table,
         pl.col(key).is_not_null() & (pl.col(_ROW) != pl.col("_first_row")),
-        pl.format(f"duplicate {what} '{{}}' (first given in {table} row {{}})", key, "_first_row"),
+        pl.format(f"duplicate {what} '{{}}'", key),
+        first=pl.col("_first_row"),
     )
 
 
@@ -355,7 +373,7 @@ def _signature_checks(
 def validate(tables: Tables, *, row_numbers: bool = False) -> list[Problem]:
     """Every problem of the tables, in table and row order.
 
-    With ``row_numbers`` each path also names the table and its 1-based data row,
+    Each problem names its table; with ``row_numbers`` also its 1-based data row,
     as for tables read from files.
     """
     lazy = {
@@ -585,8 +603,14 @@ def validate(tables: Tables, *, row_numbers: bool = False) -> list[Problem]:
     found = found.with_columns(
         pl.col("table").replace_strict(order, return_dtype=pl.Int32).alias("_order")
     ).sort("_order", _ROW, maintain_order=True)
-    problems = []
-    for table, row, path, message in found.select("table", _ROW, "path", "message").iter_rows():
-        where = f"{path} ({table} row {row})" if row_numbers else path
-        problems.append(Problem(where, message))
-    return problems
+    columns = ("table", _ROW, "path", "message", "first_row")
+    return [
+        Problem(
+            path,
+            message,
+            table=table,
+            row=row if row_numbers else None,
+            first_row=first_row,
+        )
+        for table, row, path, message, first_row in found.select(columns).iter_rows()
+    ]

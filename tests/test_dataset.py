@@ -262,7 +262,9 @@ def test_from_tables_rejects_values_of_the_wrong_type() -> None:
             "aligned_on": ["2020-11-20", "2020-11-20"],
         }
     )
-    with pytest.raises(ValidationError, match="alignments row 2: country: 'Atlantis' is not"):
+    with pytest.raises(
+        ValidationError, match="alignments row 2, column 'country': 'Atlantis' is not"
+    ):
         Dataset.from_tables({"alignments": frame})
 
 

@@ -68,8 +68,8 @@ def test_bad_cell_names_file_line_and_column(tmp_path: Path) -> None:
     )
     with pytest.raises(ValidationError) as caught:
         Dataset.load(folder)
-    expected = ["documents.csv, line 3, column 'date'"]
-    assert expected == [p.path for p in caught.value.problems]
+    expected = [("documents.csv", 3, "date", "documents.csv, line 3, column 'date'")]
+    assert expected == [(p.file, p.line, p.column, p.where) for p in caught.value.problems]
 
 
 def test_lines_count_cells_that_span_lines(tmp_path: Path) -> None:
@@ -82,8 +82,8 @@ def test_lines_count_cells_that_span_lines(tmp_path: Path) -> None:
     )
     with pytest.raises(ValidationError) as caught:
         Dataset.load(folder)
-    expected = ["documents.csv, line 4, column 'date'"]
-    assert expected == [p.path for p in caught.value.problems]
+    expected = [("documents.csv", 4, 2, "documents.csv, line 4, column 'date'")]
+    assert expected == [(p.file, p.line, p.row, p.where) for p in caught.value.problems]
 
 
 def test_every_bad_cell_of_every_file_is_reported(tmp_path: Path) -> None:
@@ -99,7 +99,7 @@ def test_every_bad_cell_of_every_file_is_reported(tmp_path: Path) -> None:
         "documents.csv, line 2, column 'kind'",
         "signatures.csv, line 2, column 'party'",
     ]
-    assert expected == [p.path for p in caught.value.problems]
+    assert expected == [p.where for p in caught.value.problems]
 
 
 def test_validation_problems_name_the_csv_line(tmp_path: Path) -> None:
@@ -109,7 +109,12 @@ def test_validation_problems_name_the_csv_line(tmp_path: Path) -> None:
     )
     with pytest.raises(ValidationError) as caught:
         Dataset.load(folder)
-    assert caught.value.problems[0].path.endswith("(documents.csv, line 3)")
+    (problem,) = caught.value.problems
+    expected = (
+        "letters['a'] (documents.csv, line 3): duplicate document id 'a' (first given on line 2)"
+    )
+    assert expected == str(problem)
+    assert "row" not in str(problem)
 
 
 def test_country_names_in_cells_resolve(tmp_path: Path) -> None:

@@ -368,13 +368,18 @@ def test_every_problem_at_once() -> None:
     frames = _set(frames, "signatures", 1, party="JP", country="JP")
     with pytest.raises(ValidationError) as caught:
         Dataset.from_tables(frames)
-    paths = [problem.path for problem in caught.value.problems]
+    places = [(p.path, p.table, p.row, p.where) for p in caught.value.problems]
     expected = [
-        "statements['s'].signatures[1] (signatures row 2)",
-        "regimes['EU-BLR'] (regimes row 1)",
-        "actions[0] (actions row 1)",
+        (
+            "statements['s'].signatures[1]",
+            "signatures",
+            2,
+            "statements['s'].signatures[1] (signatures row 2)",
+        ),
+        ("regimes['EU-BLR']", "regimes", 1, "regimes['EU-BLR'] (regimes row 1)"),
+        ("actions[0]", "actions", 1, "actions[0] (actions row 1)"),
     ]
-    assert expected == paths
+    assert expected == places
 
 
 def test_problems_are_problem_records() -> None:
@@ -382,8 +387,9 @@ def test_problems_are_problem_records() -> None:
     frames = _set(_frames(), "actions", 0, regime_id="NOPE")
     with pytest.raises(ValidationError) as caught:
         Dataset.from_tables(frames)
-    expected = (Problem("actions[0] (actions row 1)", "regime_id 'NOPE' names no regime"),)
+    expected = (Problem("actions[0]", "regime_id 'NOPE' names no regime", table="actions", row=1),)
     assert expected == caught.value.problems
+    assert str(caught.value) == "actions[0] (actions row 1): regime_id 'NOPE' names no regime"
 
 
 @dataset_settings()

@@ -1,8 +1,8 @@
 """Loading and saving a dataset's tables: the format from the path, and safe writes.
 
 :func:`load_tables` reads a ``.json`` document or a folder of CSV or Parquet tables
-and hands the frames to a builder (``Dataset.from_tables``), translating the
-builder's row numbers into the file's lines. :func:`save_tables` writes atomically
+and hands the frames to a builder (``Dataset.from_tables``), giving each problem of
+a table row the file and line of that row. :func:`save_tables` writes atomically
 and refuses to replace what is not ours.
 
 >>> import tempfile
@@ -17,11 +17,11 @@ sanctions_tracker.errors.DataFormatError: .../notes.json: refusing to overwrite:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Final, Literal, TypeVar
 
+import attrs
 import polars as pl
 
 from sanctions_tracker.errors import DataFormatError, Problem, ValidationError
@@ -44,22 +44,35 @@ FORMATS: Final[tuple[Format, ...]] = ("json", *TABLE_FORMATS)
 T = TypeVar("T")
 Builder = Callable[[Mapping[str, pl.DataFrame], bool], T]
 
-_ROW_REFERENCE = re.compile(r"\((\w+) row (\d+)\)$")
-
 
 def _file_lines(
     problem: Problem, where: Mapping[str, tuple[str, pl.Series | None]], offsets: Mapping[str, int]
 ) -> Problem:
-    """``... (signatures row 7)`` as ``... (signatures.csv, line 8)``."""
-    match = _ROW_REFERENCE.search(problem.path)
-    if match is None or match.group(1) not in where:
+    """A problem of a table row as one of its file: the file, and the line of the row.
+
+    A CSV file gives each row's line (cells may span lines); a Parquet file has rows.
+    The built-in blocs come before a file's own rows, and are not in the file.
+    """
+    if problem.table is None or problem.table not in where or problem.row is None:
         return problem
-    table, row = match.group(1), int(match.group(2)) - offsets.get(match.group(1), 0)
-    file, lines = where[table]
+    file, lines = where[problem.table]
+    offset = offsets.get(problem.table, 0)
+    row = problem.row - offset
     if row < 1:
         return problem
-    place = f"line {lines[row - 1]}" if lines is not None and row <= lines.len() else f"row {row}"
-    return Problem(f"{problem.path[: match.start()]}({file}, {place})", problem.message)
+
+    def line(row: int | None) -> int | None:
+        if row is None or lines is None or not 1 <= row <= lines.len():
+            return None
+        return int(lines[row - 1])
+
+    # A duplicate of a built-in bloc was first given by the package, not by the file.
+    first_row = None if problem.first_row is None else problem.first_row - offset
+    if first_row is not None and first_row < 1:
+        first_row = None
+    return attrs.evolve(
+        problem, file=file, row=row, line=line(row), first_row=first_row, first_line=line(first_row)
+    )
 
 
 def load_tables(path: Path, build: Builder[T]) -> T:

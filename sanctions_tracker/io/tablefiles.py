@@ -27,7 +27,6 @@ s,statement,On Namibia,2020-09,NA,,,,,,,,,false,,,
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Final, Literal
 
@@ -207,25 +206,34 @@ def write_tables(tables: Tables, folder: Path, format: TableFormat) -> None:
 class _Cells:
     """Collects the problems of cells, each named by file, line and column."""
 
-    def __init__(self, file: str, lines: pl.Series | None) -> None:
+    def __init__(self, table: str, file: str, lines: pl.Series | None) -> None:
+        self.table = table
         self.file = file
         self.lines = lines
         self.problems: list[Problem] = []
 
-    def where(self, row: int, column: str | None = None) -> str:
-        """``signatures.csv, line 4, column 'signed_on'`` for a 0-based data row."""
-        place = f"line {self.lines[row]}" if self.lines is not None else f"row {row + 1}"
-        return f"{self.file}, {place}" + (f", column {column!r}" if column else "")
-
     def report(self, column: str, bad: pl.DataFrame, message: str) -> None:
         """One problem per bad row (``_row`` and ``_value`` columns), the rest summarised."""
         for row, value in bad.head(_MAX_SHOWN).select("_row", "_value").iter_rows():
-            self.problems.append(Problem(self.where(row, column), message.format(value=value)))
+            self.problems.append(
+                Problem(
+                    "",
+                    message.format(value=value),
+                    table=self.table,
+                    row=row + 1,
+                    file=self.file,
+                    line=None if self.lines is None else int(self.lines[row]),
+                    column=column,
+                )
+            )
         if bad.height > _MAX_SHOWN:
             self.problems.append(
                 Problem(
-                    f"{self.file}, column {column!r}",
+                    "",
                     f"{bad.height - _MAX_SHOWN} more rows with the same kind of problem",
+                    table=self.table,
+                    file=self.file,
+                    column=column,
                 )
             )
 
@@ -452,7 +460,7 @@ def conform(table: str, raw: pl.DataFrame, file: str, lines: pl.Series | None) -
             f"{', '.join(csv_columns(table))}",
             file=file,
         )
-    cells = _Cells(file, lines)
+    cells = _Cells(table, file, lines)
     # Columns not yet of their type (all of a CSV file's) are converted from their text.
     text_frame = raw.with_columns(
         pl.col(c).cast(pl.String).fill_null("")
@@ -483,8 +491,8 @@ def conform(table: str, raw: pl.DataFrame, file: str, lines: pl.Series | None) -
 
 
 def _problem_order(problem: Problem) -> tuple[int, str]:
-    match = re.search(r"(?:line|row) (\d+)", problem.path)
-    return (int(match.group(1)) if match else 1 << 62, problem.path)
+    """By row, then by column; the summaries of a column last."""
+    return (problem.row or 1 << 62, problem.where)
 
 
 def _derive(
