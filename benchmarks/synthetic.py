@@ -217,6 +217,6 @@ if __name__ == "__main__":
 
     dataset = synthetic_dataset()
     print(dataset)
-    spans = queries._prepared(dataset.tables).spans
+    spans = queries.Prepared(dataset.tables).spans().collect()
     print(f"regime participants (own, bloc, alignment): {spans.height}")
     print(spans.group_by("route").len().sort("route"))

@@ -30,7 +30,7 @@ from sanctions_tracker.columns import TABLES
 from sanctions_tracker.errors import Problem, UnknownDocumentError, ValidationError
 from sanctions_tracker.io import load_tables, save_tables
 from sanctions_tracker.merging import merge_tables
-from sanctions_tracker.queries import CountryLike, DayLike
+from sanctions_tracker.queries import CountryLike, DayLike, Prepared
 from sanctions_tracker.records import (
     Alignment,
     Designation,
@@ -178,6 +178,11 @@ class Dataset:
         return self._tables.canonical()
 
     @cached_property
+    def _prepared(self) -> Prepared:
+        """The frames the queries derive from the tables, each kept from its first use."""
+        return Prepared(self._tables, keep=True)
+
+    @cached_property
     def _records(self) -> Records:
         return tables_to_records(self._canonical)
 
@@ -303,7 +308,7 @@ class Dataset:
         ['JP']
         """
         return queries.signed_not_sanctioned(
-            self._tables,
+            self._prepared,
             document_id,
             as_of=as_of,
             since=since,
@@ -337,7 +342,7 @@ class Dataset:
         0
         """
         return queries.sanctioned_not_signed(
-            self._tables,
+            self._prepared,
             document_id,
             as_of=as_of,
             since=since,
@@ -364,7 +369,7 @@ class Dataset:
         ['document_id', 'country']
         """
         return queries.signed_not_sanctioned_all(
-            self._tables,
+            self._prepared,
             as_of=as_of,
             since=since,
             until=until,
@@ -387,7 +392,7 @@ class Dataset:
         0
         """
         return queries.participation(
-            self._tables, target, as_of=as_of, via_blocs=via_blocs, via_alignment=via_alignment
+            self._prepared, target, as_of=as_of, via_blocs=via_blocs, via_alignment=via_alignment
         ).collect()
 
     def matrix(
@@ -406,7 +411,7 @@ class Dataset:
         ['document_id', 'country', 'party_kind', 'name', 'signed', 'sanctioned', 'status']
         """
         return queries.matrix(
-            self._tables,
+            self._prepared,
             documents,
             regimes,
             as_of=as_of,
@@ -431,7 +436,7 @@ class Dataset:
         ['document_id', 'both', 'signed', 'sanctioned', 'neither']
         """
         return queries.matrix_summary(
-            self._tables,
+            self._prepared,
             documents,
             regimes,
             as_of=as_of,
@@ -458,7 +463,7 @@ class Dataset:
         [None]
         """
         return queries.response_lag(
-            self._tables,
+            self._prepared,
             document_id,
             target=target,
             via_blocs=via_blocs,
@@ -472,7 +477,7 @@ class Dataset:
         >>> Dataset().agreement().height
         0
         """
-        return queries.agreement(self._tables, documents).collect()
+        return queries.agreement(self._prepared, documents).collect()
 
     def bloc_cohesion(
         self,
@@ -489,7 +494,7 @@ class Dataset:
         0
         """
         return queries.bloc_cohesion(
-            self._tables,
+            self._prepared,
             bloc,
             documents=documents,
             regimes=regimes,
@@ -505,7 +510,7 @@ class Dataset:
         >>> Dataset().timeline(target="Belarus").height
         0
         """
-        return queries.timeline(self._tables, country=country, target=target).collect()
+        return queries.timeline(self._prepared, country=country, target=target).collect()
 
 
 def _conform(name: str, frame: pl.DataFrame) -> pl.DataFrame:

@@ -1,0 +1,289 @@
+"""Who signed but did not sanction, who sanctioned but did not sign, and who takes part.
+
+Each function takes a dataset's tables (or the :class:`~sanctions_tracker.queries.Prepared`
+frames a :class:`~sanctions_tracker.Dataset` keeps) and returns a LazyFrame; nothing is
+collected before the caller collects, except the checks of the arguments.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from sanctions_tracker.queries._args import (
+    CountryLike,
+    DayLike,
+    _as_of,
+    _country_code,
+    _single_window,
+    _target,
+    _When,
+    _when,
+)
+from sanctions_tracker.queries._frames import (
+    _KEYS,
+    Prepared,
+    _counted,
+    _inside,
+    _named,
+    _participants,
+    _responses,
+    _signed,
+    prepared,
+)
+from sanctions_tracker.tables import Tables
+
+__all__ = [
+    "participation",
+    "sanctioned_not_signed",
+    "signed_not_sanctioned",
+    "signed_not_sanctioned_all",
+]
+
+_SIGNED_COLUMNS: list[str | pl.Expr] = [
+    pl.col("party").alias("country"),
+    "party_kind",
+    "name",
+    "signed_on",
+    "signed_on_precision",
+    "via",
+]
+
+
+def _signed_not_sanctioned(
+    frames: Prepared,
+    signatures: pl.LazyFrame,
+    when: _When,
+    *,
+    via_blocs: bool,
+    via_alignment: bool,
+) -> pl.LazyFrame:
+    if when.as_of is not None:
+        acted = (
+            _participants(frames, when.as_of, via_blocs=via_blocs, via_alignment=via_alignment)
+            .select(_KEYS)
+            .unique()
+        )
+        return signatures.join(acted, on=_KEYS, how="anti")
+    events = _responses(frames, via_blocs=via_blocs, via_alignment=via_alignment).select(
+        *_KEYS, "_first", "_last"
+    )
+    responded = (
+        signatures.select("document_id", *_KEYS, "_doc_first")
+        .join(events, on=_KEYS)
+        .filter(_inside(when))
+        .select("document_id", *_KEYS)
+        .unique()
+    )
+    return signatures.join(responded, on=["document_id", *_KEYS], how="anti")
+
+
+def signed_not_sanctioned(
+    tables: Tables | Prepared,
+    document_id: str,
+    *,
+    as_of: DayLike | None = None,
+    since: DayLike | None = None,
+    until: DayLike | None = None,
+    target: CountryLike | None = None,
+    via_blocs: bool = True,
+    via_alignment: bool = True,
+    expand_blocs: bool = False,
+) -> pl.LazyFrame:
+    """The parties whose signature counts but who take no part in sanctions on the target.
+
+    With ``as_of`` (the default is today): status on that day. With ``since`` and/or
+    ``until``: response in that window (``since`` defaults to the document's date),
+    i.e. no sanctions act against the target dated inside it.
+
+    Args:
+        tables: A dataset's tables (or the prepared frames a Dataset keeps).
+        document_id: The document.
+        as_of: The day of the status.
+        since: The window's first day.
+        until: The window's last day (open when None).
+        target: The sanctioned country; defaults to the document's subject.
+        via_blocs: Count membership of a bloc that imposes sanctions.
+        via_alignment: Count alignment with another authority's regime.
+        expand_blocs: Count a bloc's signature for its members on the signing day too.
+
+    Returns:
+        ``country`` (alpha-2, or a bloc code for a bloc signatory), ``party_kind``,
+        ``name``, ``signed_on``, ``signed_on_precision`` and ``via`` (the bloc whose
+        signature counts for the country), sorted by country.
+
+    Raises:
+        UnknownDocumentError: The document is not in the dataset.
+        QueryError: A bad date, as_of together with since/until, or no target.
+
+    >>> from sanctions_tracker.records import JointStatement
+    >>> from sanctions_tracker.dataset import Dataset
+    >>> ds = Dataset(statements=[JointStatement("s", "S", "2020-09-17", "BY",
+    ...                                         signatures=["Japan"])])
+    >>> signed_not_sanctioned(ds.tables, "s", since="2020-09-17").collect().select(
+    ...     "country", "name", "signed_on").rows()
+    [('JP', 'Japan', datetime.date(2020, 9, 17))]
+    """
+    frames = prepared(tables)
+    when = _when(as_of, since, until)
+    first, subject = _target(frames.tables, document_id, target)
+    when = _single_window(when, first)
+    signatures = _counted(
+        _signed(frames, expand_blocs=expand_blocs, document_ids=[document_id]),
+        when,
+        expand_blocs=expand_blocs,
+    ).with_columns(pl.lit(subject).alias("target"))
+    rest = _signed_not_sanctioned(
+        frames, signatures, when, via_blocs=via_blocs, via_alignment=via_alignment
+    )
+    return _named(rest, frames).select(_SIGNED_COLUMNS).sort("country")
+
+
+def signed_not_sanctioned_all(
+    tables: Tables | Prepared,
+    *,
+    as_of: DayLike | None = None,
+    since: DayLike | None = None,
+    until: DayLike | None = None,
+    via_blocs: bool = True,
+    via_alignment: bool = True,
+    expand_blocs: bool = False,
+) -> pl.LazyFrame:
+    """:func:`signed_not_sanctioned` for every document with a subject, at once.
+
+    In response mode an open ``since`` is each document's own date.
+
+    >>> from sanctions_tracker.records import JointStatement
+    >>> from sanctions_tracker.dataset import Dataset
+    >>> ds = Dataset(statements=[JointStatement("a", "A", "2020-09-17", "BY", signatures=["JP"]),
+    ...                          JointStatement("b", "B", "2021-01-05", "BY", signatures=["AU"])])
+    >>> signed_not_sanctioned_all(ds.tables, as_of="2020-12-31").collect().select(
+    ...     "document_id", "country").rows()
+    [('a', 'JP')]
+    """
+    frames = prepared(tables)
+    when = _when(as_of, since, until)
+    signatures = _counted(
+        _signed(frames, expand_blocs=expand_blocs), when, expand_blocs=expand_blocs
+    ).filter(pl.col("target").is_not_null())
+    rest = _signed_not_sanctioned(
+        frames, signatures, when, via_blocs=via_blocs, via_alignment=via_alignment
+    )
+    return (
+        _named(rest, frames).select("document_id", *_SIGNED_COLUMNS).sort("document_id", "country")
+    )
+
+
+def _evidence(
+    frames: Prepared,
+    when: _When,
+    target: str,
+    *,
+    via_blocs: bool,
+    via_alignment: bool,
+) -> pl.LazyFrame:
+    """Per country: the routes and regimes by which it takes part (or responded)."""
+    if when.as_of is not None:
+        rows = _participants(
+            frames, when.as_of, via_blocs=via_blocs, via_alignment=via_alignment
+        ).with_columns(pl.lit(None, pl.Date).alias("_first"))
+    else:
+        rows = (
+            _responses(frames, via_blocs=via_blocs, via_alignment=via_alignment)
+            .with_columns(pl.lit(when.since).alias("_doc_first"))
+            .filter(_inside(when))
+        )
+    return (
+        rows.filter((pl.col("target") == target) & (pl.col("party_kind") == "country"))
+        .group_by("party_kind", "party")
+        .agg(
+            pl.col("route").unique().sort().alias("routes"),
+            pl.col("regime_id").unique().sort().alias("regimes"),
+            pl.col("_first").min().alias("first_on"),
+        )
+    )
+
+
+def sanctioned_not_signed(
+    tables: Tables | Prepared,
+    document_id: str,
+    *,
+    as_of: DayLike | None = None,
+    since: DayLike | None = None,
+    until: DayLike | None = None,
+    target: CountryLike | None = None,
+    via_blocs: bool = True,
+    via_alignment: bool = True,
+    expand_blocs: bool = False,
+) -> pl.LazyFrame:
+    """The countries that take part in sanctions on the target but whose signature does not count.
+
+    The arguments are those of :func:`signed_not_sanctioned`. Only countries are
+    listed: a bloc that sanctions is represented by its members (route ``bloc``).
+
+    Returns:
+        ``country``, ``name``, ``routes`` (``own``, ``bloc``, ``alignment``),
+        ``regimes`` and ``first_on`` (in a window: the first day of the earliest act
+        inside it; null for a status), sorted by country.
+
+    >>> from sanctions_tracker.records import JointStatement, SanctionsRegime
+    >>> from sanctions_tracker.dataset import Dataset
+    >>> ds = Dataset(
+    ...     statements=[JointStatement("s", "S", "2020-09-17", "BY", signatures=["Japan"])],
+    ...     regimes=[SanctionsRegime("CA-BLR", "CA", "CA", "BY", established_on="2020-09")],
+    ... )
+    >>> sanctioned_not_signed(ds.tables, "s", as_of="2020-12-31").collect().select(
+    ...     "country", "routes", "regimes").rows()
+    [('CA', ['own'], ['CA-BLR'])]
+    """
+    frames = prepared(tables)
+    when = _when(as_of, since, until)
+    first, subject = _target(frames.tables, document_id, target)
+    when = _single_window(when, first)
+    signed = (
+        _counted(
+            _signed(frames, expand_blocs=expand_blocs, document_ids=[document_id]),
+            when,
+            expand_blocs=expand_blocs,
+        )
+        .filter(pl.col("party_kind") == "country")
+        .select("party_kind", "party")
+    )
+    rest = _evidence(frames, when, subject, via_blocs=via_blocs, via_alignment=via_alignment).join(
+        signed, on=["party_kind", "party"], how="anti"
+    )
+    return (
+        _named(rest, frames)
+        .select(pl.col("party").alias("country"), "name", "routes", "regimes", "first_on")
+        .sort("country")
+    )
+
+
+def participation(
+    tables: Tables | Prepared,
+    target: CountryLike,
+    *,
+    as_of: DayLike | None = None,
+    via_blocs: bool = True,
+    via_alignment: bool = True,
+) -> pl.LazyFrame:
+    """Every country taking part in sanctions on ``target`` on a day (default today).
+
+    Returns:
+        ``country``, ``name``, ``routes`` and ``regimes``, sorted by country.
+
+    >>> from sanctions_tracker.records import SanctionsRegime
+    >>> from sanctions_tracker.dataset import Dataset
+    >>> ds = Dataset(regimes=[SanctionsRegime("EU-BLR", "EU", "EU", "BY", established_on="2004")])
+    >>> p = participation(ds.tables, "Belarus", as_of="2020-12-31").collect()
+    >>> p.height, p.row(0)
+    (27, ('AT', 'Austria', ['bloc'], ['EU-BLR']))
+    """
+    frames = prepared(tables)
+    code = _country_code(target, "target")
+    day = _as_of(as_of)
+    rows = _evidence(frames, _When(day), code, via_blocs=via_blocs, via_alignment=via_alignment)
+    return (
+        _named(rows, frames)
+        .select(pl.col("party").alias("country"), "name", "routes", "regimes")
+        .sort("country")
+    )

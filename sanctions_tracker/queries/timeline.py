@@ -1,0 +1,245 @@
+"""The timeline: every dated event of a dataset in order, of one actor or about one target."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from sanctions_tracker.queries._args import CountryLike, _country_code, _party_code
+from sanctions_tracker.queries._frames import _PRECISION, Prepared, _signed, prepared
+from sanctions_tracker.tables import Tables
+
+__all__ = ["timeline"]
+
+_TIMELINE_SCHEMA = {
+    "date": pl.Date(),
+    "date_precision": _PRECISION,
+    "event": pl.String(),
+    "party_kind": pl.String(),
+    "party": pl.String(),
+    "target": pl.String(),
+    "document_id": pl.String(),
+    "regime_id": pl.String(),
+    "detail": pl.String(),
+}
+_EVENT_ORDER = (
+    "joined",
+    "issued",
+    "signed",
+    "established",
+    "act",
+    "listed",
+    "aligned",
+    "delisted",
+    "alignment ended",
+    "withdrawn",
+    "lifted",
+    "left",
+)
+
+
+def timeline(
+    tables: Tables | Prepared,
+    *,
+    country: CountryLike | None = None,
+    target: CountryLike | None = None,
+) -> pl.LazyFrame:
+    """Every dated event in order: documents issued, signatures made and withdrawn,
+    regimes established and lifted, acts, listings, alignments, bloc memberships.
+
+    ``country`` keeps the events whose actor is that country (or bloc code): its
+    signatures, its regimes and their acts and listings, its alignments and
+    memberships. ``target`` keeps the events about that country.
+
+    Returns:
+        ``date`` (the first day), ``date_precision``, ``event``, ``party_kind``,
+        ``party``, ``target``, ``document_id``, ``regime_id`` and ``detail``.
+
+    >>> from sanctions_tracker.records import JointStatement, SanctionsRegime
+    >>> from sanctions_tracker.dataset import Dataset
+    >>> ds = Dataset(
+    ...     statements=[JointStatement("s", "S", "2020-09-17", "BY", signatures=["CA"])],
+    ...     regimes=[SanctionsRegime("CA-BLR", "CA", "CA", "BY", established_on="2020-09-29")],
+    ... )
+    >>> timeline(ds.tables, target="BY").collect().select("date", "event", "party").rows()
+    [(datetime.date(2020, 9, 17), 'issued', None),
+     (datetime.date(2020, 9, 17), 'signed', 'CA'),
+     (datetime.date(2020, 9, 29), 'established', 'CA')]
+    """
+    frames = prepared(tables)
+    t = {name: frame.lazy() for name, frame in frames.tables.as_dict().items()}
+    subject = pl.col("subject").cast(pl.String)
+    docs = t["documents"].select("document_id", subject.alias("target"), "date", "date_precision")
+    signatures = _signed(frames, expand_blocs=False)
+    regime_info = t["regimes"].select(
+        "regime_id",
+        pl.col("authority_kind").cast(pl.String).alias("party_kind"),
+        pl.col("authority").alias("party"),
+        pl.col("target").cast(pl.String),
+    )
+
+    def event(
+        frame: pl.LazyFrame, date: str, name: str | pl.Expr, **columns: pl.Expr
+    ) -> pl.LazyFrame:
+        label = pl.lit(name) if isinstance(name, str) else name
+        chosen = {
+            "date": pl.col(date),
+            "date_precision": pl.col(f"{date}_precision"),
+            "event": label,
+            **columns,
+        }
+        return frame.filter(pl.col(date).is_not_null()).select(
+            (chosen.get(c, pl.lit(None)).cast(d).alias(c)) for c, d in _TIMELINE_SCHEMA.items()
+        )
+
+    party = {"party_kind": pl.col("party_kind"), "party": pl.col("party")}
+    regime_party = {**party, "target": pl.col("target"), "regime_id": pl.col("regime_id")}
+    all_signatures = t["signatures"].join(docs.select("document_id", "target"), on="document_id")
+    events = [
+        event(
+            docs,
+            "date",
+            "issued",
+            target=pl.col("target"),
+            document_id=pl.col("document_id"),
+            detail=pl.lit(None),
+        ),
+        event(
+            signatures,
+            "signed_on",
+            "signed",
+            **party,
+            target=pl.col("target"),
+            document_id=pl.col("document_id"),
+            detail=pl.col("vote").cast(pl.String),
+        ),
+        event(
+            all_signatures.filter(pl.col("party_kind").is_in(["organization", "person"]))
+            .join(
+                docs.select(
+                    "document_id", pl.col("date").alias("_d"), pl.col("date_precision").alias("_dp")
+                ),
+                on="document_id",
+            )
+            .with_columns(
+                pl.coalesce("signed_on", "_d").alias("signed_on"),
+                pl.when(pl.col("signed_on").is_null())
+                .then(pl.col("_dp"))
+                .otherwise(pl.col("signed_on_precision"))
+                .alias("signed_on_precision"),
+            ),
+            "signed_on",
+            "signed",
+            party_kind=pl.col("party_kind").cast(pl.String),
+            party=pl.col("party"),
+            target=pl.col("target"),
+            document_id=pl.col("document_id"),
+            detail=pl.col("vote").cast(pl.String),
+        ),
+        event(
+            all_signatures,
+            "withdrawn_on",
+            "withdrawn",
+            party_kind=pl.col("party_kind").cast(pl.String),
+            party=pl.col("party"),
+            target=pl.col("target"),
+            document_id=pl.col("document_id"),
+        ),
+        event(
+            regime_info.join(
+                t["regimes"].select("regime_id", "established_on", "established_on_precision"),
+                on="regime_id",
+            ),
+            "established_on",
+            "established",
+            **regime_party,
+        ),
+        event(
+            regime_info.join(
+                t["regimes"].select("regime_id", "lifted_on", "lifted_on_precision"), on="regime_id"
+            ),
+            "lifted_on",
+            "lifted",
+            **regime_party,
+        ),
+        event(
+            t["actions"].join(regime_info, on="regime_id"),
+            "date",
+            "act",
+            **regime_party,
+            detail=pl.concat_str(
+                pl.col("kind").cast(pl.String),
+                pl.when(pl.col("legal_reference") != "")
+                .then(pl.lit(": ") + pl.col("legal_reference"))
+                .otherwise(pl.lit("")),
+            ),
+        ),
+        event(
+            t["designations"].join(regime_info, on="regime_id"),
+            "listed_on",
+            "listed",
+            **regime_party,
+            detail=pl.col("target_name"),
+        ),
+        event(
+            t["designations"].join(regime_info, on="regime_id"),
+            "delisted_on",
+            "delisted",
+            **regime_party,
+            detail=pl.col("target_name"),
+        ),
+    ]
+    aligned = (
+        t["alignments"]
+        .select(
+            pl.col("country").cast(pl.String).alias("party"),
+            "regime_id",
+            "act",
+            "aligned_on",
+            "aligned_on_precision",
+            "ended_on",
+            "ended_on_precision",
+        )
+        .join(regime_info.select("regime_id", "target"), on="regime_id")
+    )
+    alignment_columns = {
+        "party_kind": pl.lit("country"),
+        "party": pl.col("party"),
+        "target": pl.col("target"),
+        "regime_id": pl.col("regime_id"),
+        "detail": pl.col("act"),
+    }
+    events.append(event(aligned, "aligned_on", "aligned", **alignment_columns))
+    events.append(event(aligned, "ended_on", "alignment ended", **alignment_columns))
+    memberships = t["memberships"].select(
+        "bloc",
+        pl.col("country").cast(pl.String).alias("party"),
+        "joined",
+        pl.lit("day").cast(_PRECISION).alias("joined_precision"),
+        "left",
+        pl.lit("day").cast(_PRECISION).alias("left_precision"),
+    )
+    membership_columns = {
+        "party_kind": pl.lit("country"),
+        "party": pl.col("party"),
+        "detail": pl.col("bloc"),
+    }
+    events.append(event(memberships, "joined", "joined", **membership_columns))
+    events.append(event(memberships, "left", "left", **membership_columns))
+    frame = pl.concat(events)
+    if country is not None:
+        frame = frame.filter(pl.col("party") == _party_code(frames.tables, country))
+    if target is not None:
+        frame = frame.filter(pl.col("target") == _country_code(target, "target"))
+    order = pl.col("event").replace_strict(
+        list(_EVENT_ORDER), list(range(len(_EVENT_ORDER))), return_dtype=pl.Int32
+    )
+    return frame.sort(
+        "date",
+        pl.col("date_precision").to_physical(),
+        order,
+        "party",
+        "document_id",
+        "regime_id",
+        "detail",
+        nulls_last=False,
+    )
