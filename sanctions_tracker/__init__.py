@@ -15,6 +15,7 @@ from sanctions_tracker.dates import PartialDate
 from sanctions_tracker.errors import (
     AmbiguousCountryError,
     DataFormatError,
+    InvalidDateError,
     Problem,
     QueryError,
     SanctionsTrackerError,
@@ -56,6 +57,7 @@ __all__ = [
     "Dataset",
     "Designation",
     "Document",
+    "InvalidDateError",
     "JointStatement",
     "Letter",
     "Membership",

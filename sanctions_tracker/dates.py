@@ -16,14 +16,21 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from typing import Literal, TypeAlias
+from typing import Final, Literal, TypeAlias
 
 import attrs
 
+from sanctions_tracker.errors import InvalidDateError
+
 __all__ = [
+    "DATE_FORMS",
+    "DAY_FORM",
+    "ISO_DATE",
     "DateLike",
     "PartialDate",
     "Precision",
+    "date_problem",
+    "parse_date",
     "to_day",
     "to_optional_partial_date",
     "to_partial_date",
@@ -32,14 +39,37 @@ __all__ = [
 Precision = Literal["year", "month", "day"]
 PRECISIONS: tuple[Precision, ...] = ("year", "month", "day")
 
-_PATTERN = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
+#: The forms a date field accepts (a document's date, a listing, a signature).
+DATE_FORMS: Final = "YYYY, YYYY-MM or YYYY-MM-DD"
+#: The form a cut-off (``as_of``, ``since``, ``until``) and a membership day accept.
+DAY_FORM: Final = "YYYY-MM-DD"
+
+#: The ISO forms, ``YYYY[-MM[-DD]]`` (month and day may have one digit): the readers of
+#: whole columns match it too, so that a file's cell reads as the same text in Python.
+ISO_DATE: Final = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+# Forms that are dates, written otherwise: they get the ISO text to write instead.
+_WITH_TIME = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})[T ]\d{1,2}:\d{2}")
+_DAY_FIRST = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4})$")
+_YEAR_FIRST = re.compile(r"^(\d{4})([./])(\d{1,2})(?:\2(\d{1,2}))?$")
+_MONTH_YEAR = re.compile(r"^(\d{1,2})[./-](\d{4})$")
+
+
+def _check_year(instance: PartialDate, attribute: attrs.Attribute[int], value: int) -> None:
+    if not 1 <= value <= 9999:
+        raise InvalidDateError(
+            str(value), reason=f"year {value} is not between 1 and 9999", advice=DATE_FORMS
+        )
 
 
 def _check_month(
     instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None
 ) -> None:
     if value is not None and not 1 <= value <= 12:
-        raise ValueError(f"month {value} is not between 1 and 12")
+        raise InvalidDateError(
+            f"{instance.year:04d}-{value:02d}",
+            reason=f"month {value} is not between 1 and 12",
+            advice=DATE_FORMS,
+        )
 
 
 def _check_day(
@@ -48,10 +78,16 @@ def _check_day(
     if value is None:
         return
     if instance.month is None:
-        raise ValueError("a day needs a month")
+        raise InvalidDateError(
+            f"{instance.year:04d}--{value:02d}", reason="a day needs a month", advice=DATE_FORMS
+        )
     last = calendar.monthrange(instance.year, instance.month)[1]
     if not 1 <= value <= last:
-        raise ValueError(f"day {value} is not in {instance.year}-{instance.month:02d}")
+        raise InvalidDateError(
+            f"{instance.year:04d}-{instance.month:02d}-{value:02d}",
+            reason=f"day {value} is not in {instance.year:04d}-{instance.month:02d}",
+            advice=DATE_FORMS,
+        )
 
 
 @attrs.frozen(order=False)
@@ -67,32 +103,22 @@ class PartialDate:
     True
     """
 
-    year: int = attrs.field(
-        validator=attrs.validators.and_(attrs.validators.ge(1), attrs.validators.le(9999))
-    )
+    year: int = attrs.field(validator=_check_year)
     month: int | None = attrs.field(default=None, validator=_check_month)
     day: int | None = attrs.field(default=None, validator=_check_day)
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
-        """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+        """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``: :func:`parse_date` for a date field.
 
         >>> PartialDate.parse("2020-10-26")
         PartialDate('2020-10-26')
         >>> PartialDate.parse("26.10.2020")
         Traceback (most recent call last):
         ...
-        ValueError: '26.10.2020' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD
+        sanctions_tracker.errors.InvalidDateError: '26.10.2020' is not a date: write 2020-10-26
         """
-        match = _PATTERN.match(text)
-        if match is None:
-            raise ValueError(f"{text!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
-        year, month, day = (int(g) if g is not None else None for g in match.groups())
-        assert year is not None
-        try:
-            return cls(year, month, day)
-        except ValueError as err:
-            raise ValueError(f"{text!r} is not a date: {err}") from None
+        return parse_date(text)
 
     @classmethod
     def of(cls, value: dt.date) -> PartialDate:
@@ -177,6 +203,123 @@ class PartialDate:
 DateLike: TypeAlias = PartialDate | dt.date | str
 
 
+def parse_date(text: str, *, day: bool = False) -> PartialDate:
+    """The one reader of a date written as text, everywhere: Python, files, command line.
+
+    A date field takes ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; with ``day=True`` (a
+    cut-off such as ``as_of``) only a whole day ``YYYY-MM-DD``. Spaces around are
+    forgiven. Anything else raises :class:`~sanctions_tracker.InvalidDateError`,
+    whose message says what is wrong and what to write there: the same date in ISO
+    form when the text is certainly one (``31/12/2021``), else the accepted forms.
+
+    >>> parse_date("2020-09")
+    PartialDate('2020-09')
+    >>> parse_date("2020-13-01")
+    Traceback (most recent call last):
+    ...
+    sanctions_tracker.errors.InvalidDateError: '2020-13-01' is not a date:
+    month 13 is not between 1 and 12; write YYYY, YYYY-MM or YYYY-MM-DD
+    >>> parse_date("2020-12", day=True)
+    Traceback (most recent call last):
+    ...
+    sanctions_tracker.errors.InvalidDateError: '2020-12' is not a day:
+    a month is not enough here; write YYYY-MM-DD
+    >>> parse_date("31/12/2021", day=True)
+    Traceback (most recent call last):
+    ...
+    sanctions_tracker.errors.InvalidDateError: '31/12/2021' is not a date: write 2021-12-31
+
+    Raises:
+        InvalidDateError: the text is not a date of the accepted forms.
+        TypeError: the value is not text.
+    """
+    forms = DAY_FORM if day else DATE_FORMS
+    if not isinstance(text, str):
+        raise TypeError(f"{text!r} is not a date: give a date, or text {forms}")
+    match = ISO_DATE.match(text.strip())
+    if match is None:
+        rewritten, reason = _rewrite(text.strip(), day=day)
+        raise InvalidDateError(text, reason=reason, advice=rewritten or forms)
+    year, month, dd = (int(g) if g is not None else None for g in match.groups())
+    assert year is not None
+    try:
+        date = PartialDate(year, month, dd)
+    except InvalidDateError as err:
+        raise InvalidDateError(text, reason=err.reason, advice=forms) from None
+    if day and not date.is_exact:
+        reason = f"a {date.precision} is not enough here"
+        raise InvalidDateError(text, reason=reason, advice=DAY_FORM, day=True)
+    return date
+
+
+def _valid(year: int, month: int, day: int | None) -> str | None:
+    """The ISO text of a real date, or None."""
+    return None if _wrong(year, month, day) else str(PartialDate(year, month, day))
+
+
+def _wrong(year: int, month: int, day: int | None) -> str | None:
+    """What is wrong with a year, month and day, or None."""
+    try:
+        PartialDate(year, month, day)
+    except InvalidDateError as err:
+        return err.reason
+    return None
+
+
+def _rewrite(text: str, *, day: bool) -> tuple[str | None, str | None]:
+    """The ISO text to write for a date written otherwise, when certain; and a reason.
+
+    >>> _rewrite("01/02/2021", day=True)
+    ('2021-02-01 (day first) or 2021-01-02 (month first)', None)
+    >>> _rewrite("12/2021", day=True)
+    (None, 'a month is not enough here')
+    """
+    if match := _WITH_TIME.match(text):
+        if (date := _valid(*map(int, match.group(1).split("-")))) is not None:
+            return date, "a date has no time of day"
+        return None, None
+    if match := _DAY_FIRST.match(text):
+        first, _, second, year = match.groups()
+        day_first = _valid(int(year), int(second), int(first))
+        month_first = _valid(int(year), int(first), int(second))
+        if day_first and month_first and day_first != month_first:
+            return f"{day_first} (day first) or {month_first} (month first)", None
+        if day_first or month_first:
+            return day_first or month_first, None
+        # Neither reading is a real day: say why of the one whose month is a month.
+        if int(second) <= 12:
+            return None, _wrong(int(year), int(second), int(first))
+        return None, _wrong(int(year), int(first), int(second))
+    if match := _YEAR_FIRST.match(text):
+        year, _, month, dd = match.groups()
+        if dd is None and day:
+            return None, "a month is not enough here"
+        return _valid(int(year), int(month), int(dd) if dd else None), None
+    if match := _MONTH_YEAR.match(text):
+        if day:
+            return None, "a month is not enough here"
+        return _valid(int(match.group(2)), int(match.group(1)), None), None
+    return None, None
+
+
+def date_problem(text: str, *, day: bool = False) -> str | None:
+    """What is wrong with a date's text, as :func:`parse_date` says it; None when nothing.
+
+    The readers of whole columns (CSV cells, FollowTheMoney properties) find their bad
+    cells at once, then ask this for each one's message.
+
+    >>> date_problem("2020-02-30")
+    "'2020-02-30' is not a date: day 30 is not in 2020-02; write YYYY, YYYY-MM or YYYY-MM-DD"
+    >>> date_problem("2020-02-29") is None
+    True
+    """
+    try:
+        parse_date(text, day=day)
+    except InvalidDateError as err:
+        return str(err)
+    return None
+
+
 def to_partial_date(value: PartialDate | dt.date | str) -> PartialDate:
     """Converter: accept a PartialDate, a date or an ISO string.
 
@@ -189,9 +332,7 @@ def to_partial_date(value: PartialDate | dt.date | str) -> PartialDate:
         return value
     if isinstance(value, dt.date):
         return PartialDate.of(value)
-    if isinstance(value, str):
-        return PartialDate.parse(value)
-    raise TypeError(f"{value!r} is not a date: give a date, or a string YYYY[-MM[-DD]]")
+    return parse_date(value)
 
 
 def to_optional_partial_date(
@@ -208,12 +349,23 @@ def to_optional_partial_date(
 
 
 def to_day(value: dt.date | str | PartialDate) -> dt.date:
-    """A query's cut-off day; a partial date must be exact.
+    """A query's cut-off day: a whole day, never a year or a month.
 
     >>> to_day("2020-12-31")
     datetime.date(2020, 12, 31)
+    >>> to_day("2020")
+    Traceback (most recent call last):
+    ...
+    sanctions_tracker.errors.InvalidDateError: '2020' is not a day:
+    a year is not enough here; write YYYY-MM-DD
     """
-    date = to_partial_date(value)
-    if not date.is_exact:
-        raise ValueError(f"{str(date)!r} is not a day: a cut-off needs YYYY-MM-DD")
-    return date.first
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, PartialDate):
+        if not value.is_exact:
+            reason = f"a {value.precision} is not enough here"
+            raise InvalidDateError(str(value), reason=reason, advice=DAY_FORM, day=True)
+        return value.first
+    return parse_date(value, day=True).first

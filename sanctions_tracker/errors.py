@@ -17,6 +17,7 @@ import attrs
 __all__ = [
     "AmbiguousCountryError",
     "DataFormatError",
+    "InvalidDateError",
     "Problem",
     "QueryError",
     "SanctionsTrackerError",
@@ -127,6 +128,41 @@ class QueryError(SanctionsTrackerError, ValueError):
     >>> print(QueryError("as_of='2020-13-01': not a date"))
     as_of='2020-13-01': not a date
     """
+
+
+class InvalidDateError(SanctionsTrackerError, ValueError):
+    """A text is not a date of a form accepted where it stands.
+
+    ``value`` is the text as given, ``reason`` what is wrong with it (None when it is
+    no date at all), ``advice`` what to write instead: the accepted forms, or the same
+    date rewritten when that is certain. ``day`` is True when the text is a date, but
+    only a year or a month where a whole day is needed.
+
+    >>> err = InvalidDateError("2020-13-01", reason="month 13 is not between 1 and 12",
+    ...                        advice="YYYY, YYYY-MM or YYYY-MM-DD")
+    >>> print(err)
+    '2020-13-01' is not a date: month 13 is not between 1 and 12; write YYYY, YYYY-MM or YYYY-MM-DD
+    >>> print(InvalidDateError("2021-12", reason="a month is not enough here",
+    ...                        advice="YYYY-MM-DD", day=True))
+    '2021-12' is not a day: a month is not enough here; write YYYY-MM-DD
+    """
+
+    def __init__(
+        self, value: str, *, reason: str | None = None, advice: str, day: bool = False
+    ) -> None:
+        self.value = value
+        self.reason = reason
+        self.advice = advice
+        self.day = day
+        wrong = f"{reason}; " if reason else ""
+        super().__init__(f"{value!r} is not a {'day' if day else 'date'}: {wrong}write {advice}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_date, (self.value, self.reason, self.advice, self.day))
+
+
+def _rebuild_date(value: str, reason: str | None, advice: str, day: bool) -> InvalidDateError:
+    return InvalidDateError(value, reason=reason, advice=advice, day=day)
 
 
 @attrs.frozen

@@ -8,11 +8,16 @@ from hypothesis import strategies as st
 from strategies import partial_dates
 
 from sanctions_tracker.dates import (
+    DATE_FORMS,
+    DAY_FORM,
     PartialDate,
+    date_problem,
+    parse_date,
     to_day,
     to_optional_partial_date,
     to_partial_date,
 )
+from sanctions_tracker.errors import InvalidDateError, SanctionsTrackerError
 
 
 def test_parse_year() -> None:
@@ -134,9 +139,97 @@ def test_optional_empty_is_none() -> None:
 
 
 def test_to_day_rejects_partial() -> None:
-    """A cut-off must be a day."""
-    with pytest.raises(ValueError, match="a cut-off needs YYYY-MM-DD"):
+    """A cut-off must be a day: the message says the month is not enough, and the form."""
+    with pytest.raises(InvalidDateError) as caught:
         to_day("2020-09")
+    expected = "'2020-09' is not a day: a month is not enough here; write YYYY-MM-DD"
+    assert expected == str(caught.value)
+
+
+def test_to_day_rejects_a_partial_date_record() -> None:
+    """A PartialDate of a year is no cut-off either."""
+    with pytest.raises(InvalidDateError, match="a year is not enough here"):
+        to_day(PartialDate(2020))
+
+
+def test_invalid_date_is_ours_and_a_value_error() -> None:
+    """A bad date is a SanctionsTrackerError and a ValueError."""
+    with pytest.raises(InvalidDateError) as caught:
+        parse_date("2020-13")
+    expected = (True, True)
+    assert expected == (
+        isinstance(caught.value, SanctionsTrackerError),
+        isinstance(caught.value, ValueError),
+    )
+
+
+def test_record_with_a_bad_date_raises_our_error() -> None:
+    """A record built with month 13 raises InvalidDateError, not a bare ValueError."""
+    from sanctions_tracker import JointStatement
+
+    with pytest.raises(InvalidDateError, match="month 13 is not between 1 and 12"):
+        JointStatement("s", "T", "2020-13")
+
+
+# -- one message style: what is wrong, and what to write there ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "expected"),
+    [
+        ("2020-13-01", False, f"month 13 is not between 1 and 12; write {DATE_FORMS}"),
+        ("2020-13-01", True, f"month 13 is not between 1 and 12; write {DAY_FORM}"),
+        ("2021-02-29", False, f"day 29 is not in 2021-02; write {DATE_FORMS}"),
+        ("0000", False, f"year 0 is not between 1 and 9999; write {DATE_FORMS}"),
+        ("yesterday", False, f"write {DATE_FORMS}"),
+        ("yesterday", True, f"write {DAY_FORM}"),
+        ("31/12/2021", True, "write 2021-12-31"),
+        ("31.12.2021", False, "write 2021-12-31"),
+        ("12/31/2021", True, "write 2021-12-31"),
+        ("2021/12/31", True, "write 2021-12-31"),
+        ("01/02/2021", True, "write 2021-02-01 (day first) or 2021-01-02 (month first)"),
+        ("31.02.2021", True, f"day 31 is not in 2021-02; write {DAY_FORM}"),
+        ("12/2021", False, "write 2021-12"),
+        ("12/2021", True, f"a month is not enough here; write {DAY_FORM}"),
+        ("2020-12-31T10:00", True, "a date has no time of day; write 2020-12-31"),
+    ],
+)
+def test_message_says_what_is_wrong_and_what_to_write(text: str, day: bool, expected: str) -> None:
+    """Each message names the text, what is wrong with it and what is accepted there."""
+    assert f"{text!r} is not a date: {expected}" == date_problem(text, day=day)
+
+
+def test_cut_off_never_advises_partial_forms() -> None:
+    """Where a whole day is needed, the advice is a whole day or YYYY-MM-DD, never YYYY[-MM]."""
+    texts = ["31/12/2021", "12/2021", "2021", "2021-12", "2021.12", "Dec 2021", "2021-13-01"]
+    advised = [str(date_problem(text, day=True)).rpartition("write ")[2] for text in texts]
+    expected = ["2021-12-31"] + [DAY_FORM] * 6
+    assert expected == advised
+
+
+def test_invalid_date_attributes() -> None:
+    """The value, what is wrong and the advice are attributes beside the message."""
+    with pytest.raises(InvalidDateError) as caught:
+        parse_date(" 2020-13 ")
+    err = caught.value
+    expected = (" 2020-13 ", "month 13 is not between 1 and 12", DATE_FORMS, False)
+    assert expected == (err.value, err.reason, err.advice, err.day)
+
+
+def test_parse_date_day_reads_a_day() -> None:
+    """With day=True a whole day parses as itself."""
+    assert PartialDate(2020, 12, 31) == parse_date("2020-12-31", day=True)
+
+
+@given(st.text(alphabet="0123456789-/. T:", max_size=12))
+def test_problem_exactly_when_parse_fails(text: str) -> None:
+    """date_problem is None exactly when parse_date reads the text, else its message."""
+    message = None
+    try:
+        parse_date(text)
+    except InvalidDateError as err:
+        message = str(err)
+    assert message == date_problem(text)
 
 
 @given(partial_dates())

@@ -9,6 +9,7 @@ import pytest
 from sanctions_tracker.errors import (
     AmbiguousCountryError,
     DataFormatError,
+    InvalidDateError,
     Problem,
     QueryError,
     SanctionsTrackerError,
@@ -29,6 +30,7 @@ from sanctions_tracker.errors import (
         (ValidationError, ValueError),
         (DataFormatError, ValueError),
         (QueryError, ValueError),
+        (InvalidDateError, ValueError),
     ],
 )
 def test_errors_derive_from_base_and_builtin(error: type[Exception], builtin: type) -> None:
@@ -48,6 +50,8 @@ _ERRORS = [
     UnknownBlocError("unknown bloc 'ASEAN'"),
     UnknownDocumentError("x", known=("a", "b")),
     QueryError("as_of='2020-13-01': not a date"),
+    InvalidDateError("2020-12", reason="a month is not enough here", advice="YYYY-MM-DD", day=True),
+    InvalidDateError("31/12/2021", advice="2021-12-31"),
     ValidationError([Problem("a", "bad"), Problem("b", "worse")]),
     ValidationError([Problem("", "alone")]),
     DataFormatError("bad date '2020-13'", file="signatures.csv", line=4, column="signed_on"),

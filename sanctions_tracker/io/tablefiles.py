@@ -27,6 +27,7 @@ s,statement,On Namibia,2020-09,NA,,,,,,,,,false,,,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Final, Literal
 
@@ -35,6 +36,7 @@ import polars as pl
 from sanctions_tracker._registry import registry
 from sanctions_tracker.columns import TABLE_NAMES, TABLES, date_text
 from sanctions_tracker.countries import resolve_country
+from sanctions_tracker.dates import ISO_DATE, date_problem
 from sanctions_tracker.errors import (
     AmbiguousCountryError,
     DataFormatError,
@@ -56,7 +58,6 @@ __all__ = [
 TableFormat = Literal["csv", "parquet"]
 TABLE_FORMATS: Final[tuple[TableFormat, ...]] = ("csv", "parquet")
 
-_DATE_TEXT: Final = r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$"
 _MAX_SHOWN: Final = 20
 
 
@@ -212,13 +213,16 @@ class _Cells:
         self.lines = lines
         self.problems: list[Problem] = []
 
-    def report(self, column: str, bad: pl.DataFrame, message: str) -> None:
-        """One problem per bad row (``_row`` and ``_value`` columns), the rest summarised."""
+    def report(self, column: str, bad: pl.DataFrame, message: str | Callable[[str], str]) -> None:
+        """One problem per bad row (``_row`` and ``_value`` columns), the rest summarised.
+
+        ``message`` is a template with ``{value}``, or a function of the cell's text.
+        """
         for row, value in bad.head(_MAX_SHOWN).select("_row", "_value").iter_rows():
             self.problems.append(
                 Problem(
                     "",
-                    message.format(value=value),
+                    message(value) if callable(message) else message.format(value=value),
                     table=self.table,
                     row=row + 1,
                     file=self.file,
@@ -357,13 +361,12 @@ def _convert_text(
         cells.report(column, bad, "{value!r} is not a whole number")
         return converted.alias(column)
     if dtype == pl.Date:
-        converted = (
-            pl.when(text == "").then(None).otherwise(text).str.to_date("%Y-%m-%d", strict=False)
-        )
+        first, precision = _first_day(text)
+        converted = pl.when(precision == "day").then(first)
         bad = _with_rows(raw, column, converted).filter(
             (pl.col("_value").str.strip_chars() != "") & pl.col("_cast").is_null()
         )
-        cells.report(column, bad, "{value!r} is not a date: write YYYY-MM-DD")
+        cells.report(column, bad, _day_problem)
         return converted.alias(column)
     if isinstance(dtype, pl.Enum):
         if dtype == schema_country():
@@ -381,10 +384,9 @@ def _convert_text(
     raise AssertionError(f"no text conversion for {table}.{column}: {dtype}")  # pragma: no cover
 
 
-def _partial_dates(raw: pl.DataFrame, column: str, cells: _Cells) -> list[pl.Expr]:
-    """A date column and its precision from text whose length is its precision."""
-    text = _text(column)
-    parts = text.str.extract_groups(_DATE_TEXT)
+def _first_day(text: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+    """The first day and the precision of date text as ``parse_date`` reads it, or nulls."""
+    parts = text.str.extract_groups(ISO_DATE.pattern)
     year, month, day = (parts.struct.field(str(i)) for i in (1, 2, 3))
     iso = pl.concat_str(
         year,
@@ -393,9 +395,9 @@ def _partial_dates(raw: pl.DataFrame, column: str, cells: _Cells) -> list[pl.Exp
         pl.lit("-"),
         day.fill_null("1").str.zfill(2),
     )
-    first = pl.when(text == "").then(None).otherwise(iso).str.to_date("%Y-%m-%d", strict=False)
+    first = iso.str.to_date("%Y-%m-%d", strict=False)
     precision: pl.Expr = (
-        pl.when(year.is_null() | (text == ""))
+        pl.when(first.is_null())
         .then(None)
         .when(day.is_not_null())
         .then(pl.lit("day"))
@@ -403,6 +405,20 @@ def _partial_dates(raw: pl.DataFrame, column: str, cells: _Cells) -> list[pl.Exp
         .then(pl.lit("month"))
         .otherwise(pl.lit("year"))
     )
+    return first, precision
+
+
+def _day_problem(value: str) -> str:
+    return date_problem(value, day=True) or f"{value!r} is not a day"
+
+
+def _date_problem(value: str) -> str:
+    return date_problem(value) or f"{value!r} is not a date"
+
+
+def _partial_dates(raw: pl.DataFrame, column: str, cells: _Cells) -> list[pl.Expr]:
+    """A date column and its precision from text whose length is its precision."""
+    first, precision = _first_day(_text(column))
     given = f"{column}_precision"
     if given in raw.columns:
         stated = _text(given).str.to_lowercase()
@@ -414,7 +430,7 @@ def _partial_dates(raw: pl.DataFrame, column: str, cells: _Cells) -> list[pl.Exp
     bad = _with_rows(raw, column, first).filter(
         (pl.col("_value").str.strip_chars() != "") & pl.col("_cast").is_null()
     )
-    cells.report(column, bad, "{value!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
+    cells.report(column, bad, _date_problem)
     precision_dtype = schema("documents")["date_precision"]
     return [
         first.alias(column),
