@@ -7,7 +7,7 @@ Run from the project root::
 It writes a stream shaped like OpenSanctions' ``entities.ftm.json`` (Sanctions, the
 persons and companies they designate, and addresses, ownerships and family links
 that the import counts and skips), then prints entities per second for the baseline
-(parse every line, nothing else) and for :func:`sanctions_tracker.io.ftm.import_ftm`
+(parse every line, nothing else) and for :func:`sanctions_tracker.import_ftm`
 (parse, keep, build and validate the Dataset), and their ratio, best of ``--repeat``.
 """
 
@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from sanctions_tracker.io.ftm import import_ftm
+from sanctions_tracker.importers import import_ftm
 
 AUTHORITIES = [
     ("eu", "EU-RUS", "Council of the European Union", "RUS"),

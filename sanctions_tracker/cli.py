@@ -414,7 +414,7 @@ def _merge(args: argparse.Namespace) -> int:
 
 
 def _import_ftm(args: argparse.Namespace) -> int:
-    from sanctions_tracker.io.ftm import import_ftm
+    from sanctions_tracker.importers import import_ftm
 
     stream = _existing(args.stream)
     targets = dict(args.targets) if args.targets else None

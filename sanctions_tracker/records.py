@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from typing import Literal, TypeAlias, cast, get_args
+from typing import ClassVar, Literal, TypeAlias, cast, get_args
 
 import attrs
 
@@ -29,8 +29,10 @@ from sanctions_tracker import blocs
 from sanctions_tracker.blocs import Bloc
 from sanctions_tracker.countries import Country, resolve_country, to_country
 from sanctions_tracker.dates import PartialDate, to_optional_partial_date, to_partial_date
-from sanctions_tracker.errors import Problem, UnknownBlocError, ValidationError
-from sanctions_tracker.text import parse_signatories
+from sanctions_tracker.errors import (
+    SanctionsTrackerError,
+    UnknownBlocError,
+)
 
 __all__ = [
     "ACTION_KINDS",
@@ -278,6 +280,13 @@ def _non_negative(
         raise ValueError(f"{attribute.name} must not be negative")
 
 
+def _needs_the_parser(*args: object, **kwargs: object) -> JointStatement:
+    raise SanctionsTrackerError(
+        "JointStatement.from_text is defined beside the parser: import sanctions_tracker.text "
+        "(or use sanctions_tracker.JointStatement) before calling it"
+    )
+
+
 @attrs.frozen
 class JointStatement:
     """A joint statement: issued on a date, about a subject country (or none).
@@ -311,78 +320,11 @@ class JointStatement:
         """The document's date (for statements, the day it was issued)."""
         return self.issued_on
 
-    @classmethod
-    def from_text(
-        cls,
-        id: str,
-        title: str,
-        issued_on: PartialDate | dt.date | str,
-        text: str,
-        *,
-        subject: Country | str | None = None,
-        allow_unresolved: bool = False,
-        expand_blocs: bool = False,
-        issuer: str = "",
-        forum: str = "",
-        stance: str = "",
-        sources: Iterable[str] = (),
-    ) -> JointStatement:
-        """A statement whose signatories come from the prose that lists them.
-
-        The parties are those of :func:`sanctions_tracker.parse_signatories`, in order
-        of appearance: countries, and blocs that sign as themselves. With
-        ``expand_blocs``, "the European Union and its member states" also brings the
-        members on the day of issue (a date known to the day is then required). The
-        date of issue also tells "Serbia and Montenegro" as one state (before 2006-09-26)
-        from two countries. A fragment that names no country is an error listing every
-        such fragment, unless ``allow_unresolved`` (they are then left out).
-
-        >>> s = JointStatement.from_text(
-        ...     "x", "On Belarus", "2020-10-26",
-        ...     "It was signed by the United States, Albania, Japan and the European Union.",
-        ...     subject="Belarus",
-        ... )
-        >>> [getattr(p, "code", None) for p in s.signatories]
-        ['US', 'AL', 'JP', 'EU']
-        >>> JointStatement.from_text("y", "T", "2020", "Signed by France and Atlantis.")
-        Traceback (most recent call last):
-        ...
-        sanctions_tracker.errors.ValidationError: text[21:29]: cannot resolve 'Atlantis': ...
-        """
-        date = to_partial_date(issued_on)
-        found = parse_signatories(
-            text, expand_blocs_on=date.first if expand_blocs else None, written_on=date
-        )
-        if expand_blocs and not date.is_exact:
-            raise ValueError(
-                f"issued_on {date} is not a day: expanding a bloc to its members needs one"
-            )
-        failed = [m for m in found.mentions if m.resolved is None]
-        if failed and not allow_unresolved:
-            raise ValidationError(
-                Problem(
-                    f"text[{m.span[0]}:{m.span[1]}]",
-                    f"cannot resolve {m.text!r}: {m.error or 'no country or bloc of that name'}",
-                )
-                for m in failed
-            )
-        parties: dict[Party, None] = {}
-        for mention in found.mentions:
-            if mention.resolved is not None:
-                parties.setdefault(mention.resolved)
-                for member in mention.members:
-                    parties.setdefault(member)
-        return cls(
-            id,
-            title,
-            date,
-            subject,
-            list(parties),
-            issuer,
-            forum,
-            stance,
-            tuple(sources),
-        )
+    #: A statement whose signatories come from the prose that lists them: see
+    #: :func:`sanctions_tracker.text.statement_from_text`. It is defined beside the parser,
+    #: which adds it here when it is imported (``import sanctions_tracker`` does that at the
+    #: first use of a name), so that the records do not depend on the parser or polars.
+    from_text: ClassVar[Callable[..., JointStatement]] = staticmethod(_needs_the_parser)
 
 
 @attrs.frozen

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import attrs
 import polars as pl
@@ -33,11 +33,14 @@ from sanctions_tracker.countries import Country, resolve_country
 from sanctions_tracker.dates import PartialDate, to_day, to_partial_date
 from sanctions_tracker.errors import (
     AmbiguousCountryError,
+    Problem,
     UnknownBlocError,
     UnknownCountryError,
+    ValidationError,
 )
+from sanctions_tracker.records import JointStatement, Party
 
-__all__ = ["Mention", "SignatoryList", "parse_signatories"]
+__all__ = ["Mention", "SignatoryList", "parse_signatories", "statement_from_text"]
 
 
 @attrs.frozen
@@ -561,3 +564,81 @@ def parse_signatories(
         else:
             unresolved.setdefault(" ".join(mention.text.split()))
     return SignatoryList(tuple(countries), tuple(bloc_codes.values()), tuple(unresolved), mentions)
+
+
+def statement_from_text(
+    id: str,
+    title: str,
+    issued_on: PartialDate | dt.date | str,
+    text: str,
+    *,
+    subject: Country | str | None = None,
+    allow_unresolved: bool = False,
+    expand_blocs: bool = False,
+    issuer: str = "",
+    forum: str = "",
+    stance: str = "",
+    sources: Iterable[str] = (),
+) -> JointStatement:
+    """A statement whose signatories come from the prose that lists them.
+
+    Also ``JointStatement.from_text``: this module adds it to the record, so that the
+    records need not import the parser.
+
+    The parties are those of :func:`parse_signatories`, in order of appearance:
+    countries, and blocs that sign as themselves. With ``expand_blocs``, "the European
+    Union and its member states" also brings the members on the day of issue (a date
+    known to the day is then required). The date of issue also tells "Serbia and
+    Montenegro" as one state (before 2006-09-26) from two countries. A fragment that
+    names no country is an error listing every such fragment, unless
+    ``allow_unresolved`` (they are then left out).
+
+    >>> s = JointStatement.from_text(
+    ...     "x", "On Belarus", "2020-10-26",
+    ...     "It was signed by the United States, Albania, Japan and the European Union.",
+    ...     subject="Belarus",
+    ... )
+    >>> [getattr(p, "code", None) for p in s.signatories]
+    ['US', 'AL', 'JP', 'EU']
+    >>> statement_from_text("y", "T", "2020", "Signed by France and Atlantis.")
+    Traceback (most recent call last):
+    ...
+    sanctions_tracker.errors.ValidationError: text[21:29]: cannot resolve 'Atlantis': ...
+    """
+    date = to_partial_date(issued_on)
+    found = parse_signatories(
+        text, expand_blocs_on=date.first if expand_blocs else None, written_on=date
+    )
+    if expand_blocs and not date.is_exact:
+        raise ValueError(
+            f"issued_on {date} is not a day: expanding a bloc to its members needs one"
+        )
+    failed = [m for m in found.mentions if m.resolved is None]
+    if failed and not allow_unresolved:
+        raise ValidationError(
+            Problem(
+                f"text[{m.span[0]}:{m.span[1]}]",
+                f"cannot resolve {m.text!r}: {m.error or 'no country or bloc of that name'}",
+            )
+            for m in failed
+        )
+    parties: dict[Party, None] = {}
+    for mention in found.mentions:
+        if mention.resolved is not None:
+            parties.setdefault(mention.resolved)
+            for member in mention.members:
+                parties.setdefault(member)
+    return JointStatement(
+        id=id,
+        title=title,
+        issued_on=date,
+        subject=subject,
+        signatures=list(parties),
+        issuer=issuer,
+        forum=forum,
+        stance=stance,
+        sources=tuple(sources),
+    )
+
+
+JointStatement.from_text = staticmethod(statement_from_text)

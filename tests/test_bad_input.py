@@ -22,8 +22,8 @@ from strategies import dataset_settings, datasets
 
 from sanctions_tracker import DataFormatError, Dataset, ValidationError, parse_signatories
 from sanctions_tracker.cli import main
+from sanctions_tracker.importers import import_ftm
 from sanctions_tracker.io import FORMAT_ID, FORMAT_VERSION, dumps, loads
-from sanctions_tracker.io.ftm import import_ftm
 from sanctions_tracker.tables import Tables
 
 SECTIONS = ["statements", "letters", "regimes", "actions", "designations", "alignments", "blocs"]

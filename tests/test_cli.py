@@ -312,7 +312,7 @@ def test_convert_round_trips(fmt: str, tmp_path: Path) -> None:
 
 def test_import_ftm_writes_a_dataset(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The OpenSanctions fixture imports into a dataset equal to the library's import."""
-    from sanctions_tracker.io.ftm import import_ftm
+    from sanctions_tracker.importers import import_ftm
 
     stream = SHARED / "data" / "real" / "opensanctions-zala.ftm.json"
     out = tmp_path / "zala.json"

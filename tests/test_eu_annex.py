@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from sanctions_tracker.countries import Country
 from sanctions_tracker.dates import PartialDate
 from sanctions_tracker.errors import DataFormatError
-from sanctions_tracker.io.eu_annex import read_eu_annex
+from sanctions_tracker.importers import import_eu_annex
 
 ANNEX = (
     Path(__file__).resolve().parent.parent.parent / "shared/data/real/eu-blr-annex-32006R0765.csv"
@@ -47,13 +47,13 @@ def _annex(*rows: str) -> io.StringIO:
 def test_listings_of_the_2020_packages(day: dt.date) -> None:
     """The designations dated on each 2020 package day are the rows the file dates so."""
     expected = sum(1 for row in _raw_rows() if _raw_day(row["startDate"]) == day)
-    designations = read_eu_annex(ANNEX).dataset.designations
+    designations = import_eu_annex(ANNEX).dataset.designations
     assert expected == sum(1 for d in designations if d.listed_on == PartialDate.of(day))
 
 
 def test_every_row_is_imported_or_reported() -> None:
     """Each of the file's rows is a designation or a skipped issue."""
-    summary = read_eu_annex(ANNEX).summary
+    summary = import_eu_annex(ANNEX).summary
     assert len(_raw_rows()) == summary.designations + len(summary.skipped)
 
 
@@ -61,20 +61,20 @@ def test_asset_row_is_skipped_with_its_line() -> None:
     """The one Asset row (a digital currency) is reported by line, not designated."""
     raw = _raw_rows()
     expected = [index + 2 for index, row in enumerate(raw) if row["schema"] == "Asset"]
-    assert expected == [issue.line for issue in read_eu_annex(ANNEX).summary.skipped]
+    assert expected == [issue.line for issue in import_eu_annex(ANNEX).summary.skipped]
 
 
 def test_kinds_follow_the_schema() -> None:
     """Person rows are persons, LegalEntity rows organisations."""
     raw = collections.Counter(row["schema"] for row in _raw_rows())
     expected = {"Person": raw["Person"], "Organization": raw["LegalEntity"]}
-    designations = read_eu_annex(ANNEX).dataset.designations
+    designations = import_eu_annex(ANNEX).dataset.designations
     assert expected == dict(collections.Counter(type(d.target).__name__ for d in designations))
 
 
 def test_regime_record() -> None:
     """EU-BLR comes with its regime: the EU against Belarus, life start unknown."""
-    regime = read_eu_annex(ANNEX).dataset.regimes[0]
+    regime = import_eu_annex(ANNEX).dataset.regimes[0]
     expected = ("EU-BLR", "EU", Country("BY"), None)
     assert expected == (regime.id, regime.authority.code, regime.target, regime.established_on)
 
@@ -82,18 +82,18 @@ def test_regime_record() -> None:
 def test_regime_measures_are_the_annexes_measures() -> None:
     """The regime's measures are those of its annexes."""
     raw = {row["measure"].lower() for row in _raw_rows() if row["schema"] != "Asset"}
-    assert raw == set(read_eu_annex(ANNEX).dataset.regimes[0].measures)
+    assert raw == set(import_eu_annex(ANNEX).dataset.regimes[0].measures)
 
 
 def test_first_listing_is_2004() -> None:
     """The earliest listing is the 2004 one the facts file cites."""
-    dates = [d.listed_on for d in read_eu_annex(ANNEX).dataset.designations if d.listed_on]
+    dates = [d.listed_on for d in import_eu_annex(ANNEX).dataset.designations if d.listed_on]
     assert PartialDate(2004, 9, 24) == min(dates)
 
 
 def test_designation_id_from_annex_and_record() -> None:
     """A row with a record id is <regime>/<annex>/<recordId>."""
-    result = read_eu_annex(_annex("c,7,EU-BLR,I.B,Asset freeze,17.12.2020,Arms.,LegalEntity,BTE"))
+    result = import_eu_annex(_annex("c,7,EU-BLR,I.B,Asset freeze,17.12.2020,Arms.,LegalEntity,BTE"))
     expected = ["EU-BLR/I.B/7"]
     assert expected == [d.id for d in result.dataset.designations]
 
@@ -101,33 +101,33 @@ def test_designation_id_from_annex_and_record() -> None:
 def test_designation_id_without_record() -> None:
     """Rows without a record id are numbered within their annex."""
     rows = [f"c,,EU-BLR,V,Export control,,,LegalEntity,Plant {n}" for n in (1, 2)]
-    result = read_eu_annex(_annex(*rows))
+    result = import_eu_annex(_annex(*rows))
     expected = ["EU-BLR/V/#1", "EU-BLR/V/#2"]
     assert expected == [d.id for d in result.dataset.designations]
 
 
 def test_zero_padded_date() -> None:
     """21.06.2021 is read like 21.6.2021."""
-    result = read_eu_annex(_annex("c,1,EU-BLR,I.A,Asset freeze,21.06.2021,r,Person,A"))
+    result = import_eu_annex(_annex("c,1,EU-BLR,I.A,Asset freeze,21.06.2021,r,Person,A"))
     assert PartialDate(2021, 6, 21) == result.dataset.designations[0].listed_on
 
 
 def test_date_in_words() -> None:
     """20 March 2022, as a few rows write it, is read too."""
-    result = read_eu_annex(_annex("c,,EU-BLR,XV,Financial restrictions,20 March 2022,,Person,A"))
+    result = import_eu_annex(_annex("c,,EU-BLR,XV,Financial restrictions,20 March 2022,,Person,A"))
     assert PartialDate(2022, 3, 20) == result.dataset.designations[0].listed_on
 
 
 def test_empty_date_is_unknown() -> None:
     """A row without a start date is designated with no date, and no problem."""
-    result = read_eu_annex(_annex("c,,EU-BLR,V,Export control,,,LegalEntity,Plant"))
+    result = import_eu_annex(_annex("c,,EU-BLR,V,Export control,,,LegalEntity,Plant"))
     expected = (None, ())
     assert expected == (result.dataset.designations[0].listed_on, result.summary.issues)
 
 
 def test_bad_date_is_reported() -> None:
     """A start date that is not a date is reported by line and left out."""
-    result = read_eu_annex(_annex("c,1,EU-BLR,I.A,Asset freeze,soon,r,Person,A"))
+    result = import_eu_annex(_annex("c,1,EU-BLR,I.A,Asset freeze,soon,r,Person,A"))
     issue = result.summary.issues[0]
     expected = (2, False, None)
     assert expected == (issue.line, issue.skipped, result.dataset.designations[0].listed_on)
@@ -140,12 +140,12 @@ def test_line_numbers_count_quoted_line_breaks() -> None:
         "c,2,EU-BLR,I.A,,x,,Person,B",
     ]
     expected = [4]
-    assert expected == [issue.line for issue in read_eu_annex(_annex(*rows)).summary.issues]
+    assert expected == [issue.line for issue in import_eu_annex(_annex(*rows)).summary.issues]
 
 
 def test_other_programme_is_skipped() -> None:
     """A row of another programme is reported and skipped."""
-    result = read_eu_annex(_annex("c,1,EU-RUS,I,Asset freeze,1.1.2020,r,Person,A"))
+    result = import_eu_annex(_annex("c,1,EU-RUS,I,Asset freeze,1.1.2020,r,Person,A"))
     expected = ["programKey 'EU-RUS' is not EU-BLR"]
     assert expected == [i.message for i in result.summary.skipped]
 
@@ -153,14 +153,14 @@ def test_other_programme_is_skipped() -> None:
 def test_target_can_be_given() -> None:
     """An unknown regime has no target unless one is given."""
     annex = "c,1,EU-XYZ,I,Asset freeze,1.1.2020,r,Person,A"
-    untargeted = read_eu_annex(_annex(annex), "EU-XYZ").summary.untargeted
-    targeted = read_eu_annex(_annex(annex), "EU-XYZ", target="Russia").dataset.regimes[0].target
+    untargeted = import_eu_annex(_annex(annex), "EU-XYZ").summary.untargeted
+    targeted = import_eu_annex(_annex(annex), "EU-XYZ", target="Russia").dataset.regimes[0].target
     assert (("EU-XYZ",), Country("RU")) == (untargeted, targeted)
 
 
 def test_actions_per_start_date() -> None:
     """One amend action per start date, counting its designations."""
-    result = read_eu_annex(ANNEX)
+    result = import_eu_annex(ANNEX)
     raw = collections.Counter(
         _raw_day(row["startDate"]) for row in _raw_rows() if row["schema"] != "Asset"
     )
@@ -172,14 +172,14 @@ def test_actions_per_start_date() -> None:
 def test_missing_column() -> None:
     """A CSV without the annex columns raises our error, naming what is missing."""
     with pytest.raises(DataFormatError, match="missing columns"):
-        read_eu_annex(io.StringIO("a,b\n1,2\n"))
+        import_eu_annex(io.StringIO("a,b\n1,2\n"))
 
 
 @given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2099, 12, 31)))
 def test_any_day_reads_back(day: dt.date) -> None:
     """Every day written d.m.yyyy reads back as that day."""
     text = f"{day.day}.{day.month}.{day.year}"
-    result = read_eu_annex(_annex(f"c,1,EU-BLR,I.A,Asset freeze,{text},r,Person,A"))
+    result = import_eu_annex(_annex(f"c,1,EU-BLR,I.A,Asset freeze,{text},r,Person,A"))
     assert PartialDate.of(day) == result.dataset.designations[0].listed_on
 
 
@@ -195,7 +195,7 @@ def test_any_rows_are_read_or_refused(rows: list[list[str]]) -> None:
     out = io.StringIO()
     csv.writer(out).writerows(rows)
     try:
-        result = read_eu_annex(io.StringIO(HEADER + out.getvalue()))
+        result = import_eu_annex(io.StringIO(HEADER + out.getvalue()))
     except DataFormatError:
         return
     written = sum(1 for row in rows if any(cell.strip() for cell in row))

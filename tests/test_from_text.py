@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from sanctions_tracker import blocs
+from sanctions_tracker import JointStatement, blocs
 from sanctions_tracker.countries import Country
 from sanctions_tracker.errors import ValidationError
-from sanctions_tracker.records import JointStatement
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_8a1d49654165d858.txt"
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from sanctions_tracker.countries import Country
 from sanctions_tracker.dates import PartialDate
 from sanctions_tracker.errors import DataFormatError
-from sanctions_tracker.io.ftm import import_ftm
+from sanctions_tracker.importers import import_ftm
 from sanctions_tracker.records import Organization, Person
 
 ZALA = (

@@ -11,7 +11,7 @@ from strategies import dataset_settings, datasets
 
 from sanctions_tracker import Bloc, Dataset, Membership, ValidationError
 from sanctions_tracker.datasets import belarus_2020
-from sanctions_tracker.io.ftm import import_ftm
+from sanctions_tracker.importers import import_ftm
 from sanctions_tracker.records import JointStatement, SanctionsRegime
 from sanctions_tracker.tables import TABLE_NAMES
 

@@ -4,14 +4,17 @@ Most code calls :meth:`sanctions_tracker.Dataset.load` and
 :meth:`sanctions_tracker.Dataset.save`, which delegate here. These functions work on
 :class:`~sanctions_tracker.tables.Tables` and never import the Dataset itself.
 
+The readers of foreign formats are modules of their own, not re-exported here:
+:mod:`sanctions_tracker.io.ftm` (FollowTheMoney) and :mod:`sanctions_tracker.io.eu_annex`
+(the EU's consolidated annexes). They return tables and a summary;
+:func:`sanctions_tracker.import_ftm` and :func:`sanctions_tracker.import_eu_annex` make a
+Dataset of them.
+
 >>> from sanctions_tracker.tables import records_to_tables
 >>> loads(dumps(records_to_tables())).documents.height
 0
 """
 
-from sanctions_tracker.io._imports import ImportSummary, Issue
-from sanctions_tracker.io.eu_annex import AnnexImport, read_eu_annex
-from sanctions_tracker.io.ftm import FtmImport, import_ftm
 from sanctions_tracker.io.jsonfile import (
     FORMAT_ID,
     FORMAT_VERSION,
@@ -28,17 +31,11 @@ __all__ = [
     "FORMATS",
     "FORMAT_ID",
     "FORMAT_VERSION",
-    "AnnexImport",
     "Format",
-    "FtmImport",
-    "ImportSummary",
-    "Issue",
     "dumps",
-    "import_ftm",
     "is_ours",
     "load_tables",
     "loads",
-    "read_eu_annex",
     "read_json",
     "read_tables",
     "save_tables",

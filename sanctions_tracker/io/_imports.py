@@ -1,8 +1,10 @@
-"""What the importers of foreign formats share: their report, and a few polars helpers.
+"""What the readers of foreign formats share: their result, their report, a few polars helpers.
 
-An import never drops data silently: every line or row it skips, and every value it
-leaves out, becomes an :class:`Issue` with its line number in the
-:class:`ImportSummary`.
+A reader returns :class:`ImportedTables`: the tables it made and an
+:class:`ImportSummary`. It never builds the Dataset (the caller does, one layer up:
+see :mod:`sanctions_tracker.importers`). An import never drops data silently: every
+line or row it skips, and every value it leaves out, becomes an :class:`Issue` with its
+line number in the summary.
 
 >>> issue = Issue(7, "not JSON: Expecting value", skipped=True)
 >>> str(issue)
@@ -17,8 +19,9 @@ import attrs
 import polars as pl
 
 from sanctions_tracker.columns import PRECISION
+from sanctions_tracker.tables import TABLE_NAMES, Tables, schema_frame
 
-__all__ = ["ImportSummary", "Issue"]
+__all__ = ["ImportSummary", "ImportedTables", "Issue"]
 
 _ISO_DATE = r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T[0-9:.+\-Z]*)?$"
 
@@ -111,6 +114,34 @@ class ImportSummary:
         else:
             lines.append("no problems")
         return "\n".join(lines)
+
+
+@attrs.frozen
+class ImportedTables:
+    """What a reader of a foreign format made: the tables, not yet validated, and its summary.
+
+    ``Dataset.from_tables(result.tables)`` validates them into a Dataset.
+
+    >>> result = ImportedTables.of({}, ImportSummary(0, {}, (), 0, 0, 0, (), ()))
+    >>> result.tables.designations.height, result.summary.lines
+    (0, 0)
+    """
+
+    tables: Tables
+    summary: ImportSummary
+
+    @classmethod
+    def of(cls, frames: Mapping[str, pl.DataFrame], summary: ImportSummary) -> ImportedTables:
+        """The tables from the frames a reader made; the tables it does not make are empty."""
+        return cls(
+            Tables(
+                **{
+                    name: frames[name] if name in frames else schema_frame(name)
+                    for name in TABLE_NAMES
+                }
+            ),
+            summary,
+        )
 
 
 def iso_partial_date(raw: str, out: str) -> list[pl.Expr]:

@@ -16,32 +16,31 @@ regulation of 2006), and no date is invented.
 ...     "32006R0765,1,EU-BLR,I.A,Asset freeze,6.11.2020,President.,Person,Aliaksandr LUKASHENKA\\n"
 ... )
 >>> result = read_eu_annex(annex)
->>> [(d.id, d.target.name, str(d.listed_on)) for d in result.dataset.designations]
-[('EU-BLR/I.A/1', 'Aliaksandr LUKASHENKA', '2020-11-06')]
->>> regime = result.dataset.regimes[0]
->>> regime.authority.code, regime.target, sorted(regime.measures)
-('EU', Country('BY'), ['asset freeze'])
+>>> designations = result.tables.designations
+>>> designations.select("designation_id", "target_name", "listed_on").rows()
+[('EU-BLR/I.A/1', 'Aliaksandr LUKASHENKA', datetime.date(2020, 11, 6))]
+>>> result.tables.regimes.select("authority", "target", "measures").row(0)
+('EU', 'BY', ['asset freeze'])
+
+:func:`read_eu_annex` returns tables and a summary;
+:func:`sanctions_tracker.import_eu_annex` makes a Dataset of them.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO
 
-import attrs
 import polars as pl
 
 from sanctions_tracker.countries import Country, resolve_country
 from sanctions_tracker.errors import DataFormatError
-from sanctions_tracker.io._imports import ImportSummary, Issue, derived_actions
+from sanctions_tracker.io._imports import ImportedTables, ImportSummary, Issue, derived_actions
 from sanctions_tracker.records import MEASURES
 from sanctions_tracker.tables import schema
 
-if TYPE_CHECKING:
-    from sanctions_tracker.dataset import Dataset
-
-__all__ = ["AnnexImport", "read_eu_annex"]
+__all__ = ["read_eu_annex"]
 
 #: What the annex itself does not say about the regimes we know.
 KNOWN_REGIMES: dict[str, tuple[str, str, str]] = {
@@ -62,18 +61,6 @@ _KINDS = {
 }
 _DATE_FORMATS = ("%d.%m.%Y", "%d %B %Y", "%Y-%m-%d")
 _NOTE = "derived from the start dates of the EU consolidated annex"
-
-
-@attrs.frozen
-class AnnexImport:
-    """The result of :func:`read_eu_annex`: the dataset, and the summary of what was read.
-
-    >>> AnnexImport.__name__
-    'AnnexImport'
-    """
-
-    dataset: Dataset
-    summary: ImportSummary
 
 
 def _read_csv(source: str | os.PathLike[str] | IO[str] | IO[bytes]) -> pl.DataFrame:
@@ -119,8 +106,10 @@ def read_eu_annex(
     *,
     target: Country | str | None = None,
     actions: bool = True,
-) -> AnnexImport:
+) -> ImportedTables:
     """Read an EU consolidated annex CSV into the designations of one regime.
+
+    :func:`sanctions_tracker.import_eu_annex` makes a Dataset of them.
 
     Args:
         source: the CSV file (a path or an open file), with the columns
@@ -133,7 +122,8 @@ def read_eu_annex(
         actions: add one ``amend`` action per start date, naming its designations.
 
     Returns:
-        The dataset (the regime, its designations and actions) and the summary.
+        The tables (the regime, its designations and actions, not yet validated) and
+        the summary.
 
     Designation ids are ``<regime>/<annex>/<recordId>``, or ``<regime>/<annex>/#<n>``
     (the row's place in its annex) when the row has no record id. A row whose
@@ -266,17 +256,14 @@ def read_eu_annex(
     if actions:
         tables["actions"] = derived_actions(designations, _NOTE)
 
-    from sanctions_tracker.dataset import Dataset  # here: the Dataset itself uses io
-
-    dataset = Dataset.from_tables(tables)
     summary = ImportSummary(
         lines=rows_read,
         schemata=schemata,
         imported_schemata=tuple(_KINDS),
-        designations=dataset.tables.designations.height,
-        regimes=dataset.tables.regimes.height,
-        actions=dataset.tables.actions.height,
+        designations=designations.height,
+        regimes=regimes.height,
+        actions=tables["actions"].height if actions else 0,
         untargeted=() if known_target is not None else (regime_id,),
         issues=tuple(sorted(issues, key=lambda issue: issue.line)),
     )
-    return AnnexImport(dataset, summary)
+    return ImportedTables.of(tables, summary)

@@ -1,8 +1,9 @@
-"""Import a FollowTheMoney entity stream, as OpenSanctions publishes it (``entities.ftm.json``).
+"""Read a FollowTheMoney entity stream, as OpenSanctions publishes it (``entities.ftm.json``).
 
 The stream is JSON lines, one entity a line. It is read lazily, one line at a time,
-keeping only what a designation needs; the rest of the work is done by polars on
-the collected columns.
+keeping only what a designation needs (:mod:`sanctions_tracker.io._ftm_lines`); the
+rest of the work is done by polars on the collected columns. :func:`read_ftm` returns
+tables and a summary; :func:`sanctions_tracker.import_ftm` makes a Dataset of them.
 
 - A ``Sanction`` entity becomes a designation of its ``entity`` under a regime keyed
   by its issuing authority (``country``: ``eu`` is the EU bloc, ``gb`` Country GB)
@@ -27,37 +28,40 @@ the collected columns.
 ...     {"id": "a1", "schema": "Address", "properties": {"full": ["Moscow"]}},
 ... ]
 >>> stream = io.StringIO("\\n".join(json.dumps(line) for line in lines))
->>> result = import_ftm(stream, targets={"GB-RUS": "Russia"})
->>> [(d.id, d.regime, d.target.name, str(d.listed_on)) for d in result.dataset.designations]
-[('s1', 'GB-RUS', 'Ivan Petrov', '2022-03-15')]
->>> result.dataset.regimes[0].target
-Country('RU')
+>>> result = read_ftm(stream, targets={"GB-RUS": "Russia"})
+>>> designations = result.tables.designations
+>>> designations.select("designation_id", "regime_id", "target_name", "listed_on").rows()
+[('s1', 'GB-RUS', 'Ivan Petrov', datetime.date(2022, 3, 15))]
+>>> result.tables.regimes["target"].to_list()
+['RU']
 >>> result.summary.not_imported
 (('Address', 1),)
 """
 
 from __future__ import annotations
 
-import gc
 import hashlib
-import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
-from itertools import chain
-from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, TypeAlias
+from collections.abc import Callable, Mapping
 
-import attrs
-import orjson
 import polars as pl
 
 from sanctions_tracker import blocs
 from sanctions_tracker.columns import TABLES, last_day
 from sanctions_tracker.countries import Country, resolve_country
-from sanctions_tracker.errors import DataFormatError, UnknownBlocError, UnknownCountryError
+from sanctions_tracker.errors import UnknownBlocError, UnknownCountryError
+from sanctions_tracker.io._ftm_lines import (
+    STRINGS,
+    TARGET_SCHEMATA,
+    Source,
+    collector_paused,
+    entity_frames,
+    read_lines,
+    sanction_frame,
+)
 from sanctions_tracker.io._imports import (
+    ImportedTables,
     ImportSummary,
     Issue,
     derived_actions,
@@ -65,244 +69,10 @@ from sanctions_tracker.io._imports import (
 )
 from sanctions_tracker.tables import country_dtype, schema
 
-if TYPE_CHECKING:
-    from sanctions_tracker.dataset import Dataset
+__all__ = ["TARGET_SCHEMATA", "Source", "read_ftm"]
 
-__all__ = ["TARGET_SCHEMATA", "FtmImport", "import_ftm"]
-
-Source: TypeAlias = str | os.PathLike[str] | IO[bytes] | IO[str] | Iterable[bytes | str]
-
-#: The FtM schemata that can be designated, and the kind of target each becomes.
-TARGET_SCHEMATA: Mapping[str, str] = {
-    "Person": "person",
-    "Organization": "organization",
-    "Company": "organization",
-    "LegalEntity": "organization",
-    "PublicBody": "organization",
-}
-
-_SANCTION_PROPERTIES = (
-    "entity",
-    "country",
-    "programId",
-    "program",
-    "authority",
-    "startDate",
-    "endDate",
-    "listingDate",
-    "reason",
-    "sourceUrl",
-    "programUrl",
-)
 _DATE_PROPERTIES = ("startDate", "endDate", "listingDate")
-# The name, then where to look for the target's country, in order.
-_TARGET_PROPERTIES = ("name", "nationality", "citizenship", "country", "jurisdiction")
-# What a Sanction without a property holds for it: one null, dropped in _list_column.
-_MISSING = ([None],) * len(_SANCTION_PROPERTIES)
-_TARGET_NONE = ((),) * len(_TARGET_PROPERTIES)
-_LISTS = frozenset({list, tuple})
-_PROGRESS_EVERY = 4096
-_STRINGS = pl.List(pl.String)
 _ACTION_NOTE = "derived from the listing dates of a FollowTheMoney stream"
-
-
-@attrs.frozen
-class FtmImport:
-    """The result of :func:`import_ftm`: the dataset, and the summary of what was read.
-
-    >>> from sanctions_tracker.dataset import Dataset
-    >>> FtmImport(Dataset(), ImportSummary(0, {}, (), 0, 0, 0, (), ())).dataset
-    <Dataset: 0 documents, 0 signatures, 0 regimes, 0 actions, 0 designations, 0 alignments>
-    """
-
-    dataset: Dataset
-    summary: ImportSummary
-
-
-class _BadEntityError(Exception):
-    """A line that is JSON but not a usable entity (internal: becomes an Issue)."""
-
-
-@attrs.define
-class _Columns:
-    """What the line loop keeps: the raw Sanction lines, and a few scalars of the rest."""
-
-    sanction_numbers: list[int] = attrs.field(factory=list)
-    sanction_ids: list[str] = attrs.field(factory=list)
-    # Per Sanction property, in the order of _SANCTION_PROPERTIES: every value of every
-    # Sanction in one flat list, and how many values each Sanction has.
-    flat: tuple[list[str | None], ...] = attrs.field(
-        factory=lambda: tuple([] for _ in _SANCTION_PROPERTIES)
-    )
-    counts: tuple[list[int], ...] = attrs.field(
-        factory=lambda: tuple([] for _ in _SANCTION_PROPERTIES)
-    )
-    targets: dict[str, list[Any]] = attrs.field(
-        factory=lambda: {name: [] for name in ("line", "id", "schema", "name", "countries")}
-    )
-    others: dict[str, list[Any]] = attrs.field(factory=lambda: {"id": [], "schema": []})
-    schemata: dict[str, int] = attrs.field(factory=dict)
-    issues: list[Issue] = attrs.field(factory=list)
-    lines: int = 0
-
-
-def _lines(source: Source) -> tuple[Iterable[bytes | str], Callable[[], None]]:
-    if isinstance(source, str | os.PathLike):
-        path = Path(source)
-        try:
-            handle = path.open("rb")
-        except OSError as err:
-            raise DataFormatError(
-                f"cannot read the FtM stream: {err.strerror}", file=str(path)
-            ) from None
-        return handle, handle.close
-    return source, lambda: None
-
-
-def _read(source: Source, progress: Callable[[int], None] | None) -> _Columns:
-    """The one loop over lines: parse each, keep what designations need as columns."""
-    columns = _Columns()
-    issues = columns.issues
-    loads = orjson.loads
-    take = _taker(columns)
-    size = 0
-    number = 0
-    lines, close = _lines(source)
-    try:
-        for number, line in enumerate(lines, 1):
-            size += len(line)
-            if progress is not None and number % _PROGRESS_EVERY == 0:
-                progress(size)
-            try:
-                entity = loads(line)
-            except ValueError as err:
-                if line.strip():
-                    issues.append(Issue(number, f"not JSON: {_json_reason(err)}"))
-                continue
-            try:
-                take(number, entity)
-            except _BadEntityError as err:
-                entity_id = entity.get("id") if type(entity) is dict else None
-                issues.append(
-                    Issue(number, f"not an FtM entity: {err}", entity_id=_text_or_none(entity_id))
-                )
-    finally:
-        close()
-    columns.lines = number
-    if progress is not None:
-        progress(size)
-    return columns
-
-
-def _taker(columns: _Columns) -> Callable[[int, Any], None]:
-    """The function that counts one parsed line and keeps what a designation needs of it.
-
-    It runs once per line, so it does as little as it can: every list method it calls
-    is bound once, here, and a Sanction's values are copied by ``map`` rather than a loop.
-    """
-    counts, flats, lengths, targets = (
-        columns.schemata,
-        columns.flat,
-        columns.counts,
-        columns.targets,
-    )
-    count, extend, append, join = counts.get, list.extend, list.append, " ".join
-    sanction_line, sanction_id = columns.sanction_numbers.append, columns.sanction_ids.append
-    target_line, target_id, target_schema, target_name, target_countries = (
-        targets[column].append for column in ("line", "id", "schema", "name", "countries")
-    )
-    other_id, other_schema = columns.others["id"].append, columns.others["schema"].append
-
-    def take(number: int, entity: Any) -> None:
-        if type(entity) is not dict:
-            raise _BadEntityError("not a JSON object")
-        entity_id, kind = entity.get("id"), entity.get("schema")
-        properties = entity.get("properties") or {}
-        if type(entity_id) is not str or type(kind) is not str:
-            raise _BadEntityError("an entity needs a string 'id' and 'schema'")
-        if type(properties) is not dict:
-            raise _BadEntityError("'properties' is not an object")
-        counts[kind] = count(kind, 0) + 1
-        if kind == "Sanction":
-            values = list(map(properties.get, _SANCTION_PROPERTIES, _MISSING))
-            if not _LISTS.issuperset(map(type, values)):
-                _check_strings(values, _SANCTION_PROPERTIES)
-                values = [[None] if value is None else value for value in values]  # null: none
-            # That the items are strings is checked in bulk, when they become a Series.
-            sanction_line(number)
-            sanction_id(entity_id)
-            list(map(extend, flats, values))
-            list(map(append, lengths, map(len, values)))
-        elif kind in TARGET_SCHEMATA:
-            values = list(map(properties.get, _TARGET_PROPERTIES, _TARGET_NONE))
-            if not _LISTS.issuperset(map(type, values)):
-                _check_strings(values, _TARGET_PROPERTIES)
-                values = [() if value is None else value for value in values]  # null: none
-            caption = entity.get("caption")
-            try:
-                name = _name(values[0], caption)
-                if name is not None and type(name) is not str:
-                    raise TypeError
-                countries = join(chain.from_iterable(values[1:]))
-            except TypeError:
-                _check_strings(values, _TARGET_PROPERTIES)
-                # Strings and nulls, then: the nulls say nothing, so they go.
-                values = [[v for v in value if v is not None] for value in values]
-                name = _name(values[0], caption)
-                countries = join(chain.from_iterable(values[1:]))
-            target_line(number)
-            target_id(entity_id)
-            target_schema(kind)
-            target_name(name)
-            target_countries(countries)
-        else:
-            other_id(entity_id)
-            other_schema(kind)
-
-    return take
-
-
-def _name(names: list[Any], caption: object) -> Any:
-    """The caption, OpenSanctions' display name, when it is among the names; else the first."""
-    if type(caption) is str and (caption in names or (not names and caption.strip())):
-        return caption
-    return names[0] if names else None
-
-
-def _check_strings(values: list[Any], names: tuple[str, ...]) -> None:
-    """Name the first property whose value is not a list of strings (or missing)."""
-    for name, value in zip(names, values, strict=True):
-        if value is not None and (
-            type(value) not in _LISTS or not all(v is None or isinstance(v, str) for v in value)
-        ):
-            raise _BadEntityError(f"property {name!r} is not a list of strings")
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while the line loop runs.
-
-    The loop keeps hundreds of thousands of small lists alive, and each full collection
-    walks all of them again: with the collector on, the import takes twice as long.
-    Nothing the loop makes is cyclic, so nothing is left for the collector to find.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _text_or_none(value: object) -> str | None:
-    return value if isinstance(value, str) else None
-
-
-def _json_reason(err: ValueError) -> str:
-    if isinstance(err, orjson.JSONDecodeError):
-        return f"{err.msg} at column {err.colno}"
-    return str(err)
 
 
 # -- regimes --------------------------------------------------------------------------------
@@ -367,100 +137,6 @@ def _target_codes(targets: Mapping[str, Country | str] | None) -> dict[str, str]
 
 
 # -- the polars part ------------------------------------------------------------------------
-
-
-def _list_column(name: str, values: list[str | None], lengths: list[int]) -> pl.Series:
-    """A list column from flat values and the number each row has.
-
-    A Sanction without the property holds one null (see ``_MISSING``), so that every row
-    has a group, in order, and no join is needed; the nulls are dropped here.
-    """
-    n = len(lengths)
-    owners = (
-        pl.select(pl.int_range(n, dtype=pl.Int64).repeat_by(pl.Series(lengths)).explode())
-        .to_series()
-        .drop_nulls()
-        .set_sorted()
-    )
-    long = pl.DataFrame({"_row": owners, name: pl.Series(values, dtype=pl.String)})
-    lists = long.group_by("_row", maintain_order=True).agg(pl.col(name).drop_nulls())
-    if lists.height != n:  # a property given as an empty list leaves its row without a group
-        rows = pl.DataFrame({"_row": pl.int_range(n, dtype=pl.Int64, eager=True)})
-        lists = rows.join(lists, on="_row", how="left", maintain_order="left")
-    return lists[name].fill_null(pl.lit([], dtype=_STRINGS))
-
-
-def _sanctions(columns: _Columns) -> tuple[pl.DataFrame, list[Issue]]:
-    """The Sanctions, one row each, with their properties as lists of strings."""
-    try:
-        return _sanction_frame(columns), []
-    except TypeError:  # some value is not a string: find which, say so, and drop its Sanction
-        issues = _drop_ill_typed(columns)
-        return _sanction_frame(columns), issues
-
-
-def _sanction_frame(columns: _Columns) -> pl.DataFrame:
-    frame = pl.DataFrame(
-        {"line": columns.sanction_numbers, "id": columns.sanction_ids},
-        schema={"line": pl.Int64, "id": pl.String},
-    )
-    return frame.with_columns(
-        _list_column(name, columns.flat[index], columns.counts[index])
-        for index, name in enumerate(_SANCTION_PROPERTIES)
-    )
-
-
-def _drop_ill_typed(columns: _Columns) -> list[Issue]:
-    """Report the Sanctions with a value that is not a string, and remove them.
-
-    The error path only: a loop over the values, to name the line and the property.
-    """
-    bad: dict[int, str] = {}
-    for name, flat, counts in zip(_SANCTION_PROPERTIES, columns.flat, columns.counts, strict=True):
-        start = 0
-        for row, count in enumerate(counts):
-            values = flat[start : start + count]
-            if row not in bad and not all(v is None or type(v) is str for v in values):
-                bad[row] = name
-            start += count
-    issues = [
-        Issue(
-            columns.sanction_numbers[row],
-            f"not an FtM entity: property {name!r} is not a list of strings",
-            entity_id=columns.sanction_ids[row],
-        )
-        for row, name in sorted(bad.items())
-    ]
-    for index in range(len(_SANCTION_PROPERTIES)):
-        flat, counts, start = columns.flat[index], columns.counts[index], 0
-        kept_values: list[str | None] = []
-        kept_counts: list[int] = []
-        for row, count in enumerate(counts):
-            if row not in bad:
-                kept_values += flat[start : start + count]
-                kept_counts.append(count)
-            start += count
-        columns.flat[index][:] = kept_values
-        columns.counts[index][:] = kept_counts
-    keep = [row for row in range(len(columns.sanction_ids)) if row not in bad]
-    columns.sanction_numbers = [columns.sanction_numbers[row] for row in keep]
-    columns.sanction_ids = [columns.sanction_ids[row] for row in keep]
-    return issues
-
-
-def _others(columns: _Columns) -> tuple[pl.DataFrame, pl.DataFrame]:
-    targets = pl.DataFrame(
-        columns.targets,
-        schema={
-            "line": pl.Int64,
-            "id": pl.String,
-            "schema": pl.String,
-            "name": pl.String,
-            "countries": pl.String,
-        },
-    )
-    others = pl.DataFrame(columns.others, schema={"id": pl.String, "schema": pl.String})
-    return targets, others
 
 
 def _issues(frame: pl.DataFrame, message: pl.Expr, *, skipped: bool) -> list[Issue]:
@@ -547,7 +223,7 @@ def _null_if_empty(column: str) -> pl.Expr:
     return (
         pl.when(pl.col(column).list.len() > 0)
         .then(pl.col(column))
-        .otherwise(pl.lit([None], dtype=_STRINGS))
+        .otherwise(pl.lit([None], dtype=STRINGS))
         .alias(column)
     )
 
@@ -626,14 +302,16 @@ def _rows(sanctions: pl.DataFrame) -> tuple[pl.DataFrame, list[Issue]]:
     return rows, issues
 
 
-def import_ftm(
+def read_ftm(
     source: Source,
     *,
     targets: Mapping[str, Country | str] | None = None,
     actions: bool = True,
     progress: Callable[[int], None] | None = None,
-) -> FtmImport:
-    """Import the Sanctions of a FollowTheMoney entity stream as regimes and designations.
+) -> ImportedTables:
+    """Read the Sanctions of a FollowTheMoney entity stream as regimes and designations.
+
+    :func:`sanctions_tracker.import_ftm` makes a Dataset of them.
 
     Args:
         source: a path to a JSON lines file, an open file (binary or text), or any
@@ -647,8 +325,8 @@ def import_ftm(
             read so far, every few thousand lines and once at the end.
 
     Returns:
-        The dataset (regimes, designations, actions) and the summary: counts by
-        schema, the regimes without a target, and every line skipped or imported
+        The tables (regimes, designations, actions, not yet validated) and the
+        summary: counts by schema, the regimes without a target, and every line skipped or imported
         in part, with the reason.
 
     A Sanction whose entity is not in the stream is skipped and reported: without the
@@ -659,19 +337,19 @@ def import_ftm(
     Raises:
         DataFormatError: the file cannot be opened.
 
-    >>> result = import_ftm(["not json", '{"id": "x", "schema": "Vessel", "properties": {}}'])
+    >>> result = read_ftm(["not json", '{"id": "x", "schema": "Vessel", "properties": {}}'])
     >>> [str(issue) for issue in result.summary.issues]
     ["line 1: not JSON: invalid literal, expected 'null' at column 1 (skipped)"]
     >>> result.summary.not_imported
     (('Vessel', 1),)
     """
     target_codes = _target_codes(targets)
-    with _collector_paused():
-        columns = _read(source, progress)
+    with collector_paused():
+        columns = read_lines(source, progress)
     issues = list(columns.issues)
-    sanctions, typing_issues = _sanctions(columns)
+    sanctions, typing_issues = sanction_frame(columns)
     issues += typing_issues
-    entities, others = _others(columns)
+    entities, others = entity_frames(columns)
     sanctions, dupes = _first_dupes(sanctions, "Sanction")
     issues += dupes
     entities, dupes = _first_dupes(entities, "entity")
@@ -731,21 +409,18 @@ def import_ftm(
     tables = {"regimes": regimes, "designations": designations}
     if actions:
         tables["actions"] = derived_actions(designations, _ACTION_NOTE)
-    from sanctions_tracker.dataset import Dataset  # here: the Dataset itself uses io
-
-    dataset = Dataset.from_tables(tables)
     untargeted = tuple(regimes.filter(pl.col("target").is_null())["regime_id"].sort().to_list())
     summary = ImportSummary(
         lines=columns.lines,
         schemata=columns.schemata,
         imported_schemata=("Sanction", *TARGET_SCHEMATA),
-        designations=dataset.tables.designations.height,
-        regimes=dataset.tables.regimes.height,
-        actions=dataset.tables.actions.height,
+        designations=designations.height,
+        regimes=regimes.height,
+        actions=tables["actions"].height if actions else 0,
         untargeted=untargeted,
         issues=tuple(sorted(issues, key=lambda issue: issue.line)),
     )
-    return FtmImport(dataset, summary)
+    return ImportedTables.of(tables, summary)
 
 
 def _regimes(rows: pl.DataFrame, target_codes: dict[str, str]) -> pl.DataFrame:
@@ -783,7 +458,7 @@ def _regimes(rows: pl.DataFrame, target_codes: dict[str, str]) -> pl.DataFrame:
         "authority",
         "target",
         pl.col("legal_basis").fill_null(""),
-        pl.lit([], dtype=_STRINGS).alias("measures"),
+        pl.lit([], dtype=STRINGS).alias("measures"),
         pl.lit(None, dtype=pl.Date).alias("established_on"),
         pl.lit(None).alias("established_on_precision"),
         pl.lit(None, dtype=pl.Date).alias("lifted_on"),
