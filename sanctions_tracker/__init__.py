@@ -13,13 +13,14 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the same names, imported at first use by __getattr__ below
-    from sanctions_tracker import blocs, datasets
+    from sanctions_tracker import blocs, datasets, opensanctions
     from sanctions_tracker.blocs import Bloc, Membership
     from sanctions_tracker.countries import Country, resolve_countries, resolve_country
     from sanctions_tracker.dataset import Dataset
     from sanctions_tracker.dates import PartialDate
     from sanctions_tracker.errors import (
         AmbiguousCountryError,
+        AmbiguousProgrammeError,
         DataFormatError,
         InvalidDateError,
         Problem,
@@ -28,6 +29,7 @@ if TYPE_CHECKING:  # the same names, imported at first use by __getattr__ below
         UnknownBlocError,
         UnknownCountryError,
         UnknownDocumentError,
+        UnknownProgrammeError,
         ValidationError,
     )
     from sanctions_tracker.importers import import_eu_annex, import_ftm
@@ -58,6 +60,7 @@ __all__ = [
     "MEASURES",
     "Alignment",
     "AmbiguousCountryError",
+    "AmbiguousProgrammeError",
     "Bloc",
     "Country",
     "DataFormatError",
@@ -82,12 +85,14 @@ __all__ = [
     "UnknownBlocError",
     "UnknownCountryError",
     "UnknownDocumentError",
+    "UnknownProgrammeError",
     "ValidationError",
     "__version__",
     "blocs",
     "datasets",
     "import_eu_annex",
     "import_ftm",
+    "opensanctions",
     "parse_signatories",
     "resolve_countries",
     "resolve_country",
@@ -109,6 +114,7 @@ _MODULES = (
     "dataset",
     "datasets",
     "importers",
+    "opensanctions",
 )
 
 

@@ -16,6 +16,7 @@ import attrs
 
 __all__ = [
     "AmbiguousCountryError",
+    "AmbiguousProgrammeError",
     "DataFormatError",
     "InvalidDateError",
     "Problem",
@@ -24,6 +25,7 @@ __all__ = [
     "UnknownBlocError",
     "UnknownCountryError",
     "UnknownDocumentError",
+    "UnknownProgrammeError",
     "ValidationError",
 ]
 
@@ -120,6 +122,54 @@ class UnknownDocumentError(SanctionsTrackerError, KeyError):
 
 def _rebuild_document(document_id: str, known: tuple[str, ...]) -> UnknownDocumentError:
     return UnknownDocumentError(document_id, known=known)
+
+
+class UnknownProgrammeError(SanctionsTrackerError, LookupError):
+    """A key or alias names no programme of the OpenSanctions registry.
+
+    >>> str(UnknownProgrammeError("EU-BLRR", suggestions=("EU-BLR",)))
+    "unknown programme 'EU-BLRR' (did you mean EU-BLR?)"
+    """
+
+    def __init__(self, value: str, *, suggestions: Sequence[str] = ()) -> None:
+        self.value = value
+        self.suggestions = tuple(suggestions)
+        message = f"unknown programme {value!r}"
+        if self.suggestions:
+            message += f" (did you mean {_or_list(self.suggestions)}?)"
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_programme, (self.value, self.suggestions))
+
+
+def _rebuild_programme(value: str, suggestions: tuple[str, ...]) -> UnknownProgrammeError:
+    return UnknownProgrammeError(value, suggestions=suggestions)
+
+
+class AmbiguousProgrammeError(SanctionsTrackerError, LookupError):
+    """An alias belongs to several programmes; we never guess between them.
+
+    >>> print(AmbiguousProgrammeError("UNSCR 1718", candidates=("EU-PRK", "GB-DPRK")))
+    ambiguous programme 'UNSCR 1718': it is an alias of EU-PRK or GB-DPRK; give the key
+    """
+
+    def __init__(self, value: str, *, candidates: Sequence[str]) -> None:
+        self.value = value
+        self.candidates = tuple(candidates)
+        super().__init__(
+            f"ambiguous programme {value!r}: it is an alias of {_or_list(self.candidates)}; "
+            "give the key"
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_ambiguous_programme, (self.value, self.candidates))
+
+
+def _rebuild_ambiguous_programme(
+    value: str, candidates: tuple[str, ...]
+) -> AmbiguousProgrammeError:
+    return AmbiguousProgrammeError(value, candidates=candidates)
 
 
 class QueryError(SanctionsTrackerError, ValueError):

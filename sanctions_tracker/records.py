@@ -70,6 +70,8 @@ Measure: TypeAlias = Literal[
     "aid suspension",
     "debarment",
     "transportation",
+    "arms restrictions",
+    "prohibition to satisfy claims",
     "other",
 ]
 MEASURES: tuple[Measure, ...] = get_args(Measure)
