@@ -17,7 +17,7 @@ sanctions_tracker.errors.ValidationError: statements['s']: duplicate document id
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 from os import PathLike
 from pathlib import Path
@@ -284,6 +284,17 @@ class Dataset:
         )
 
     # -- the questions (sanctions_tracker.queries, collected) -----------------------------
+    #
+    # Each method spells out its query's arguments, typed; tests/test_query_options.py
+    # checks them against sanctions_tracker.queries.options.QUERIES, so passing the
+    # method's own arguments (its locals) on to the query is exact.
+
+    def _collect(
+        self, query: Callable[..., pl.LazyFrame], arguments: dict[str, object]
+    ) -> pl.DataFrame:
+        """Run ``query`` on this dataset's kept frames with a method's arguments, and collect."""
+        options = {name: value for name, value in arguments.items() if name != "self"}
+        return query(self._prepared, **options).collect()
 
     def signed_not_sanctioned(
         self,
@@ -307,17 +318,7 @@ class Dataset:
         >>> ds.signed_not_sanctioned("s", as_of="2020-12-31")["country"].to_list()
         ['JP']
         """
-        return queries.signed_not_sanctioned(
-            self._prepared,
-            document_id,
-            as_of=as_of,
-            since=since,
-            until=until,
-            target=target,
-            via_blocs=via_blocs,
-            via_alignment=via_alignment,
-            expand_blocs=expand_blocs,
-        ).collect()
+        return self._collect(queries.signed_not_sanctioned, locals())
 
     def sanctioned_not_signed(
         self,
@@ -341,17 +342,7 @@ class Dataset:
         >>> ds.sanctioned_not_signed("s", as_of="2020-12-31").height
         0
         """
-        return queries.sanctioned_not_signed(
-            self._prepared,
-            document_id,
-            as_of=as_of,
-            since=since,
-            until=until,
-            target=target,
-            via_blocs=via_blocs,
-            via_alignment=via_alignment,
-            expand_blocs=expand_blocs,
-        ).collect()
+        return self._collect(queries.sanctioned_not_signed, locals())
 
     def signed_not_sanctioned_all(
         self,
@@ -368,15 +359,7 @@ class Dataset:
         >>> Dataset().signed_not_sanctioned_all(as_of="2020-12-31").columns[:2]
         ['document_id', 'country']
         """
-        return queries.signed_not_sanctioned_all(
-            self._prepared,
-            as_of=as_of,
-            since=since,
-            until=until,
-            via_blocs=via_blocs,
-            via_alignment=via_alignment,
-            expand_blocs=expand_blocs,
-        ).collect()
+        return self._collect(queries.signed_not_sanctioned_all, locals())
 
     def participation(
         self,
@@ -391,9 +374,7 @@ class Dataset:
         >>> Dataset().participation("Belarus", as_of="2020-12-31").height
         0
         """
-        return queries.participation(
-            self._prepared, target, as_of=as_of, via_blocs=via_blocs, via_alignment=via_alignment
-        ).collect()
+        return self._collect(queries.participation, locals())
 
     def matrix(
         self,
@@ -410,15 +391,7 @@ class Dataset:
         >>> Dataset().matrix(as_of="2020-12-31").columns
         ['document_id', 'country', 'party_kind', 'name', 'signed', 'sanctioned', 'status']
         """
-        return queries.matrix(
-            self._prepared,
-            documents,
-            regimes,
-            as_of=as_of,
-            via_blocs=via_blocs,
-            via_alignment=via_alignment,
-            expand_blocs=expand_blocs,
-        ).collect()
+        return self._collect(queries.matrix, locals())
 
     def matrix_summary(
         self,
@@ -435,15 +408,7 @@ class Dataset:
         >>> Dataset().matrix_summary(as_of="2020-12-31").columns
         ['document_id', 'both', 'signed', 'sanctioned', 'neither']
         """
-        return queries.matrix_summary(
-            self._prepared,
-            documents,
-            regimes,
-            as_of=as_of,
-            via_blocs=via_blocs,
-            via_alignment=via_alignment,
-            expand_blocs=expand_blocs,
-        ).collect()
+        return self._collect(queries.matrix_summary, locals())
 
     def response_lag(
         self,
@@ -462,14 +427,7 @@ class Dataset:
         >>> ds.response_lag("s")["lag_days"].to_list()
         [None]
         """
-        return queries.response_lag(
-            self._prepared,
-            document_id,
-            target=target,
-            via_blocs=via_blocs,
-            via_alignment=via_alignment,
-            expand_blocs=expand_blocs,
-        ).collect()
+        return self._collect(queries.response_lag, locals())
 
     def agreement(self, documents: Iterable[str] | None = None) -> pl.DataFrame:
         """Pairwise agreement of countries' positions (Jaccard and the UN-voting score).
@@ -477,7 +435,7 @@ class Dataset:
         >>> Dataset().agreement().height
         0
         """
-        return queries.agreement(self._prepared, documents).collect()
+        return self._collect(queries.agreement, locals())
 
     def bloc_cohesion(
         self,
@@ -493,14 +451,7 @@ class Dataset:
         >>> Dataset().bloc_cohesion("EU").height
         0
         """
-        return queries.bloc_cohesion(
-            self._prepared,
-            bloc,
-            documents=documents,
-            regimes=regimes,
-            as_of=as_of,
-            via_alignment=via_alignment,
-        ).collect()
+        return self._collect(queries.bloc_cohesion, locals())
 
     def timeline(
         self, *, country: CountryLike | None = None, target: CountryLike | None = None
@@ -510,7 +461,7 @@ class Dataset:
         >>> Dataset().timeline(target="Belarus").height
         0
         """
-        return queries.timeline(self._prepared, country=country, target=target).collect()
+        return self._collect(queries.timeline, locals())
 
 
 def _conform(name: str, frame: pl.DataFrame) -> pl.DataFrame:

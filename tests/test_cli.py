@@ -14,7 +14,8 @@ import polars as pl
 import pytest
 
 import sanctions_tracker as st
-from sanctions_tracker.cli import _Progress, main
+from sanctions_tracker.cli import main
+from sanctions_tracker.cli.files import _Progress
 from sanctions_tracker.datasets import belarus_2020
 from sanctions_tracker.plot import signed_documents
 
@@ -34,6 +35,13 @@ COMMANDS = [
     "import-ftm",
     "matrix",
     "plot",
+    "signed-not-sanctioned-all",
+    "participation",
+    "matrix-summary",
+    "response-lag",
+    "agreement",
+    "bloc-cohesion",
+    "timeline",
 ]
 
 

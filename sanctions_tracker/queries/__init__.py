@@ -5,8 +5,9 @@ that returns a ``pl.LazyFrame``, so that queries compose; the methods of
 :class:`~sanctions_tracker.Dataset` call them with the :class:`Prepared` frames they
 keep, and collect. The modules: ``_args`` checks the arguments, ``_frames`` derives
 the frames every query filters (one union of the routes by which a party takes
-part in a regime), and ``status``, ``matrix``, ``lag``, ``compare`` and ``timeline``
-hold the queries. docs/queries.md states the rules; in short:
+part in a regime), ``options`` declares each query's arguments (the Dataset
+methods and the command line follow it), and ``status``, ``matrix``, ``lag``,
+``compare`` and ``timeline`` hold the queries. docs/queries.md states the rules; in short:
 
 - A signature counts on day D when its date (the document's date when it has none)
   is known by D and it is not withdrawn by D.

@@ -1,0 +1,273 @@
+"""The commands on files and names: resolve, signatories, validate, convert, merge, import-ftm.
+
+>>> from sanctions_tracker.cli import main
+>>> main(["resolve", "the Czech Republic", "Côte d'Ivoire"])
+CZ  Czechia
+CI  Côte d'Ivoire
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from sanctions_tracker.cli._common import (
+    _add_file_format,
+    _add_format,
+    _Commands,
+    _describe,
+    _existing,
+    _fail,
+    _Parser,
+    _render,
+    _UsageError,
+)
+from sanctions_tracker.countries import resolve_country
+from sanctions_tracker.dates import to_partial_date
+from sanctions_tracker.errors import (
+    AmbiguousCountryError,
+    DataFormatError,
+    UnknownCountryError,
+    ValidationError,
+)
+
+
+def add_file_commands(commands: _Commands[_Parser]) -> None:
+    """Add resolve, signatories, validate, convert, merge and import-ftm to ``commands``."""
+    resolve = commands.add_parser(
+        "resolve",
+        help="resolve country names to ISO codes",
+        description="Print the code and name of each country; exit 1 if any name fails.",
+    )
+    resolve.add_argument("names", nargs="+", metavar="NAME", help="a country name or code")
+    resolve.set_defaults(run=_resolve)
+
+    _add_signatories(commands)
+
+    validate = commands.add_parser(
+        "validate",
+        help="check a dataset file or folder",
+        description="Exit 0 when the dataset is valid; else list every problem and exit 1.",
+    )
+    validate.add_argument("path", type=Path, metavar="PATH", help="a JSON file or a folder")
+    validate.set_defaults(run=_validate)
+
+    convert = commands.add_parser(
+        "convert",
+        help="convert a dataset between JSON and CSV or Parquet tables",
+        description="Read a dataset and write it in another format, losing nothing.",
+    )
+    convert.add_argument("source", type=Path, metavar="SRC", help="a JSON file or a folder")
+    convert.add_argument("target", type=Path, metavar="DST", help="where to write")
+    _add_file_format(convert)
+    convert.set_defaults(run=_convert)
+
+    _add_merge(commands)
+
+    ftm = commands.add_parser(
+        "import-ftm",
+        help="import an OpenSanctions (FollowTheMoney) stream",
+        description=(
+            "Read a FollowTheMoney JSON lines stream (as OpenSanctions publishes) and write "
+            "the regimes, actions and designations it holds as a dataset."
+        ),
+    )
+    ftm.add_argument("stream", type=Path, metavar="STREAM", help="the .ftm.json stream")
+    ftm.add_argument("target", type=Path, metavar="OUT", help="the dataset to write")
+    ftm.add_argument(
+        "--target",
+        dest="targets",
+        action="append",
+        type=_target,
+        metavar="PROGRAMME=COUNTRY",
+        help="the country that a programme (or regime id) sanctions, e.g. EU-BLR=Belarus "
+        "(repeatable); regimes not named have no target",
+    )
+    ftm.add_argument(
+        "--no-actions",
+        dest="actions",
+        action="store_false",
+        help="do not derive one amend action per regime and listing date",
+    )
+    _add_file_format(ftm)
+    ftm.set_defaults(run=_import_ftm)
+
+
+def _add_signatories(commands: _Commands[_Parser]) -> None:
+    signatories = commands.add_parser(
+        "signatories",
+        help="find and resolve the signatory list in a text",
+        description=(
+            "Read a text (a file, or standard input) and print each item of its signatory "
+            "list: the country or bloc it names, or why it names none. Exit 1 if any item "
+            "is unresolved."
+        ),
+    )
+    signatories.add_argument(
+        "text", type=Path, nargs="?", metavar="FILE", help="a text file; default or '-': stdin"
+    )
+    signatories.add_argument(
+        "--date",
+        metavar="DATE",
+        help="the text's date (YYYY[-MM[-DD]]): 'Serbia and Montenegro' is one state before "
+        "2006-09-26, two countries after",
+    )
+    signatories.add_argument(
+        "--expand-blocs",
+        action="store_true",
+        help="list the members on --date (a day) of 'the EU and its member states'",
+    )
+    _add_format(signatories)
+    signatories.set_defaults(run=_signatories)
+
+
+def _add_merge(commands: _Commands[_Parser]) -> None:
+    merge = commands.add_parser(
+        "merge",
+        help="merge datasets into one",
+        description=(
+            "Read several datasets (JSON files or folders of tables) and write them as one: "
+            "a record found alike in several is kept once; an id given twice with different "
+            "content is an error listing every such id."
+        ),
+    )
+    merge.add_argument(
+        "sources", type=Path, nargs="+", metavar="SRC", help="two or more datasets to merge"
+    )
+    merge.add_argument("--out", type=Path, required=True, metavar="DST", help="where to write")
+    _add_file_format(merge)
+    merge.set_defaults(run=_merge)
+
+
+def _target(text: str) -> tuple[str, str]:
+    programme, sep, country = text.partition("=")
+    if not sep or not programme.strip() or not country.strip():
+        raise argparse.ArgumentTypeError(f"{text!r}: write PROGRAMME=COUNTRY, e.g. EU-BLR=Belarus")
+    return programme.strip(), country.strip()
+
+
+def _resolve(args: argparse.Namespace) -> int:
+    failed = False
+    for name in args.names:
+        try:
+            country = resolve_country(name)
+        except (UnknownCountryError, AmbiguousCountryError) as err:
+            _fail(str(err))
+            failed = True
+        else:
+            print(f"{country.code}  {country.name}")
+    return 1 if failed else 0
+
+
+def _signatories(args: argparse.Namespace) -> int:
+    from sanctions_tracker.text import parse_signatories
+
+    written = None
+    if args.date is not None:
+        try:
+            written = to_partial_date(args.date)
+        except ValueError as err:
+            raise _UsageError(f"--date: {err}") from None
+    if args.expand_blocs and (written is None or not written.is_exact):
+        raise _UsageError("--expand-blocs needs --date to be a day, e.g. --date 2020-10-26")
+    if args.text is None or str(args.text) == "-":
+        text = sys.stdin.read()
+    else:
+        text = _existing(args.text).read_text(encoding="utf-8")
+    found = parse_signatories(
+        text,
+        expand_blocs_on=written.first if args.expand_blocs and written is not None else None,
+        written_on=written,
+    )
+    sys.stdout.write(_render(found.to_frame(), args.format))
+    return 1 if found.unresolved else 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from sanctions_tracker.dataset import Dataset
+
+    path: Path = _existing(args.path)
+    try:
+        dataset = Dataset.load(path)
+    except ValidationError as err:
+        return _problems(f"{path}:", [str(problem) for problem in err.problems])
+    except DataFormatError as err:
+        return _problems(f"{path}:", [str(err)])
+    print(f"{path}: valid: {_describe(dataset)}")
+    return 0
+
+
+def _problems(heading: str, problems: list[str]) -> int:
+    """Print ``heading``, the count and every problem on standard output; return 1."""
+    print(f"{heading} {len(problems)} problem{'s' if len(problems) != 1 else ''}")
+    for problem in problems:
+        print(f"  {problem}")
+    return 1
+
+
+def _convert(args: argparse.Namespace) -> int:
+    from sanctions_tracker.dataset import Dataset
+
+    dataset = Dataset.load(_existing(args.source))
+    dataset.save(args.target, format=args.format)
+    print(f"wrote {args.target}: {_describe(dataset)}")
+    return 0
+
+
+def _merge(args: argparse.Namespace) -> int:
+    from sanctions_tracker.dataset import Dataset
+
+    first, *others = [Dataset.load(_existing(path)) for path in args.sources]
+    try:
+        merged = first.merge(*others)
+    except ValidationError as err:
+        status = _problems("cannot merge:", [str(problem) for problem in err.problems])
+        for number, path in enumerate(args.sources, start=1):
+            print(f"  (dataset {number}: {path})")
+        return status
+    merged.save(args.out, format=args.format)
+    print(f"wrote {args.out}: {_describe(merged)}")
+    return 0
+
+
+def _import_ftm(args: argparse.Namespace) -> int:
+    from sanctions_tracker.importers import import_ftm
+
+    stream = _existing(args.stream)
+    targets = dict(args.targets) if args.targets else None
+    progress = _Progress(sys.stderr, stream.stat().st_size) if sys.stderr.isatty() else None
+    try:
+        result = import_ftm(stream, targets=targets, actions=args.actions, progress=progress)
+    finally:
+        if progress is not None:
+            progress.close()
+    result.dataset.save(args.target, format=args.format)
+    print(result.summary)
+    print(f"wrote {args.target}: {_describe(result.dataset)}")
+    return 0
+
+
+class _Progress:
+    """A one-line progress indicator on a terminal: bytes read of the stream's size."""
+
+    def __init__(self, stream: TextIO, total: int) -> None:
+        self._stream = stream
+        self._total = max(total, 1)
+        self._shown = -1
+
+    def __call__(self, done: int, total: int | None = None) -> None:
+        whole = total or self._total
+        percent = min(100, done * 100 // max(whole, 1))
+        if percent != self._shown:
+            self._shown = percent
+            bar = "#" * (percent // 4)
+            self._stream.write(f"\rimporting [{bar:<25}] {percent:3d}%")
+            self._stream.flush()
+
+    def close(self) -> None:
+        if self._shown >= 0:
+            self._stream.write("\n")
+            self._stream.flush()

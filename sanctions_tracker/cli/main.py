@@ -1,0 +1,77 @@
+"""``main``: parse the command line, run the command, turn every mistake into one line.
+
+>>> main(["resolve", "Atlantis"])
+1
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from sanctions_tracker.cli._common import PROG, _fail, _os_message, _Parser, _UsageError
+from sanctions_tracker.cli._report import _report
+from sanctions_tracker.cli.files import add_file_commands
+from sanctions_tracker.cli.questions import add_questions
+from sanctions_tracker.errors import SanctionsTrackerError
+
+__all__ = ["main"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status.
+
+    Args:
+        argv: The arguments after the program name.
+
+    Returns:
+        0 on success; 1 when ``validate`` finds problems or ``resolve`` cannot resolve a
+        name; 2 on a user error, after printing one line on standard error.
+
+    >>> main(["resolve", "Atlantis"])
+    1
+    >>> main(["signed-not-sanctioned", "x", "--as-of", "2020-13-01"])
+    2
+    """
+    parser = _build_parser()
+    try:
+        args = parser.parse_args(sys.argv[1:] if argv is None else list(argv))
+    except _UsageError as err:
+        return _fail(str(err))
+    except SystemExit as exit_:  # --help and --version end here, with status 0
+        return exit_.code if isinstance(exit_.code, int) else 0
+    run: Callable[[argparse.Namespace], int] = getattr(args, "run", _report)
+    try:
+        return run(args)
+    except _UsageError as err:
+        return _fail(str(err))
+    except BrokenPipeError:  # `sanctions-tracker | head`: the reader left, nothing to say
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except OSError as err:
+        return _fail(_os_message(err))
+    except SanctionsTrackerError as err:
+        return _fail(str(err))
+    except KeyboardInterrupt:
+        return 130
+
+
+def _build_parser() -> _Parser:
+    from sanctions_tracker import __version__
+
+    parser = _Parser(
+        prog=PROG,
+        description=(
+            "Who signed joint statements and open letters, and who sanctioned: exact, "
+            "dated, sourced answers. With no command, print the report on the built-in "
+            "Belarus 2020 data."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    add_questions(commands)
+    add_file_commands(commands)
+    return parser

@@ -1,0 +1,194 @@
+"""The commands that ask: the report, one command per query, and the matrix drawn.
+
+Each query of :data:`sanctions_tracker.queries.options.QUERIES` becomes a command of
+the same name with dashes (``signed-not-sanctioned``), whose arguments follow the
+declaration: a positional argument for a required one, ``--as-of DATE`` for a day,
+``--documents ID ...`` for ids, ``--via-blocs`` / ``--no-via-blocs`` for a switch.
+
+>>> from sanctions_tracker.cli import main
+>>> main(["signed-not-sanctioned", "by-2020-09-17-internet-shutdowns", "--as-of", "2020-12-31",
+...       "--no-via-alignment", "--format", "csv"])
+country,party_kind,name,signed_on,via
+AU,country,Australia,2020-09-17,
+IS,country,Iceland,2020-09-17,
+JP,country,Japan,2020-09-17,
+LI,country,Liechtenstein,2020-09-17,
+NO,country,Norway,2020-09-17,
+UA,country,Ukraine,2020-09-17,
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from sanctions_tracker.cli._common import (
+    _add_dataset,
+    _add_format,
+    _Commands,
+    _day,
+    _default_day,
+    _load,
+    _Parser,
+    _render,
+    _UsageError,
+)
+from sanctions_tracker.cli._report import _report
+from sanctions_tracker.queries.options import QUERIES, Argument, Query
+
+#: How the command line reads each kind of argument (keyed by the declared type).
+_READERS: Mapping[str, Mapping[str, Any]] = {
+    "str": {},
+    "Iterable[str] | None": {"nargs": "+", "metavar": "ID"},
+    "DayLike | None": {"type": _day, "metavar": "DATE"},
+    "CountryLike": {},
+    "CountryLike | None": {"metavar": "COUNTRY"},
+    "bool": {"action": argparse.BooleanOptionalAction},
+}
+
+#: What a command's description says beyond its one-line help.
+_DESCRIPTIONS = {
+    "signed_not_sanctioned": "With --as-of, status on that day; with --since/--until, a "
+    "response within that window.",
+    "sanctioned_not_signed": "With --as-of, status on that day; with --since/--until, a "
+    "response within that window.",
+    "matrix": "One row per country, one column per document (default: the documents with a "
+    "named signatory), on --as-of (default: 31 December of the latest document's year).",
+}
+
+
+def add_questions(commands: _Commands[_Parser]) -> None:
+    """Add the report, one command per query, and plot to ``commands``."""
+    report = commands.add_parser(
+        "report",
+        help="the report: each document, who signed, and who did one without the other",
+        description=(
+            "For each document: who signed; who signed but took no sanctions action "
+            "against its subject from the document's date to --until; and who took part in "
+            "sanctions against the subject on --until without signing."
+        ),
+    )
+    _add_dataset(report)
+    report.add_argument(
+        "--until",
+        type=_day,
+        metavar="DATE",
+        help="end of the response window, and the day of the status (default: 31 December "
+        "of the year of the latest document)",
+    )
+    report.set_defaults(run=_report)
+
+    runs: dict[str, Callable[[argparse.Namespace], int]] = {"matrix": _matrix}
+    for query in QUERIES.values():
+        parser = commands.add_parser(
+            query.name.replace("_", "-"),
+            help=query.help,
+            description=f"{query.help[0].upper()}{query.help[1:]}. "
+            + _DESCRIPTIONS.get(query.name, ""),
+        )
+        _add_arguments(parser, query.arguments)
+        _add_dataset(parser)
+        _add_format(parser)
+        parser.set_defaults(run=runs.get(query.name, _ask), query=query.name)
+
+    plot = commands.add_parser(
+        "plot",
+        help="draw the matrix as a heatmap (PNG or SVG)",
+        description="Draw the matrix to OUT, a .png or .svg file (needs the 'plot' extra).",
+    )
+    plot.add_argument("out", type=Path, metavar="OUT", help="a .png or .svg file")
+    _add_dataset(plot)
+    _add_arguments(plot, _chosen(QUERIES["matrix"], ("documents", "regimes", "as_of")))
+    plot.set_defaults(run=_plot)
+
+
+def _chosen(query: Query, names: Iterable[str]) -> tuple[Argument, ...]:
+    return tuple(query.option(name) for name in names)
+
+
+def _add_arguments(parser: argparse.ArgumentParser, arguments: Iterable[Argument]) -> None:
+    """One command-line argument per declared argument of a query."""
+    for argument in arguments:
+        reader = dict(_READERS[argument.type])
+        if argument.required:
+            metavar = argument.name.removesuffix("_id").upper()
+            parser.add_argument(argument.name, metavar=metavar, help=argument.help, **reader)
+        else:
+            parser.add_argument(
+                "--" + argument.name.replace("_", "-"),
+                dest=argument.name,
+                default=argument.default,
+                help=argument.help + _default_text(argument),
+                **reader,
+            )
+
+
+def _default_text(argument: Argument) -> str:
+    """`` (default: on)`` for a switch; the help of other arguments says it in words."""
+    if argument.type != "bool":
+        return ""
+    return " (default: on)" if argument.default else " (default: off)"
+
+
+def _options(args: argparse.Namespace, query: Query) -> dict[str, Any]:
+    """The query's arguments as parsed; --as-of with --since/--until is refused."""
+    options = {argument.name: getattr(args, argument.name) for argument in query.arguments}
+    if options.get("as_of") is not None and (
+        options.get("since") is not None or options.get("until") is not None
+    ):
+        raise _UsageError(
+            "give either --as-of (status on a day) or --since/--until (a window), not both"
+        )
+    return options
+
+
+def _ask(args: argparse.Namespace) -> int:
+    query = QUERIES[args.query]
+    options = _options(args, query)
+    dataset = _load(args.dataset)
+    frame: pl.DataFrame = getattr(dataset, query.name)(**options)
+    sys.stdout.write(_render(frame, args.format))
+    return 0
+
+
+def _matrix(args: argparse.Namespace) -> int:
+    from sanctions_tracker.plot import signed_documents  # matplotlib is not imported
+
+    options = _options(args, QUERIES["matrix"])
+    dataset = _load(args.dataset)
+    options["documents"] = options["documents"] or signed_documents(dataset)
+    options["as_of"] = options["as_of"] or _default_day(dataset)
+    cells = dataset.matrix(**options)
+    documents = cells["document_id"].unique(maintain_order=True).to_list()
+    keys = ["country", "party_kind", "name"]
+    if documents:
+        wide = (
+            cells.pivot(on="document_id", index=keys, values="status")
+            .select(*keys, *[pl.col(d).cast(pl.String) for d in documents])
+            .sort(pl.col("party_kind") != "country", "country")
+        )
+    else:
+        wide = cells.select(keys)
+    sys.stdout.write(_render(wide, args.format))
+    return 0
+
+
+def _plot(args: argparse.Namespace) -> int:
+    from sanctions_tracker.plot import plot_matrix
+
+    dataset = _load(args.dataset)
+    written = plot_matrix(
+        dataset,
+        documents=args.documents,
+        regimes=args.regimes,
+        as_of=args.as_of or _default_day(dataset),
+        path=args.out,
+    )
+    print(f"wrote {written}")
+    return 0

@@ -1,0 +1,126 @@
+"""One declaration of each query's arguments: the functions, the Dataset and the CLI follow it."""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import json
+from collections.abc import Callable
+
+import polars as pl
+import pytest
+
+from sanctions_tracker import queries
+from sanctions_tracker.cli import main
+from sanctions_tracker.cli.main import _build_parser
+from sanctions_tracker.dataset import Dataset
+from sanctions_tracker.datasets import belarus_2020
+from sanctions_tracker.queries.options import QUERIES, Argument, Query
+
+SEP_17 = "by-2020-09-17-internet-shutdowns"
+OCT_26 = "by-2020-10-26-un-human-rights"
+
+
+def _declared(arguments: tuple[Argument, ...]) -> list[tuple[str, str, object, str]]:
+    kinds = {True: "KEYWORD_ONLY", False: "POSITIONAL_OR_KEYWORD"}
+    return [
+        (a.name, a.type, inspect.Parameter.empty if a.required else a.default, kinds[a.keyword])
+        for a in arguments
+    ]
+
+
+def _signature(function: Callable[..., object]) -> list[tuple[str, str, object, str]]:
+    """Each parameter after the first (the tables, or self): name, annotation, default, kind."""
+    parameters = list(inspect.signature(function).parameters.values())[1:]
+    return [(p.name, str(p.annotation), p.default, p.kind.name) for p in parameters]
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_query_function_follows_the_declaration(name: str) -> None:
+    """The function in sanctions_tracker.queries takes exactly the declared arguments."""
+    assert _declared(QUERIES[name].arguments) == _signature(getattr(queries, name))
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_dataset_method_follows_the_declaration(name: str) -> None:
+    """The Dataset method of the same name takes exactly the declared arguments."""
+    assert _declared(QUERIES[name].arguments) == _signature(getattr(Dataset, name))
+
+
+def test_every_query_is_declared() -> None:
+    """Each query function of the package has a declaration (so it has a command too)."""
+    functions = {
+        name
+        for name in queries.__all__
+        if name.islower() and inspect.isfunction(getattr(queries, name))
+    }
+    assert functions == set(QUERIES)
+
+
+def _subparsers() -> dict[str, argparse.ArgumentParser]:
+    parser = _build_parser()
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(action.choices)
+
+
+@pytest.mark.parametrize("query", QUERIES.values(), ids=list(QUERIES))
+def test_the_command_line_has_every_argument(query: Query) -> None:
+    """The query's command takes each declared argument, a switch in both senses."""
+    command = _subparsers()[query.name.replace("_", "-")]
+    found = {}
+    for action in command._actions:
+        found[action.dest] = sorted(action.option_strings)
+    expected = {a.name: sorted(_flags(a)) for a in query.arguments}
+    assert expected == {name: found.get(name) for name in expected}
+
+
+def _flags(argument: Argument) -> list[str]:
+    if argument.required:
+        return []
+    flag = "--" + argument.name.replace("_", "-")
+    return [flag, "--no-" + flag[2:]] if argument.type == "bool" else [flag]
+
+
+def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> pl.DataFrame:
+    assert main([*argv, "--format", "json"]) == 0
+    return pl.DataFrame(json.loads(capsys.readouterr().out))
+
+
+def test_route_switches_reach_the_query(capsys: pytest.CaptureFixture[str]) -> None:
+    """--no-via-blocs --no-via-alignment asks what via_blocs=False, via_alignment=False does."""
+    argv = ["signed-not-sanctioned", SEP_17, "--as-of", "2020-12-31"]
+    frame = _json(capsys, *argv, "--no-via-blocs", "--no-via-alignment")
+    ds = belarus_2020()
+    expected = ds.signed_not_sanctioned(
+        SEP_17, as_of="2020-12-31", via_blocs=False, via_alignment=False
+    )
+    default = ds.signed_not_sanctioned(SEP_17, as_of="2020-12-31")
+    assert (expected["country"].to_list(), True) == (
+        frame["country"].to_list(),
+        expected.height > default.height,
+    )
+
+
+def test_expand_blocs_and_target_reach_the_query(capsys: pytest.CaptureFixture[str]) -> None:
+    """--expand-blocs and --target ask what expand_blocs=True, target= does."""
+    frame = _json(
+        capsys,
+        "signed-not-sanctioned",
+        OCT_26,
+        "--until",
+        "2020-12-31",
+        "--expand-blocs",
+        "--target",
+        "Russia",
+    )
+    expected = belarus_2020().signed_not_sanctioned(
+        OCT_26, until="2020-12-31", expand_blocs=True, target="RU"
+    )
+    assert expected.select("country", "via").rows() == frame.select("country", "via").rows()
+
+
+def test_a_query_without_a_former_command_has_one(capsys: pytest.CaptureFixture[str]) -> None:
+    """bloc-cohesion, a query the command line lacked, answers as the Dataset method does."""
+    frame = _json(capsys, "bloc-cohesion", "EU", "--documents", SEP_17, OCT_26)
+    expected = belarus_2020().bloc_cohesion("EU", documents=[SEP_17, OCT_26])
+    assert expected["participants"].to_list() == frame["participants"].to_list()
