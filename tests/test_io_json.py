@@ -149,3 +149,157 @@ def test_namibia_is_written_as_its_code() -> None:
     assert (Country("NA"),) == Dataset.from_tables(loads(dumps(ds.tables))).statements[
         0
     ].signatories
+
+
+def test_misspelt_section_names_the_right_one() -> None:
+    """A misspelt section is refused, and the problem names the section meant."""
+    text = _document(statments=[{"id": "a", "issued_on": "2020"}])
+    with pytest.raises(
+        ValidationError, match=r"unknown keys 'statments' \(did you mean 'statements'\?\)"
+    ):
+        loads(text)
+
+
+def test_misspelt_key_of_a_record_names_the_right_one() -> None:
+    """A misspelt key inside a record is refused at the record's path, with the key meant."""
+    signature = {"party": "JP", "signed_onn": "2020"}
+    text = _document(statements=[{"id": "a", "issued_on": "2020", "signatures": [signature]}])
+    with pytest.raises(ValidationError) as caught:
+        loads(text)
+    (problem,) = caught.value.problems
+    expected = ("statements[0].signatures[0]", True)
+    assert expected == (problem.path, "(did you mean 'signed_on'?)" in problem.message)
+
+
+def test_every_kind_of_bad_value_keeps_its_path_and_message() -> None:
+    """Each kind of bad value is reported where it is, as the first release reported it."""
+    doc = {
+        "format": "sanctions-tracker",
+        "version": 1,
+        "statements": [
+            {
+                "id": "a",
+                "issued_on": 2020,
+                "sources": ["x", 3],
+                "signatures": [
+                    {"party": "JP", "vote": ["for"]},
+                    {"party": {"bloc": "XX"}},
+                    {"party": "QA", "signed_on": "2020-02", "withdrawn_on": "2020-01"},
+                    {"person": "Ana", "nationality": "Atlantis"},
+                    {"party": {"organization": "O", "id": 5}},
+                    7,
+                ],
+                "subject": 12,
+                "forum": False,
+            },
+            {"title": "no id", "issued_on": "2020-01", "signatures": "JP"},
+        ],
+        "letters": [
+            {
+                "id": "l",
+                "published_on": "2020",
+                "reported_count": -1,
+                "anonymous": "yes",
+                "count_qualifier": "roughly",
+            }
+        ],
+        "regimes": [
+            {"id": "R", "authority": {"person": "P"}, "measures": ["shaming"]},
+            {"id": "S", "authority": "EU", "measures": 4},
+        ],
+        "actions": [
+            {
+                "regime": "R",
+                "date": "2020",
+                "kind": "amend",
+                "designations": "d",
+                "designation_count": "2",
+            }
+        ],
+        "designations": [
+            {"id": "d", "regime": "R", "target": "somebody"},
+            {
+                "id": "e",
+                "regime": "R",
+                "target": {"organization": "O", "country": "Atlantis", "extra": 1},
+            },
+        ],
+        "alignments": [{"country": "UA", "regime": "R", "aligned_on": "2020-13"}],
+        "blocs": [
+            {
+                "code": "NB8",
+                "name": "N",
+                "memberships": [{"country": "EE", "joined": "1992-13-01"}, {"country": "NO"}],
+            },
+            {"code": "B2"},
+            5,
+        ],
+    }
+    with pytest.raises(ValidationError) as caught:
+        loads(json.dumps(doc))
+    expected = [
+        "actions[0].designation_count: expected a whole number, found text",
+        "alignments[0].aligned_on: '2020-13' is not a date: month 13 is not between 1 and 12",
+        "blocs[0].memberships[0]: '1992-13-01' is not a date: month 13 is not between 1 and 12",
+        "blocs[0].memberships[1].joined: is missing",
+        "blocs[1].name: is missing",
+        "blocs[2]: expected an object {...}, found a number",
+        (
+            'designations[0].target: expected {"person": name, ...} or {"organization": name, ...},'
+            " found text"
+        ),
+        "designations[1].target.country: unknown country 'Atlantis' (did you mean Albania?)",
+        (
+            "designations[1].target: unknown keys 'extra': the keys are organization, country,"
+            " identifiers, id"
+        ),
+        "letters[0].anonymous: expected true or false, found text",
+        (
+            "letters[0].count_qualifier: unknown count qualifier 'roughly': write one of exact, at"
+            " least, more than, about"
+        ),
+        "letters[0].reported_count: must not be negative, found -1",
+        "regimes[0].authority: a regime's authority is a country or a bloc",
+        (
+            "regimes[0].measures: unknown measure 'shaming': write one of asset freeze, travel ban,"
+            " arms embargo, export control, import restrictions, financial restrictions,"
+            " investment ban, services ban, sectoral, aid suspension, debarment, transportation,"
+            " other"
+        ),
+        "regimes[1].measures: expected text, found a number",
+        "statements[0].forum: expected text, found true or false",
+        (
+            "statements[0].signatures[0].vote: a vote is one word of for, abstain, against, not"
+            " ['for']"
+        ),
+        (
+            "statements[0].signatures[1].party.bloc: unknown bloc 'XX': the built-in blocs are EEA,"
+            " EFTA, EU, G7, NATO"
+        ),
+        (
+            "statements[0].signatures[2]: withdrawn_on 2020-01 is before signed_on 2020-02: a"
+            " signature is withdrawn after it is made"
+        ),
+        (
+            "statements[0].signatures[3].nationality: unknown country 'Atlantis' (did you mean"
+            " Albania?)"
+        ),
+        "statements[0].signatures[4].party.id: expected text, found a number",
+        "statements[0].signatures[5]: expected a country or bloc, or an object, found a number",
+        "statements[0].sources[1]: expected text, found a number",
+        "statements[0].subject: expected a country code or name, found a number",
+        "statements[1].id: is missing",
+        "statements[1].signatures: expected a list [...], found text",
+    ]
+    assert expected == sorted(map(str, caught.value.problems))
+
+
+def test_a_section_that_is_not_a_list_is_a_problem() -> None:
+    """A section given as text or an object is reported by its name, not read item by item."""
+    with pytest.raises(ValidationError) as caught:
+        loads(_document(actions="x", statements={"a": 1}))
+    expected = [
+        "statements: expected a list [...], found an object",
+        "actions: expected a list [...], found text",
+    ]
+    assert expected == [str(p) for p in caught.value.problems]
