@@ -239,8 +239,14 @@ def test_every_kind_of_bad_value_keeps_its_path_and_message() -> None:
         loads(json.dumps(doc))
     expected = [
         "actions[0].designation_count: expected a whole number, found text",
-        "alignments[0].aligned_on: '2020-13' is not a date: month 13 is not between 1 and 12",
-        "blocs[0].memberships[0]: '1992-13-01' is not a date: month 13 is not between 1 and 12",
+        (
+            "alignments[0].aligned_on: '2020-13' is not a date: month 13 is not between 1 and 12;"
+            " write YYYY, YYYY-MM or YYYY-MM-DD"
+        ),
+        (
+            "blocs[0].memberships[0]: '1992-13-01' is not a date: month 13 is not between 1 and 12;"
+            " write YYYY-MM-DD"
+        ),
         "blocs[0].memberships[1].joined: is missing",
         "blocs[1].name: is missing",
         "blocs[2]: expected an object {...}, found a number",
