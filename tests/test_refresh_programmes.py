@@ -88,51 +88,59 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_missing_field_names_file_and_field(meta: Path, tmp_path: Path) -> None:
-    """A programme without a title fails with the file and the field."""
-    _edit(meta / "programs" / "US-BRUS.yml", "title: Belarus Sanctions\n", "")
-    assert "programs/US-BRUS.yml: field 'title' is missing" in _problems(meta, tmp_path)
+BROKEN = {
+    "missing field": (
+        "programs/US-BRUS.yml",
+        "title: Belarus Sanctions\n",
+        "",
+        "programs/US-BRUS.yml: field 'title' is missing",
+    ),
+    "unknown issuer, with the close ones": (
+        "programs/US-BRUS.yml",
+        "issuer: us_ofac",
+        "issuer: us_ofak",
+        "programs/US-BRUS.yml: field 'issuer': unknown issuer 'us_ofak' (did you mean us_ofac",
+    ),
+    "unknown target territory": (
+        "programs/US-BRUS.yml",
+        "  - by\n",
+        "  - ua-xyz\n",
+        "programs/US-BRUS.yml: field 'target_territories': unknown territory 'ua-xyz'",
+    ),
+    "unknown issuer territory": (
+        "issuers/us_ofac.yml",
+        "territory: us",
+        "territory: uq",
+        "issuers/us_ofac.yml: field 'territory': unknown territory 'uq'",
+    ),
+    "issuer without a name": (
+        "issuers/zz_unsc.yml",
+        "name: UN Security Council\n",
+        "",
+        "issuers/zz_unsc.yml: field 'name' is missing",
+    ),
+    "unknown measure": (
+        "programs/US-BRUS.yml",
+        "  - Asset freeze",
+        "  - Naming and shaming",
+        "programs/US-BRUS.yml: field 'measures': unknown measure 'Naming and shaming'",
+    ),
+    "key that is not the file's name": (
+        "programs/US-BRUS.yml",
+        "key: US-BRUS",
+        "key: US-BELARUS",
+        "programs/US-BRUS.yml: field 'key'",
+    ),
+}
 
 
-def test_unknown_issuer_names_file_and_field(meta: Path, tmp_path: Path) -> None:
-    """A programme naming an issuer that has no file fails, suggesting the close ones."""
-    _edit(meta / "programs" / "US-BRUS.yml", "issuer: us_ofac", "issuer: us_ofak")
-    message = _problems(meta, tmp_path)
-    assert "programs/US-BRUS.yml: field 'issuer': unknown issuer 'us_ofak'" in message
-    assert "us_ofac" in message
-
-
-def test_unknown_territory_names_file_and_field(meta: Path, tmp_path: Path) -> None:
-    """A target territory we do not know fails with the file and the field."""
-    _edit(meta / "programs" / "US-BRUS.yml", "  - by\n", "  - ua-xyz\n")
-    message = _problems(meta, tmp_path)
-    assert "programs/US-BRUS.yml: field 'target_territories'" in message
-    assert "ua-xyz" in message
-
-
-def test_unknown_issuer_territory_names_file_and_field(meta: Path, tmp_path: Path) -> None:
-    """An issuer seated in a territory we do not know fails with the file and the field."""
-    _edit(meta / "issuers" / "us_ofac.yml", "territory: us", "territory: uq")
-    assert "issuers/us_ofac.yml: field 'territory'" in _problems(meta, tmp_path)
-
-
-def test_issuer_without_name_names_file_and_field(meta: Path, tmp_path: Path) -> None:
-    """An issuer file without a name fails with the file and the field."""
-    _edit(meta / "issuers" / "zz_unsc.yml", "name: UN Security Council\n", "")
-    assert "issuers/zz_unsc.yml: field 'name' is missing" in _problems(meta, tmp_path)
-
-
-def test_unknown_measure_names_file_and_field(meta: Path, tmp_path: Path) -> None:
-    """A measure outside the registry's vocabulary fails with the file and the field."""
-    _edit(meta / "programs" / "US-BRUS.yml", "  - Asset freeze", "  - Naming and shaming")
-    message = _problems(meta, tmp_path)
-    assert "programs/US-BRUS.yml: field 'measures': unknown measure 'Naming and shaming'" in message
-
-
-def test_key_must_match_file_name(meta: Path, tmp_path: Path) -> None:
-    """A programme whose key is not its file's name fails."""
-    _edit(meta / "programs" / "US-BRUS.yml", "key: US-BRUS", "key: US-BELARUS")
-    assert "programs/US-BRUS.yml: field 'key'" in _problems(meta, tmp_path)
+@pytest.mark.parametrize(("file", "old", "new", "expected"), BROKEN.values(), ids=BROKEN.keys())
+def test_broken_file_names_file_and_field(
+    meta: Path, tmp_path: Path, file: str, old: str, new: str, expected: str
+) -> None:
+    """A missing field or an unknown issuer, territory or measure fails, naming file and field."""
+    _edit(meta / file, old, new)
+    assert expected in _problems(meta, tmp_path)
 
 
 def test_unreadable_yaml_names_the_file(meta: Path, tmp_path: Path) -> None:
