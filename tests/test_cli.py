@@ -42,6 +42,7 @@ COMMANDS = [
     "agreement",
     "bloc-cohesion",
     "timeline",
+    "programmes",
 ]
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from sanctions_tracker.cli._common import PROG, _fail, _os_message, _Parser, _UsageError
 from sanctions_tracker.cli._report import _report
 from sanctions_tracker.cli.files import add_file_commands
+from sanctions_tracker.cli.programmes import add_programme_commands
 from sanctions_tracker.cli.questions import add_questions
 from sanctions_tracker.errors import SanctionsTrackerError
 
@@ -74,4 +75,5 @@ def _build_parser() -> _Parser:
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     add_questions(commands)
     add_file_commands(commands)
+    add_programme_commands(commands)
     return parser
