@@ -26,8 +26,8 @@ import polars as pl
 
 from sanctions_tracker import queries
 from sanctions_tracker.blocs import Bloc
-from sanctions_tracker.columns import TABLES
-from sanctions_tracker.errors import Problem, UnknownDocumentError, ValidationError
+from sanctions_tracker.checked import checked_tables
+from sanctions_tracker.errors import UnknownDocumentError, ValidationError
 from sanctions_tracker.io import load_tables, save_tables
 from sanctions_tracker.merging import merge_tables
 from sanctions_tracker.queries import CountryLike, DayLike, Prepared
@@ -41,12 +41,9 @@ from sanctions_tracker.records import (
     SanctionsRegime,
 )
 from sanctions_tracker.tables import (
-    TABLE_NAMES,
     Records,
     Tables,
-    builtin_bloc_tables,
     records_to_tables,
-    schema,
     tables_to_records,
 )
 from sanctions_tracker.validation import validate
@@ -105,35 +102,13 @@ class Dataset:
         >>> empty.tables.documents.height, empty == Dataset()
         (0, True)
         """
-        frames = tables.as_dict() if isinstance(tables, Tables) else dict(tables)
-        unknown = sorted(set(frames) - set(TABLE_NAMES))
-        if unknown:
-            raise ValidationError.single(
-                "tables", f"unknown tables {unknown}: the tables are {', '.join(TABLE_NAMES)}"
-            )
-        typed: dict[str, pl.DataFrame] = {}
-        for name in TABLE_NAMES:
-            frame = frames.get(name)
-            if frame is None:
-                frame = pl.DataFrame(schema=schema(name))
-            elif frame.schema != schema(name):
-                frame = _conform(name, frame)
-            typed[name] = frame
-        builtin_blocs, builtin_members = builtin_bloc_tables()
-        typed["blocs"] = pl.concat([builtin_blocs, typed["blocs"].filter(~pl.col("builtin"))])
-        # The built-in blocs' own rows are dropped (they come with the package); any
-        # other row for a built-in bloc is reported, never silently dropped.
-        members = typed["memberships"].join(
-            builtin_members, on=list(builtin_members.columns), how="anti", nulls_equal=True
-        )
-        _refuse_builtin_members(members, builtin_blocs, builtin_members.height)
-        typed["memberships"] = pl.concat([builtin_members, members])
-        result = Tables(**typed)
-        problems = validate(result, row_numbers=row_numbers)
-        if problems:
-            raise ValidationError(problems)
+        return cls._of(checked_tables(tables, row_numbers=row_numbers))
+
+    @classmethod
+    def _of(cls, tables: Tables) -> Dataset:
+        """The Dataset of tables that :func:`~sanctions_tracker.checked.checked_tables` made."""
         dataset = cls.__new__(cls)
-        dataset._tables = result
+        dataset._tables = tables
         return dataset
 
     @classmethod
@@ -149,9 +124,7 @@ class Dataset:
         >>> Dataset.load(path) == Dataset()
         True
         """
-        return load_tables(
-            Path(path), lambda frames, rows: cls.from_tables(frames, row_numbers=rows)
-        )
+        return cls._of(load_tables(Path(path)))
 
     def save(self, path: str | PathLike[str], format: str | None = None) -> None:
         """Write the dataset atomically as ``"json"``, or a folder of ``"csv"`` or ``"parquet"``.
@@ -462,61 +435,3 @@ class Dataset:
         0
         """
         return self._collect(queries.timeline, locals())
-
-
-def _conform(name: str, frame: pl.DataFrame) -> pl.DataFrame:
-    """Bring a frame to its table's schema: missing columns take their declared defaults."""
-    table = TABLES[name]
-    wanted = table.schema()
-    extra = sorted(set(frame.columns) - set(wanted))
-    if extra:
-        raise ValidationError.single(
-            name, f"unknown columns {extra}: the columns are {', '.join(wanted)}"
-        )
-    for column, dtype in wanted.items():
-        if column in frame.columns:
-            _check_cast(name, frame, column, dtype)
-    return (
-        frame.select(table.with_defaults(frame.columns))
-        .cast(wanted)
-        .with_columns(pl.col(c).fill_null(default) for c, default in table.filled().items())
-    )
-
-
-def _check_cast(name: str, frame: pl.DataFrame, column: str, dtype: pl.DataType) -> None:
-    """Raise for every value that the column's type cannot hold, never dropping one."""
-    if frame.schema[column] == dtype:
-        return
-    cast = frame.select(
-        pl.col(column).alias("_value"),
-        pl.col(column).cast(dtype, strict=False).alias("_cast"),
-    ).with_row_index("_row", offset=1)
-    bad = cast.filter(pl.col("_value").is_not_null() & pl.col("_cast").is_null())
-    if bad.height:
-        raise ValidationError(
-            Problem("", f"{value!r} is not a valid {dtype}", table=name, row=row, column=column)
-            for row, value in bad.select("_row", "_value").head(100).iter_rows()
-        )
-
-
-def _refuse_builtin_members(
-    members: pl.DataFrame, builtin_blocs: pl.DataFrame, offset: int
-) -> None:
-    """Raise for membership rows that would change a built-in bloc.
-
-    Rows are numbered as in the dataset's table, after the ``offset`` built-in ones.
-    """
-    wrong = members.with_row_index("_row", offset=offset + 1).filter(
-        pl.col("bloc").is_in(builtin_blocs["bloc"].implode())
-    )
-    if wrong.height:
-        raise ValidationError(
-            Problem(
-                f"blocs['{bloc}'].memberships[{country}]",
-                f"'{bloc}' is a built-in bloc whose memberships come with the package: "
-                "remove the row, or define your own bloc under another code",
-                table="memberships",
-                row=row,
-            )
-            for row, bloc, country in wrong.select("_row", "bloc", "country").iter_rows()
-        )

@@ -1,8 +1,9 @@
 """Loading and saving a dataset's tables: the format from the path, and safe writes.
 
 :func:`load_tables` reads a ``.json`` document or a folder of CSV or Parquet tables
-and hands the frames to a builder (``Dataset.from_tables``), giving each problem of
-a table row the file and line of that row. :func:`save_tables` writes atomically
+and checks them (:func:`~sanctions_tracker.checked.checked_tables`), giving each
+problem of a table row the file and line of that row; ``Dataset.load`` wraps the
+tables it returns. :func:`save_tables` writes atomically
 and refuses to replace what is not ours.
 
 >>> import tempfile
@@ -17,13 +18,14 @@ sanctions_tracker.errors.DataFormatError: .../notes.json: refusing to overwrite:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Final, Literal, TypeVar
+from typing import Final, Literal
 
 import attrs
 import polars as pl
 
+from sanctions_tracker.checked import checked_tables
 from sanctions_tracker.errors import DataFormatError, Problem, ValidationError
 from sanctions_tracker.io._atomic import write_file_atomically, write_folder_atomically
 from sanctions_tracker.io.jsonfile import FORMAT_ID, is_ours, read_json, write_json
@@ -40,9 +42,6 @@ __all__ = ["FORMATS", "Format", "load_tables", "save_tables"]
 
 Format = Literal["json", "csv", "parquet"]
 FORMATS: Final[tuple[Format, ...]] = ("json", *TABLE_FORMATS)
-
-T = TypeVar("T")
-Builder = Callable[[Mapping[str, pl.DataFrame], bool], T]
 
 
 def _file_lines(
@@ -75,18 +74,17 @@ def _file_lines(
     )
 
 
-def load_tables(path: Path, build: Builder[T]) -> T:
-    """Read a JSON document or a folder of tables and build from its frames.
+def load_tables(path: Path) -> Tables:
+    """Read a JSON document or a folder of tables, and check them as a dataset's.
 
     Args:
         path: a ``.json`` file, or a folder of ``.csv`` or ``.parquet`` tables.
-        build: called with the frames and whether problems should name rows.
 
     Raises:
         DataFormatError: the path is missing or holds no readable data.
         ValidationError: every problem, each named by its place in the file.
 
-    >>> load_tables(Path("no/such/place.json"), lambda frames, rows: frames)
+    >>> load_tables(Path("no/such/place.json"))
     Traceback (most recent call last):
     ...
     sanctions_tracker.errors.DataFormatError: no/such/place.json: no such file or folder
@@ -104,7 +102,7 @@ def load_tables(path: Path, build: Builder[T]) -> T:
             for name, frame in zip(("blocs", "memberships"), builtin_bloc_tables(), strict=True)
         }
         try:
-            return build(frames, True)
+            return checked_tables(frames, row_numbers=True)
         except ValidationError as err:
             raise ValidationError(_file_lines(p, where, offsets) for p in err.problems) from None
     if path.is_file():
@@ -115,7 +113,7 @@ def load_tables(path: Path, build: Builder[T]) -> T:
                 file=str(path),
             )
         tables = read_json(path)
-        return build(tables.as_dict(), False)
+        return checked_tables(tables, row_numbers=False)
     raise DataFormatError("no such file or folder", file=str(path))
 
 
