@@ -18,6 +18,7 @@ import polars as pl
 
 from sanctions_tracker.columns import date_text
 from sanctions_tracker.dates import to_day
+from sanctions_tracker.report import counts, describe
 
 if TYPE_CHECKING:
     from sanctions_tracker.dataset import Dataset
@@ -80,13 +81,6 @@ def _load(path: Path | None) -> Dataset:
     return Dataset.load(_existing(path))
 
 
-def _default_day(dataset: Dataset) -> dt.date:
-    """31 December of the year of the latest document (this year when there is none)."""
-    latest = dataset.tables.documents["date"].max()
-    year = latest.year if isinstance(latest, dt.date) else dt.date.today().year
-    return dt.date(year, 12, 31)
-
-
 def _existing(path: Path) -> Path:
     if not path.exists():
         raise _UsageError(f"{path}: no such file or folder")
@@ -94,16 +88,8 @@ def _existing(path: Path) -> Path:
 
 
 def _describe(dataset: Dataset) -> str:
-    t = dataset.tables
-    counts = [
-        (t.documents.height, "document"),
-        (t.signatures.height, "signature"),
-        (t.regimes.height, "regime"),
-        (t.actions.height, "action"),
-        (t.designations.height, "designation"),
-        (t.alignments.height, "alignment"),
-    ]
-    return ", ".join(f"{n} {word}{'s' if n != 1 else ''}" for n, word in counts)
+    """``3 documents, 82 signatures, ...``: the size of the dataset's tables."""
+    return describe(counts(dataset))
 
 
 def _display(frame: pl.DataFrame, *, join_lists: bool) -> pl.DataFrame:

@@ -12,10 +12,9 @@ import sys
 from collections.abc import Callable, Sequence
 
 from sanctions_tracker.cli._common import PROG, _fail, _os_message, _Parser, _UsageError
-from sanctions_tracker.cli._report import _report
 from sanctions_tracker.cli.files import add_file_commands
 from sanctions_tracker.cli.programmes import add_programme_commands
-from sanctions_tracker.cli.questions import add_questions
+from sanctions_tracker.cli.questions import _report, add_questions
 from sanctions_tracker.errors import SanctionsTrackerError
 
 __all__ = ["main"]

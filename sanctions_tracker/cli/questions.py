@@ -33,14 +33,13 @@ from sanctions_tracker.cli._common import (
     _add_format,
     _Commands,
     _day,
-    _default_day,
     _load,
     _Parser,
     _render,
     _UsageError,
 )
-from sanctions_tracker.cli._report import _report
 from sanctions_tracker.queries.options import QUERIES, Argument, Query
+from sanctions_tracker.report import build_report, default_cutoff, render_text
 
 #: How the command line reads each kind of argument (keyed by the declared type).
 _READERS: Mapping[str, Mapping[str, Any]] = {
@@ -148,6 +147,14 @@ def _options(args: argparse.Namespace, query: Query) -> dict[str, Any]:
     return options
 
 
+def _report(args: argparse.Namespace) -> int:
+    """The report, built once by :mod:`sanctions_tracker.report`, as text."""
+    dataset = _load(getattr(args, "dataset", None))
+    report = build_report(dataset, until=getattr(args, "until", None))
+    sys.stdout.write(render_text(report))
+    return 0
+
+
 def _ask(args: argparse.Namespace) -> int:
     query = QUERIES[args.query]
     options = _options(args, query)
@@ -163,7 +170,7 @@ def _matrix(args: argparse.Namespace) -> int:
     options = _options(args, QUERIES["matrix"])
     dataset = _load(args.dataset)
     options["documents"] = options["documents"] or signed_documents(dataset)
-    options["as_of"] = options["as_of"] or _default_day(dataset)
+    options["as_of"] = options["as_of"] or default_cutoff(dataset)
     cells = dataset.matrix(**options)
     documents = cells["document_id"].unique(maintain_order=True).to_list()
     keys = ["country", "party_kind", "name"]
@@ -187,7 +194,7 @@ def _plot(args: argparse.Namespace) -> int:
         dataset,
         documents=args.documents,
         regimes=args.regimes,
-        as_of=args.as_of or _default_day(dataset),
+        as_of=args.as_of or default_cutoff(dataset),
         path=args.out,
     )
     print(f"wrote {written}")
