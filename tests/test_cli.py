@@ -12,6 +12,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from files import SEPTEMBER_17_REPORT, ZALA
 
 import sanctions_tracker as st
 from sanctions_tracker.cli import main
@@ -20,7 +21,6 @@ from sanctions_tracker.datasets import belarus_2020
 from sanctions_tracker.plot import signed_documents
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 SEP_17 = "by-2020-09-17-internet-shutdowns"
 OCT_26 = "by-2020-10-26-un-human-rights"
 COMMANDS = [
@@ -323,7 +323,7 @@ def test_import_ftm_writes_a_dataset(tmp_path: Path, capsys: pytest.CaptureFixtu
     """The OpenSanctions fixture imports into a dataset equal to the library's import."""
     from sanctions_tracker.importers import import_ftm
 
-    stream = SHARED / "data" / "real" / "opensanctions-zala.ftm.json"
+    stream = ZALA
     out = tmp_path / "zala.json"
     main(["import-ftm", str(stream), str(out), "--target", "GB-RUS=RU"])
     expected = import_ftm(stream, targets={"GB-RUS": "RU"})
@@ -333,7 +333,7 @@ def test_import_ftm_writes_a_dataset(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 def test_import_ftm_bad_target_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A --target without '=' is a usage error naming the form to write."""
-    stream = SHARED / "data" / "real" / "opensanctions-zala.ftm.json"
+    stream = ZALA
     status = main(["import-ftm", str(stream), str(tmp_path / "z.json"), "--target", "GB-RUS"])
     expected = (2, True)
     assert expected == (status, "write PROGRAMME=COUNTRY" in capsys.readouterr().err)
@@ -343,7 +343,7 @@ def test_import_ftm_no_progress_off_a_terminal(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """With stderr not a terminal, the import prints no progress bar."""
-    stream = SHARED / "data" / "real" / "opensanctions-zala.ftm.json"
+    stream = ZALA
     main(["import-ftm", str(stream), str(tmp_path / "zala.json")])
     expected = ""
     assert expected == capsys.readouterr().err
@@ -392,7 +392,7 @@ def test_report_shows_a_documents_note(capsys: pytest.CaptureFixture[str]) -> No
 
 def test_signatories_of_the_seed_from_stdin() -> None:
     """The founding article, piped in: its 29 countries as CSV, exit 0."""
-    seed = (SHARED / "seeds" / "000_8a1d49654165d858.txt").read_text(encoding="utf-8")
+    seed = SEPTEMBER_17_REPORT.read_text(encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "sanctions_tracker", "signatories", "--format", "csv"],
         cwd=ROOT,
@@ -460,7 +460,7 @@ def test_merge_writes_one_dataset(tmp_path: Path, capsys: pytest.CaptureFixture[
     """The built-in statements and an OpenSanctions import become one dataset on disk."""
     statements, sanctions, out = tmp_path / "b.json", tmp_path / "z.json", tmp_path / "c.json"
     belarus_2020().save(statements)
-    zala = SHARED / "data" / "real" / "opensanctions-zala.ftm.json"
+    zala = ZALA
     assert main(["import-ftm", str(zala), str(sanctions)]) == 0
     assert main(["merge", str(statements), str(sanctions), "--out", str(out)]) == 0
     assert "wrote" in capsys.readouterr().out

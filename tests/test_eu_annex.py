@@ -6,9 +6,9 @@ import collections
 import csv
 import datetime as dt
 import io
-from pathlib import Path
 
 import pytest
+from files import EU_ANNEX_EXAMPLE, EU_ANNEX_REAL, needs_eu_annex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -17,9 +17,7 @@ from sanctions_tracker.dates import PartialDate
 from sanctions_tracker.errors import DataFormatError
 from sanctions_tracker.importers import import_eu_annex
 
-ANNEX = (
-    Path(__file__).resolve().parent.parent.parent / "shared/data/real/eu-blr-annex-32006R0765.csv"
-)
+ANNEX = EU_ANNEX_REAL
 HEADER = "celex,recordId,programKey,annex,measure,startDate,reason,schema,name\n"
 
 
@@ -43,6 +41,7 @@ def _annex(*rows: str) -> io.StringIO:
     return io.StringIO(HEADER + "".join(f"{row}\n" for row in rows))
 
 
+@needs_eu_annex
 @pytest.mark.parametrize("day", [dt.date(2020, 10, 2), dt.date(2020, 11, 6), dt.date(2020, 12, 17)])
 def test_listings_of_the_2020_packages(day: dt.date) -> None:
     """The designations dated on each 2020 package day are the rows the file dates so."""
@@ -51,12 +50,23 @@ def test_listings_of_the_2020_packages(day: dt.date) -> None:
     assert expected == sum(1 for d in designations if d.listed_on == PartialDate.of(day))
 
 
+@needs_eu_annex
+def test_2020_packages_as_the_docs_give_them() -> None:
+    """The real annex dates 39, 15 and 37 listings on the three 2020 package days."""
+    days = [dt.date(2020, 10, 2), dt.date(2020, 11, 6), dt.date(2020, 12, 17)]
+    listed = [d.listed_on for d in import_eu_annex(ANNEX).dataset.designations]
+    expected = [39, 15, 37]
+    assert expected == [listed.count(PartialDate.of(day)) for day in days]
+
+
+@needs_eu_annex
 def test_every_row_is_imported_or_reported() -> None:
     """Each of the file's rows is a designation or a skipped issue."""
     summary = import_eu_annex(ANNEX).summary
     assert len(_raw_rows()) == summary.designations + len(summary.skipped)
 
 
+@needs_eu_annex
 def test_asset_row_is_skipped_with_its_line() -> None:
     """The one Asset row (a digital currency) is reported by line, not designated."""
     raw = _raw_rows()
@@ -64,6 +74,7 @@ def test_asset_row_is_skipped_with_its_line() -> None:
     assert expected == [issue.line for issue in import_eu_annex(ANNEX).summary.skipped]
 
 
+@needs_eu_annex
 def test_kinds_follow_the_schema() -> None:
     """Person rows are persons, LegalEntity rows organisations."""
     raw = collections.Counter(row["schema"] for row in _raw_rows())
@@ -72,6 +83,7 @@ def test_kinds_follow_the_schema() -> None:
     assert expected == dict(collections.Counter(type(d.target).__name__ for d in designations))
 
 
+@needs_eu_annex
 def test_regime_record() -> None:
     """EU-BLR comes with its regime: the EU against Belarus, life start unknown."""
     regime = import_eu_annex(ANNEX).dataset.regimes[0]
@@ -79,12 +91,14 @@ def test_regime_record() -> None:
     assert expected == (regime.id, regime.authority.code, regime.target, regime.established_on)
 
 
+@needs_eu_annex
 def test_regime_measures_are_the_annexes_measures() -> None:
     """The regime's measures are those of its annexes."""
     raw = {row["measure"].lower() for row in _raw_rows() if row["schema"] != "Asset"}
     assert raw == set(import_eu_annex(ANNEX).dataset.regimes[0].measures)
 
 
+@needs_eu_annex
 def test_first_listing_is_2004() -> None:
     """The earliest listing is the 2004 one the facts file cites."""
     dates = [d.listed_on for d in import_eu_annex(ANNEX).dataset.designations if d.listed_on]
@@ -158,6 +172,7 @@ def test_target_can_be_given() -> None:
     assert (("EU-XYZ",), Country("RU")) == (untargeted, targeted)
 
 
+@needs_eu_annex
 def test_actions_per_start_date() -> None:
     """One amend action per start date, counting its designations."""
     result = import_eu_annex(ANNEX)
@@ -200,3 +215,55 @@ def test_any_rows_are_read_or_refused(rows: list[list[str]]) -> None:
         return
     written = sum(1 for row in rows if any(cell.strip() for cell in row))
     assert len(result.dataset.designations) + len(result.summary.skipped) >= written
+
+
+# -- the example annex the package ships: the real layout, invented rows, always tested ------
+
+
+def test_example_annex_designations() -> None:
+    """Each person or entity row of the example is a designation with its id, kind and day."""
+    designations = import_eu_annex(EU_ANNEX_EXAMPLE).dataset.designations
+    expected = [
+        ("EU-BLR/I.A/1", "Person", PartialDate(2004, 9, 24)),
+        ("EU-BLR/I.A/2", "Person", PartialDate(2020, 10, 2)),
+        ("EU-BLR/I.A/3", "Person", PartialDate(2020, 10, 2)),
+        ("EU-BLR/I.A/4", "Person", PartialDate(2020, 11, 6)),
+        ("EU-BLR/I.B/1", "Organization", PartialDate(2020, 12, 17)),
+        ("EU-BLR/V/#1", "Organization", None),
+        ("EU-BLR/V/#2", "Organization", None),
+        ("EU-BLR/XV/#1", "Person", PartialDate(2022, 3, 20)),
+    ]
+    actual = [(d.id, type(d.target).__name__, d.listed_on) for d in designations]
+    assert expected == sorted(actual)
+
+
+def test_example_annex_asset_row_is_reported() -> None:
+    """The example's Asset row, on line 10, is the one issue: skipped and reported."""
+    summary = import_eu_annex(EU_ANNEX_EXAMPLE).summary
+    expected = [(10, True)]
+    assert expected == [(issue.line, issue.skipped) for issue in summary.issues]
+
+
+def test_example_annex_regime() -> None:
+    """The example's regime: the EU against Belarus, with the measures of its annexes."""
+    regime = import_eu_annex(EU_ANNEX_EXAMPLE).dataset.regimes[0]
+    expected = (
+        "EU-BLR",
+        "EU",
+        Country("BY"),
+        ["asset freeze", "export control", "financial restrictions"],
+    )
+    assert expected == (regime.id, regime.authority.code, regime.target, sorted(regime.measures))
+
+
+def test_example_annex_actions_per_day() -> None:
+    """One amend action per listing day of the example, counting its designations."""
+    actions = import_eu_annex(EU_ANNEX_EXAMPLE).dataset.actions
+    expected = {
+        dt.date(2004, 9, 24): 1,
+        dt.date(2020, 10, 2): 2,
+        dt.date(2020, 11, 6): 1,
+        dt.date(2020, 12, 17): 1,
+        dt.date(2022, 3, 20): 1,
+    }
+    assert expected == {a.date.first: a.designation_count for a in actions}

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from files import SEPTEMBER_17_REPORT
 
 from sanctions_tracker import JointStatement, blocs
 from sanctions_tracker.countries import Country
 from sanctions_tracker.errors import ValidationError
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_8a1d49654165d858.txt"
+SEED = SEPTEMBER_17_REPORT
 
 
 def test_seed_statement_has_its_29_signatories_in_order() -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from files import ZALA
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -18,10 +19,6 @@ from sanctions_tracker.dates import PartialDate
 from sanctions_tracker.errors import DataFormatError
 from sanctions_tracker.importers import import_ftm
 from sanctions_tracker.records import Organization, Person
-
-ZALA = (
-    Path(__file__).resolve().parent.parent.parent / "shared/data/real/opensanctions-zala.ftm.json"
-)
 
 
 def _raw_entities() -> list[dict[str, Any]]:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import polars as pl
 import pytest
+from files import ZALA
 from hypothesis import given
 from strategies import dataset_settings, datasets
 
@@ -15,9 +14,6 @@ from sanctions_tracker.importers import import_ftm
 from sanctions_tracker.records import JointStatement, SanctionsRegime
 from sanctions_tracker.tables import TABLE_NAMES
 
-ZALA = (
-    Path(__file__).resolve().parents[2] / "shared" / "data" / "real" / "opensanctions-zala.ftm.json"
-)
 STATEMENT_TABLES = ("documents", "signatures", "blocs", "memberships")
 
 

@@ -1,4 +1,4 @@
-"""The accuracy targets on ../shared/data/country-names-eval.csv, and the CLDR names file.
+"""The accuracy targets on tests/data/country-names-eval.csv, and the CLDR names file.
 
 The benchmark (benchmarks/bench_resolve.py) prints the same figures beside other
 resolvers; here they are a test, so that a new release of a data source (babel's CLDR,
@@ -10,13 +10,14 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from files import COUNTRY_NAMES
 
 from sanctions_tracker import resolve_country
 from sanctions_tracker._registry import registry
 from sanctions_tracker._resolve import CLDRName, cldr_names, name_table
 from sanctions_tracker.errors import AmbiguousCountryError, UnknownCountryError
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "country-names-eval.csv"
+CORPUS = COUNTRY_NAMES
 
 
 def _language(source: str) -> str:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from files import SEPTEMBER_17_REPORT
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -13,8 +12,7 @@ from sanctions_tracker import blocs
 from sanctions_tracker.countries import Country
 from sanctions_tracker.text import SignatoryList, parse_signatories
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-SEED_2020_09_17 = SEEDS / "000_8a1d49654165d858.txt"
+SEED_2020_09_17 = SEPTEMBER_17_REPORT
 
 SEPTEMBER_SIGNATORIES = [
     "US",
