@@ -28,7 +28,7 @@ import attrs
 import polars as pl
 
 from sanctions_tracker._registry import registry
-from sanctions_tracker.dates import PRECISIONS
+from sanctions_tracker.dates import ISO_DATE, PRECISIONS
 from sanctions_tracker.records import ACTION_KINDS, COUNT_QUALIFIERS, VOTES
 
 __all__ = [
@@ -360,3 +360,33 @@ def date_text(column: str) -> pl.Expr:
         .otherwise(pl.col(column).dt.strftime("%Y-%m-%d"))
         .alias(column)
     )
+
+
+def read_date_text(text: pl.Expr, pattern: str = ISO_DATE.pattern) -> tuple[pl.Expr, pl.Expr]:
+    """The first day and the precision of date text, as ``dates.parse_date`` reads it.
+
+    The reverse of :func:`date_text`, for whole columns: nulls where the text is no
+    date (month 13, 30 February, year 0). ``pattern`` captures year, month and day.
+
+    >>> frame = pl.DataFrame({"t": ["2020", "2020-9", "2020-02-30", "0000"]})
+    >>> first, precision = read_date_text(pl.col("t"))
+    >>> frame.select(first, precision.alias("p")).rows()
+    [(datetime.date(2020, 1, 1), 'year'), (datetime.date(2020, 9, 1), 'month'),
+     (None, None), (None, None)]
+    """
+    parts = text.str.extract_groups(pattern)
+    year, month, day = (parts.struct.field(str(i)) for i in (1, 2, 3))
+    iso = pl.concat_str(
+        [year, month.fill_null("1").str.zfill(2), day.fill_null("1").str.zfill(2)], separator="-"
+    )
+    first = pl.when(year != "0000").then(iso.str.to_date("%Y-%m-%d", strict=False))
+    precision: pl.Expr = (
+        pl.when(first.is_null())
+        .then(None)
+        .when(day.is_not_null())
+        .then(pl.lit("day"))
+        .when(month.is_not_null())
+        .then(pl.lit("month"))
+        .otherwise(pl.lit("year"))
+    )
+    return first, precision

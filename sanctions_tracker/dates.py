@@ -29,6 +29,7 @@ __all__ = [
     "DateLike",
     "PartialDate",
     "Precision",
+    "date_error",
     "date_problem",
     "parse_date",
     "to_day",
@@ -302,22 +303,34 @@ def _rewrite(text: str, *, day: bool) -> tuple[str | None, str | None]:
     return None, None
 
 
+def date_error(text: str, *, day: bool = False) -> InvalidDateError | None:
+    """The error :func:`parse_date` raises for a text, or None when it reads the text.
+
+    The readers of whole columns (CSV cells, FollowTheMoney properties, EU annexes)
+    find their bad cells at once, then ask this what is wrong with each.
+
+    >>> date_error("31.2.2021").reason
+    'day 31 is not in 2021-02'
+    >>> date_error("2021-02-28") is None
+    True
+    """
+    try:
+        parse_date(text, day=day)
+    except InvalidDateError as err:
+        return err
+    return None
+
+
 def date_problem(text: str, *, day: bool = False) -> str | None:
     """What is wrong with a date's text, as :func:`parse_date` says it; None when nothing.
-
-    The readers of whole columns (CSV cells, FollowTheMoney properties) find their bad
-    cells at once, then ask this for each one's message.
 
     >>> date_problem("2020-02-30")
     "'2020-02-30' is not a date: day 30 is not in 2020-02; write YYYY, YYYY-MM or YYYY-MM-DD"
     >>> date_problem("2020-02-29") is None
     True
     """
-    try:
-        parse_date(text, day=day)
-    except InvalidDateError as err:
-        return str(err)
-    return None
+    error = date_error(text, day=day)
+    return None if error is None else str(error)
 
 
 def to_partial_date(value: PartialDate | dt.date | str) -> PartialDate:

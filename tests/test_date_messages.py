@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -9,7 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sanctions_tracker import Dataset, JointStatement, ValidationError, datasets
+from sanctions_tracker import (
+    Dataset,
+    JointStatement,
+    ValidationError,
+    datasets,
+    import_eu_annex,
+    import_ftm,
+)
 from sanctions_tracker.cli import main
 from sanctions_tracker.dates import DATE_FORMS, DAY_FORM, PartialDate, date_problem, parse_date
 from sanctions_tracker.errors import InvalidDateError, SanctionsTrackerError
@@ -125,4 +133,52 @@ def test_csv_reads_a_cell_as_parse_date_does(
         with pytest.raises(ValidationError) as caught:
             Dataset.load(folder)
         actual = [p.message for p in caught.value.problems]
+    assert expected == actual
+
+
+def _stream(start_date: str) -> list[str]:
+    person = {"id": "p", "schema": "Person", "properties": {"name": ["A"]}}
+    sanction = {"entity": ["p"], "country": ["us"], "programId": ["US-X"]}
+    sanction["startDate"] = [start_date]
+    entity = {"id": "s", "schema": "Sanction", "properties": sanction}
+    return [json.dumps(person), json.dumps(entity)]
+
+
+def test_ftm_date_says_month_13() -> None:
+    """A FollowTheMoney date: the property, what is wrong, and the forms it takes."""
+    (issue,) = import_ftm(_stream("2020-13-01T00:00:00")).summary.issues
+    expected = (
+        "startDate '2020-13-01T00:00:00' is not a date: month 13 is not between 1 and 12; "
+        f"write {DATE_FORMS}"
+    )
+    assert expected == issue.message
+
+
+def test_ftm_reads_the_forms_parse_date_reads() -> None:
+    """A one-digit month, as parse_date reads it, is read from a stream too."""
+    (designation,) = import_ftm(_stream("2020-9-7")).dataset.designations
+    assert parse_date("2020-9-7") == designation.listed_on
+
+
+def test_eu_annex_date_says_what_is_wrong() -> None:
+    """An EU annex date: what is wrong, in the one parser's words, and the annex's form."""
+    header = "celex,recordId,programKey,annex,measure,startDate,reason,schema,name\n"
+    row = "c,1,EU-BLR,I.A,Asset freeze,31.2.2020,r,Person,A\n"
+    (issue,) = import_eu_annex(io.StringIO(header + row)).summary.issues
+    expected = "startDate '31.2.2020' is not a date: day 31 is not in 2020-02; write d.m.yyyy"
+    assert expected == issue.message
+
+
+@settings(max_examples=40)
+@given(cell=_DATEISH.filter(lambda t: t.strip() != ""))
+def test_ftm_reads_a_date_as_parse_date_does(cell: str) -> None:
+    """A stream's date is read as parse_date reads it, or reported with its message."""
+    result = import_ftm(_stream(cell))
+    problem = date_problem(cell.strip())
+    if problem is None:
+        expected: object = (parse_date(cell), ())
+        actual: object = (result.dataset.designations[0].listed_on, result.summary.issues)
+    else:
+        expected = [f"startDate {problem}".replace(repr(cell.strip()), repr(cell), 1)]
+        actual = [issue.message for issue in result.summary.issues]
     assert expected == actual

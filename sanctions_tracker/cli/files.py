@@ -26,7 +26,7 @@ from sanctions_tracker.cli._common import (
     _UsageError,
 )
 from sanctions_tracker.countries import resolve_country
-from sanctions_tracker.dates import to_partial_date
+from sanctions_tracker.dates import DATE_FORMS, to_partial_date
 from sanctions_tracker.errors import (
     AmbiguousCountryError,
     DataFormatError,
@@ -112,7 +112,7 @@ def _add_signatories(commands: _Commands[_Parser]) -> None:
     signatories.add_argument(
         "--date",
         metavar="DATE",
-        help="the text's date (YYYY[-MM[-DD]]): 'Serbia and Montenegro' is one state before "
+        help=f"the text's date ({DATE_FORMS}): 'Serbia and Montenegro' is one state before "
         "2006-09-26, two countries after",
     )
     signatories.add_argument(

@@ -38,6 +38,7 @@ from sanctions_tracker.cli._common import (
     _render,
     _UsageError,
 )
+from sanctions_tracker.dates import DAY_FORM
 from sanctions_tracker.queries.options import QUERIES, Argument, Query
 from sanctions_tracker.report import build_report, default_cutoff, render_text
 
@@ -45,7 +46,7 @@ from sanctions_tracker.report import build_report, default_cutoff, render_text
 _READERS: Mapping[str, Mapping[str, Any]] = {
     "str": {},
     "Iterable[str] | None": {"nargs": "+", "metavar": "ID"},
-    "DayLike | None": {"type": _day, "metavar": "DATE"},
+    "DayLike | None": {"type": _day, "metavar": DAY_FORM},
     "CountryLike": {},
     "CountryLike | None": {"metavar": "COUNTRY"},
     "bool": {"action": argparse.BooleanOptionalAction},
@@ -77,7 +78,7 @@ def add_questions(commands: _Commands[_Parser]) -> None:
     report.add_argument(
         "--until",
         type=_day,
-        metavar="DATE",
+        metavar=DAY_FORM,
         help="end of the response window, and the day of the status (default: 31 December "
         "of the year of the latest document)",
     )

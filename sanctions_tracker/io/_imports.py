@@ -13,17 +13,22 @@ line number in the summary.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Iterable, Mapping
 
 import attrs
 import polars as pl
 
-from sanctions_tracker.columns import PRECISION
+from sanctions_tracker.columns import PRECISION, read_date_text
+from sanctions_tracker.dates import DATE_FORMS, ISO_DATE, date_error
+from sanctions_tracker.errors import InvalidDateError
 from sanctions_tracker.tables import TABLE_NAMES, Tables, schema_frame
 
 __all__ = ["ImportSummary", "ImportedTables", "Issue"]
 
-_ISO_DATE = r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T[0-9:.+\-Z]*)?$"
+# The forms parse_date reads, and the time of day FollowTheMoney may add, which is ignored.
+_TIME = r"T[0-9:.+\-Z]*$"
+_ISO_DATE = ISO_DATE.pattern.removesuffix("$") + f"(?:{_TIME.removesuffix('$')})?$"
 
 
 @attrs.frozen
@@ -157,22 +162,34 @@ def iso_partial_date(raw: str, out: str) -> list[pl.Expr]:
     >>> frame.select(iso_partial_date("raw", "d")).row(3)
     (None, None)
     """
-    groups = pl.col(raw).str.strip_chars().str.extract_groups(_ISO_DATE)
-    year, month, day = (groups.struct.field(name) for name in ("1", "2", "3"))
-    first = pl.concat_str(
-        [year, month.fill_null("01"), day.fill_null("01")], separator="-"
-    ).str.to_date("%Y-%m-%d", strict=False)
-    precision = (
-        pl.when(first.is_null())
-        .then(None)
-        .when(day.is_not_null())
-        .then(pl.lit("day"))
-        .when(month.is_not_null())
-        .then(pl.lit("month"))
-        .otherwise(pl.lit("year"))
-        .cast(PRECISION)
-    )
-    return [first.alias(out), precision.alias(f"{out}_precision")]
+    first, precision = read_date_text(pl.col(raw).str.strip_chars(), _ISO_DATE)
+    return [first.alias(out), precision.cast(PRECISION).alias(f"{out}_precision")]
+
+
+def iso_date_problem(raw: str) -> str:
+    """What is wrong with a date that :func:`iso_partial_date` did not read.
+
+    >>> print(iso_date_problem("2020-13-01T00:00:00"))
+    '2020-13-01T00:00:00' is not a date: month 13 is not between 1 and 12;
+    write YYYY, YYYY-MM or YYYY-MM-DD
+    """
+    error = date_error(re.sub(_TIME, "", raw.strip()))
+    reason = None if error is None else error.reason
+    return str(InvalidDateError(raw, reason=reason, advice=DATE_FORMS))
+
+
+def described(column: str, values: Iterable[str], describe: Callable[[str], str]) -> pl.Expr:
+    """``column`` with each of ``values`` replaced by ``describe(value)``: a message each.
+
+    The readers find their few bad values with polars, then say what is wrong with each
+    in Python, through the one date parser.
+
+    >>> bad = pl.DataFrame({"raw": ["soon", "soon"]})
+    >>> bad.select(described("raw", bad["raw"], str.upper))["raw"].to_list()
+    ['SOON', 'SOON']
+    """
+    mapping = {value: describe(value) for value in set(values)}
+    return pl.col(column).replace_strict(mapping, default=None, return_dtype=pl.String)
 
 
 def derived_actions(designations: pl.DataFrame, note: str) -> pl.DataFrame:

@@ -35,8 +35,15 @@ from typing import IO
 import polars as pl
 
 from sanctions_tracker.countries import Country, resolve_country
-from sanctions_tracker.errors import DataFormatError
-from sanctions_tracker.io._imports import ImportedTables, ImportSummary, Issue, derived_actions
+from sanctions_tracker.dates import date_error
+from sanctions_tracker.errors import DataFormatError, InvalidDateError
+from sanctions_tracker.io._imports import (
+    ImportedTables,
+    ImportSummary,
+    Issue,
+    derived_actions,
+    described,
+)
 from sanctions_tracker.records import MEASURES
 from sanctions_tracker.tables import schema
 
@@ -87,6 +94,17 @@ def _line_numbers(frame: pl.DataFrame) -> pl.Expr:
         pl.col(column).fill_null("").str.count_matches("\n") for column in frame.columns
     )
     return (pl.int_range(pl.len()) + 2 + breaks.cum_sum().shift(1, fill_value=0)).cast(pl.Int64)
+
+
+def _start_problem(raw: str) -> str:
+    """What is wrong with a start date, in the one date parser's words, and the annex's form.
+
+    >>> print(_start_problem("31.2.2020"))
+    '31.2.2020' is not a date: day 31 is not in 2020-02; write d.m.yyyy
+    """
+    error = date_error(raw.strip())
+    reason = None if error is None else error.reason
+    return str(InvalidDateError(raw, reason=reason, advice="d.m.yyyy"))
 
 
 def _listed_on(frame: pl.DataFrame) -> pl.DataFrame:
@@ -186,7 +204,9 @@ def read_eu_annex(
     bad_dates = frame.filter(pl.col("listed_on").is_null() & (pl.col("startDate") != ""))
     report(
         bad_dates,
-        pl.format("startDate '{}' is not a date: write d.m.yyyy", "startDate"),
+        pl.concat_str(
+            pl.lit("startDate "), described("startDate", bad_dates["startDate"], _start_problem)
+        ),
         skipped=False,
     )
     measure = pl.col("measure").str.strip_chars().str.to_lowercase()

@@ -65,6 +65,8 @@ from sanctions_tracker.io._imports import (
     ImportSummary,
     Issue,
     derived_actions,
+    described,
+    iso_date_problem,
     iso_partial_date,
 )
 from sanctions_tracker.tables import country_dtype, schema
@@ -171,7 +173,7 @@ def _dates(sanctions: pl.DataFrame) -> tuple[pl.DataFrame, list[Issue]]:
         bad = values.filter(pl.col("d").is_null())
         issues += _issues(
             bad,
-            pl.format(f"{name} '{{}}' is not a date: write YYYY[-MM[-DD]]", "raw"),
+            pl.concat_str(pl.lit(f"{name} "), described("raw", bad["raw"], iso_date_problem)),
             skipped=False,
         )
         good = values.filter(pl.col("d").is_not_null()).with_columns(

@@ -34,9 +34,9 @@ from typing import Final, Literal
 import polars as pl
 
 from sanctions_tracker._registry import registry
-from sanctions_tracker.columns import TABLE_NAMES, TABLES, date_text
+from sanctions_tracker.columns import TABLE_NAMES, TABLES, date_text, read_date_text
 from sanctions_tracker.countries import resolve_country
-from sanctions_tracker.dates import ISO_DATE, date_problem
+from sanctions_tracker.dates import date_problem
 from sanctions_tracker.errors import (
     AmbiguousCountryError,
     DataFormatError,
@@ -361,7 +361,7 @@ def _convert_text(
         cells.report(column, bad, "{value!r} is not a whole number")
         return converted.alias(column)
     if dtype == pl.Date:
-        first, precision = _first_day(text)
+        first, precision = read_date_text(text)
         converted = pl.when(precision == "day").then(first)
         bad = _with_rows(raw, column, converted).filter(
             (pl.col("_value").str.strip_chars() != "") & pl.col("_cast").is_null()
@@ -384,30 +384,6 @@ def _convert_text(
     raise AssertionError(f"no text conversion for {table}.{column}: {dtype}")  # pragma: no cover
 
 
-def _first_day(text: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
-    """The first day and the precision of date text as ``parse_date`` reads it, or nulls."""
-    parts = text.str.extract_groups(ISO_DATE.pattern)
-    year, month, day = (parts.struct.field(str(i)) for i in (1, 2, 3))
-    iso = pl.concat_str(
-        year,
-        pl.lit("-"),
-        month.fill_null("1").str.zfill(2),
-        pl.lit("-"),
-        day.fill_null("1").str.zfill(2),
-    )
-    first = iso.str.to_date("%Y-%m-%d", strict=False)
-    precision: pl.Expr = (
-        pl.when(first.is_null())
-        .then(None)
-        .when(day.is_not_null())
-        .then(pl.lit("day"))
-        .when(month.is_not_null())
-        .then(pl.lit("month"))
-        .otherwise(pl.lit("year"))
-    )
-    return first, precision
-
-
 def _day_problem(value: str) -> str:
     return date_problem(value, day=True) or f"{value!r} is not a day"
 
@@ -418,7 +394,7 @@ def _date_problem(value: str) -> str:
 
 def _partial_dates(raw: pl.DataFrame, column: str, cells: _Cells) -> list[pl.Expr]:
     """A date column and its precision from text whose length is its precision."""
-    first, precision = _first_day(_text(column))
+    first, precision = read_date_text(_text(column))
     given = f"{column}_precision"
     if given in raw.columns:
         stated = _text(given).str.to_lowercase()

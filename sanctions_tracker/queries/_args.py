@@ -54,7 +54,8 @@ def _day(value: DayLike | PartialDate | None, name: str) -> dt.date | None:
     try:
         return to_day(value)
     except (ValueError, TypeError) as err:
-        raise QueryError(f"{name}={value!r}: {err}") from None
+        # The date's message names the value; the argument is named once, as on the CLI.
+        raise QueryError(f"{name}: {err}") from None
 
 
 def _when(as_of: DayLike | None, since: DayLike | None, until: DayLike | None) -> _When:
