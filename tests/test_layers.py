@@ -1,5 +1,7 @@
 """The package's layers: every import against the table of docs/architecture.md, no circle.
 
+Also: no module over 700 lines, and the records importable without polars.
+
 The layering is read from the page, not kept here: a module in no layer, an import
 against the table, or an import circle fails with the modules and the line.
 """
@@ -23,6 +25,7 @@ import sanctions_tracker
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "sanctions_tracker"
 DOC = ROOT / "docs" / "architecture.md"
+MAX_LINES = 700
 
 
 @attrs.frozen
@@ -232,6 +235,16 @@ def test_imports_inside_functions_count() -> None:
     path = PACKAGE / "cli" / "files.py"
     cli = {edge.imported for edge in imports("cli.files", path, set(package_modules()))}
     assert "importers" in cli  # imported inside the command that uses it
+
+
+def test_no_module_is_over_700_lines() -> None:
+    """Small modules with one job: none of the package's is longer than 700 lines."""
+    long = {
+        module: count
+        for module, path in package_modules().items()
+        if (count := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
+    assert long == {}
 
 
 def _run(code: str) -> str:
