@@ -66,8 +66,8 @@ def import_ftm(
 ) -> Imported:
     """Import the Sanctions of a FollowTheMoney entity stream as regimes and designations.
 
-    The arguments are those of :func:`sanctions_tracker.io.ftm.read_ftm`, which reads
-    the stream; this validates what it read into a Dataset.
+    :func:`sanctions_tracker.io.ftm.read_ftm` reads the stream; this validates what it
+    read into a Dataset.
 
     Args:
         source: a path to a JSON lines file, an open file (binary or text), or any
@@ -104,8 +104,8 @@ def import_eu_annex(
 ) -> Imported:
     """Import an EU consolidated annex CSV as the designations of one regime.
 
-    The arguments are those of :func:`sanctions_tracker.io.eu_annex.read_eu_annex`,
-    which reads the file; this validates what it read into a Dataset.
+    :func:`sanctions_tracker.io.eu_annex.read_eu_annex` reads the file; this validates
+    what it read into a Dataset.
 
     Args:
         source: the CSV file (a path or an open file), with the columns

@@ -127,21 +127,9 @@ def read_eu_annex(
 ) -> ImportedTables:
     """Read an EU consolidated annex CSV into the designations of one regime.
 
-    :func:`sanctions_tracker.import_eu_annex` makes a Dataset of them.
-
-    Args:
-        source: the CSV file (a path or an open file), with the columns
-            ``recordId, programKey, annex, measure, startDate, reason, schema, name``
-            (others are ignored).
-        regime_id: the regime the annex belongs to; rows of another ``programKey``
-            are skipped and reported.
-        target: the country the regime is aimed at; by default the known one
-            (``EU-BLR``: Belarus), else none.
-        actions: add one ``amend`` action per start date, naming its designations.
-
-    Returns:
-        The tables (the regime, its designations and actions, not yet validated) and
-        the summary.
+    The arguments are those of :func:`sanctions_tracker.import_eu_annex`, which makes a
+    Dataset of what this returns: the tables (the regime, its designations and
+    actions), not yet validated, and the summary.
 
     Designation ids are ``<regime>/<annex>/<recordId>``, or ``<regime>/<annex>/#<n>``
     (the row's place in its annex) when the row has no record id. A row whose

@@ -313,23 +313,9 @@ def read_ftm(
 ) -> ImportedTables:
     """Read the Sanctions of a FollowTheMoney entity stream as regimes and designations.
 
-    :func:`sanctions_tracker.import_ftm` makes a Dataset of them.
-
-    Args:
-        source: a path to a JSON lines file, an open file (binary or text), or any
-            iterable of lines.
-        targets: the target country of each programme, keyed by programme key
-            (``programId``, or ``program`` text) or by regime id, e.g.
-            ``{"EU-UKR": "RU"}``; regimes not named here have no target.
-        actions: add one ``amend`` action per regime and listing date, naming the
-            designations of that day.
-        progress: called with the number of bytes (characters, for a text stream)
-            read so far, every few thousand lines and once at the end.
-
-    Returns:
-        The tables (regimes, designations, actions, not yet validated) and the
-        summary: counts by schema, the regimes without a target, and every line skipped or imported
-        in part, with the reason.
+    The arguments are those of :func:`sanctions_tracker.import_ftm`, which makes a
+    Dataset of what this returns: the tables (regimes, designations, actions), not yet
+    validated, and the summary.
 
     A Sanction whose entity is not in the stream is skipped and reported: without the
     entity there is no name and no telling a person from an organisation. A Sanction
