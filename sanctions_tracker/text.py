@@ -7,7 +7,9 @@ or, when the introducer ends its line, over the lines that follow (one item a li
 bullets allowed). Items are separated by commas, semicolons, "and", "as well as", the
 Oxford comma and line breaks. A name is resolved with
 :func:`sanctions_tracker.resolve_country`, then as a built-in bloc; what neither
-resolves is reported, never guessed.
+resolves is reported, never guessed. Lists as published hold more than names: the
+clause after the last name ends a list, the prose before the first is dropped, and
+:mod:`sanctions_tracker._prose` says which words may be left out and where.
 
 >>> result = parse_signatories("The statement was signed by France, Germany and Italy.")
 >>> result.countries
@@ -25,16 +27,32 @@ from collections.abc import Iterable, Iterator
 import attrs
 import polars as pl
 
-from sanctions_tracker import blocs
+from sanctions_tracker._prose import (
+    CONNECTORS,
+    MAX_LINE_WORDS,
+    clause_start,
+    clause_word,
+    head_name,
+    junk,
+    split_run,
+    tail_name,
+)
+from sanctions_tracker._prose import (
+    bullet_end as _bullet_end,
+)
+from sanctions_tracker._prose import (
+    list_lines as _list_lines,
+)
+from sanctions_tracker._prose import (
+    lookup as _lookup,
+)
 from sanctions_tracker._registry import registry
-from sanctions_tracker._resolve import resolve_unique
 from sanctions_tracker.blocs import Bloc
 from sanctions_tracker.countries import Country, resolve_country
 from sanctions_tracker.dates import PartialDate, to_day, to_partial_date
 from sanctions_tracker.errors import (
     AmbiguousCountryError,
     Problem,
-    UnknownBlocError,
     UnknownCountryError,
     ValidationError,
 )
@@ -132,12 +150,25 @@ _FRAME_SCHEMA = pl.Schema(
 
 _INTRODUCER = re.compile(
     r"""
-    \b(?:signed|joined|co-?sponsored|co-?signed)\s+by\b
+    \b(?:signed|joined|co-?sponsored|co-?signed|supported|endorsed|backed|released|issued)
+      \s+by\b
+    | \b(?:statement|declaration|letter|communiqu[ée])\s+(?:was\s+)?(?:made\s+)?by\b
     | \bon\s+behalf\s+of\b
+    | \bincluding\b | \b(?:made\s+up|composed|consisting)\s+of\b
+    # "The countries that signed the statement include:", "... sponsors ... were"
+    | \b(?:countries|states|nations|governments|signatories|sponsors|co-?sponsors)\b
+      (?:\s+[\w\u2019'-]+){0,10}?\s+(?:are|were|include|includes|included)\b(?:\s*:)?
+    # "13 countries (A, B, C)": the list is the parenthesis
+    | \b(?:countries|states|nations|members)\s*\(
+    # "The foreign ministers of", "the representatives of", "Special Envoys of"
+    | \b(?:leaders|embassies|ambassadors|presidents|ministers|governments|representatives
+          |envoys|delegations)\b[^,;:.\n]{0,50}?\s(?:of|from)\b
+    | \b(?:ministres|gouvernements|ambassadeurs|repr[ée]sentants|dirigeants)
+      (?:\s+des\s+affaires\s+[ée]trang[èe]res)?(?=\s+(?:de|du|des|d['\u2019]))
     | \bthe\s+following(?:\s+[\w-]+){0,3}?\s+
       (?:countries|states|delegations|governments|signatories|members|participants)
       \b[^:\n.;]{0,60}:
-    | ^[ \t]*signatories[ \t]*:
+    | ^[ \t]*(?:co-?)?(?:signatories|signatures)[ \t]*:
     # French: "signée par", "au nom de", "les pays suivants :", "Signataires :"
     | \b(?:sign|cosign|co-sign|copatronn|coparrain|rejoint)(?:é|ée|és|ées)\s+par\b
     | \bau\s+nom\b
@@ -157,8 +188,6 @@ _HEADER = re.compile(r"[^,;.\n:]{0,80}:")
 _ABBREVIATIONS = frozenset(
     {"dem", "rep", "st", "ste", "fed", "is", "isl", "sts", "mt", "gov", "terr", "prov", "adm"}
 )
-_BULLET = re.compile(r"[-*\u2022\u2023\u25e6\u2013\u2014\u00b7]|\d{1,3}[.)]|\(?[a-z]\)")
-_MAX_LINE_WORDS = 10
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 
 
@@ -198,39 +227,6 @@ def _sentence_end(text: str, start: int) -> int:
     return len(text)
 
 
-def _bullet_end(line: str) -> int:
-    """How many leading characters of ``line`` are a bullet or a number."""
-    stripped = line.lstrip()
-    match = _BULLET.match(stripped)
-    if match and stripped[match.end() : match.end() + 1].isspace():
-        return len(line) - len(stripped) + match.end()
-    return 0
-
-
-def _list_lines(text: str, start: int) -> list[tuple[int, int]]:
-    """The lines of a one-item-a-line list whose first line starts at ``start``."""
-    chunks: list[tuple[int, int]] = []
-    bulleted = False
-    line_start = start
-    while line_start <= len(text):
-        line_end = text.find("\n", line_start)
-        line_end = len(text) if line_end == -1 else line_end
-        line = text[line_start:line_end]
-        next_start = line_end + 1
-        if not line.strip():
-            following = text[next_start:].lstrip().split("\n", 1)[0]
-            if not chunks or (bulleted and _bullet_end(following)):
-                line_start = next_start
-                continue
-            break
-        if len(line.split()) > _MAX_LINE_WORDS:
-            break
-        bulleted = bulleted or bool(_bullet_end(line))
-        chunks.append((line_start, line_end))
-        line_start = next_start
-    return chunks
-
-
 def _names_party(header: str) -> bool:
     """True when a text before a colon is itself an item ("France and Germany: ...")."""
     return any(_lookup(part) is not None for part in re.split(r"\s+(?:and|&)\s+", header))
@@ -243,6 +239,13 @@ def _regions(text: str) -> Iterator[list[tuple[int, int]]]:
         if match.start() < covered:
             continue
         start = match.end()
+        if match.group().endswith("("):
+            depths = _paren_depths(text[match.end() - 1 :])
+            close = next((i for i, d in enumerate(depths) if d == 0), len(depths))
+            end = match.end() - 1 + close if close < len(depths) else len(text)
+            covered = end
+            yield [(start, end)]
+            continue
         if not match.group().endswith(":"):
             header = _HEADER.match(text, start)
             if header and not _names_party(header.group()[:-1]):
@@ -269,16 +272,20 @@ _SEPARATOR = re.compile(
     | (?P<oxford>\s*,\s*(?:and|as\s+well\s+as|together\s+with|&|et|y|ainsi\s+que|así\s+como)\s+)
     | (?P<comma>\s*,\s*)
     | (?P<and>\s+(?:and|&|et|y|e)\s+)
-    | (?P<other>\s+(?:as\s+well\s+as|together\s+with|with|ainsi\s+que|así\s+como)\s+)
+    | (?P<other>\s+(?:as\s+well\s+as|together\s+with|with|ainsi\s+que|así\s+como
+                      |on\s+behalf\s+of|au\s+nom\s+de|en\s+nombre\s+de)\s+)
     """,
     re.IGNORECASE | re.VERBOSE,
 )
-_JOINABLE = frozenset({"comma", "and"})
+_JOINABLE = frozenset({"comma", "and", "oxford"})
 _LEADING = re.compile(
     r"""
     (?:and|as\s+well\s+as|et|ainsi\s+que|y|así\s+como)\s+
-    | (?:the\s+)?(?:governments?|foreign\s+ministers?|ministers?|representatives?|
-                    delegations?|permanent\s+missions?)\s+of\s+
+    | (?:the\s+)?(?:foreign\s+|prime\s+)?(?:governments?|ministers?|leaders|embassy|embassies
+          |ambassadors?|presidents?|representatives?|envoys?|delegations?|permanent\s+missions?)
+      (?:\s+[\w-]+){0,3}?\s+(?:of|from)\s+
+    | (?:including|include[sd]?|namely|notably)\s*[:,;]?\s+ | on\s+behalf\s+of\s+
+    | (?:made\s+up|composed|consisting)\s+of\s+ | (?:my|our)\s+own\s+country,?\s+
     # French prepositions before a name: "de l'Albanie", "du Canada", "des États-Unis";
     # "par"/"por" after "ainsi que"/"así como": "ainsi que par l'Union européenne"
     | (?:de\s+la|de|du|des|par|por)\s+ | d['\u2019]\s*
@@ -291,7 +298,24 @@ _MEMBER_STATES = re.compile(
     | sus\s+(?:\d+\s+)?Estados\s+miembros""",
     re.IGNORECASE | re.VERBOSE,
 )
-_TRIM = " \t\r\n.,;:\"'\u201c\u201d\u2018\u2019*_"
+_TRIM = (
+    " \t\r\n.,;:\"'\u201c\u201d\u2018\u2019*_"
+    "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079\u2020\u2021\u00a7"
+)
+# A footnote mark after a name: "Canada[1]", "Macedonia(1)" (superscripts are in _TRIM).
+_FOOTNOTE = re.compile(r"(?:\[\w{1,3}\]|\(\d{1,2}\))$")
+# Items that stand for no party of their own: "... and my own country, Denmark", "namely".
+_FILLER = re.compile(
+    r"(?:and\s+)?(?:my|our)\s+(?:own\s+)?country|namely|mon\s+(?:propre\s+)?pays"
+    r"|mi\s+(?:propio\s+)?pa[ií]s",
+    re.IGNORECASE,
+)
+# "a total of 42 countries (Albania, Andorra, ...)": the list is the parenthesis.
+_PAREN_LIST = re.compile(
+    r"(?P<head>.*\b(?:countries|states|nations|members|signatories))\s*"
+    r"\((?P<body>[^()]*[,;][^()]*)\)",
+    re.IGNORECASE | re.DOTALL,
+)
 _MAX_JOIN = 4
 
 
@@ -318,6 +342,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             start += 1
         while end > start and text[end - 1] in _TRIM and not _abbreviated(text, start, end):
             end -= 1
+        footnote = _FOOTNOTE.search(text, start, end)
+        if footnote and footnote.start() > start:
+            end = footnote.start()
         bullet = _bullet_end(text[start:end])
         start += bullet
         leading = _LEADING.match(text, start, end)
@@ -354,18 +381,6 @@ def _atoms(text: str, chunk: tuple[int, int]) -> tuple[list[_Atom], list[str]]:
         if i < len(kinds):
             pending.append(kinds[i])
     return atoms, atom_kinds
-
-
-def _lookup(name: str) -> Country | Bloc | None:
-    """The Country or Bloc that ``name`` names, if exactly one."""
-    name = " ".join(name.split())
-    codes, _ = resolve_unique([name])
-    if codes:
-        return Country(codes[name])
-    try:
-        return blocs.get(name)  # by code, or by name in any UN language
-    except UnknownBlocError:
-        return None
 
 
 def _reason(name: str) -> str:
@@ -406,7 +421,10 @@ _QUALIFIER = re.compile(
 def _qualifier(text: str, atom: _Atom) -> bool:
     """True when an item reads as the tail of an inverted name ("Republic of", "Dem. Rep.")."""
     tail = text[atom.start : atom.end]
-    return (bool(_QUALIFIER.fullmatch(tail)) or tail[:1].islower()) and _lookup(tail) is None
+    lower = all(w[:1].islower() and not clause_word(w) for w in tail.split())
+    return (bool(_QUALIFIER.fullmatch(tail)) or lower) and _resolve(text, atom.start, atom.end)[
+        2
+    ] is None
 
 
 def _as_one(
@@ -445,6 +463,61 @@ def _as_one(
     )
 
 
+def _readings(
+    text: str, atoms: list[_Atom], i: int, j: int, *, lead: bool
+) -> Iterator[tuple[int, int, Country | Bloc, bool]]:
+    """How the items ``i`` to ``j`` name one party: as they stand; by the name after
+    words that say what it is ("EFTA countries Iceland"); by the name before a clause
+    (which ends the list: the flag); or, in the item that opens a list (``lead``), by
+    the name after the words that lead up to it."""
+    start, end = atoms[i].start, atoms[j].end
+    whole = _resolve(text, start, end)
+    if whole[2] is not None:
+        yield whole[0], whole[1], whole[2], False
+        return
+    tail = tail_name(text, start, end, _lookup, lead=False, limit=atoms[i].end)
+    if tail is not None:
+        yield *_trim(text, tail[0], tail[1]), tail[2], False
+    head = head_name(text, start, end, _lookup)
+    if head is not None and head[1] > atoms[j].start:
+        yield head[0], head[1], head[2], True
+    tail = tail_name(text, start, end, _lookup, lead=lead, limit=atoms[i].end) if lead else None
+    if tail is not None:
+        yield *_trim(text, tail[0], tail[1]), tail[2], False
+
+
+def _joined(
+    text: str, atoms: list[_Atom], i: int, j: int, written: PartialDate | None
+) -> tuple[list[Mention], bool] | None:
+    """The one party that the items ``i`` to ``j`` (two or more) name together, if any."""
+    for start, end, found, stop in _readings(text, atoms, i, j, lead=i == 0):
+        parts = [_lookup(text[max(a.start, start) : min(a.end, end)]) for a in atoms[i : j + 1]]
+        if all(part is not None for part in parts):
+            # "Serbia and Montenegro": one dissolved state, or two countries.
+            one = _as_one(found, [part for part in parts if part is not None], written)
+            if one is False:
+                continue
+            if one is not True:
+                return [Mention(text[start:end], (start, end), None, str(one))], False
+        return [Mention(text[start:end], (start, end), found)], stop
+    return None
+
+
+def _single(text: str, atom: _Atom, *, lead: bool) -> tuple[list[Mention], bool]:
+    """What one item names: a party, several written without a separator, or nothing
+    (then without the clause that follows it, which ends the list)."""
+    for start, end, found, stop in _readings(text, [atom], 0, 0, lead=lead):
+        return [Mention(text[start:end], (start, end), found)], stop
+    pieces = split_run(text, atom.start, atom.end, _lookup)
+    if pieces:
+        return [Mention(text[s:e], (s, e), found) for s, e, found in pieces], False
+    start, end = atom.start, atom.end
+    cut = clause_start(text, start, end)
+    if cut is not None:
+        end = _trim(text, start, cut)[1]
+    return [Mention(text[start:end], (start, end), None, _reason(text[start:end]))], cut is not None
+
+
 def _mentions(
     text: str, chunk: tuple[int, int], day: dt.date | None, written: PartialDate | None
 ) -> list[Mention]:
@@ -452,47 +525,69 @@ def _mentions(
     mentions: list[Mention] = []
     i = 0
     while i < len(atoms):
-        best: tuple[int, Mention] | None = None
+        piece = text[atoms[i].start : atoms[i].end]
+        listed = _PAREN_LIST.fullmatch(piece)
+        if _FILLER.fullmatch(piece) or (listed and _lookup(piece) is None):
+            if listed:
+                body = (atoms[i].start + listed.start("body"), atoms[i].start + listed.end("body"))
+                mentions.extend(_mentions(text, body, day, written))
+            i += 1
+            continue
+        best: tuple[int, tuple[list[Mention], bool]] | None = None
         last = i
         while last + 1 < len(atoms) and last - i + 1 < _MAX_JOIN and kinds[last] in _JOINABLE:
             last += 1
         for j in range(last, i, -1):
-            start, end, found = _resolve(text, atoms[i].start, atoms[j].end)
-            if found is None:
-                continue
-            parts = [_lookup(text[a.start : a.end]) for a in atoms[i : j + 1]]
-            if all(part is not None for part in parts):
-                # "Serbia and Montenegro": one dissolved state, or two countries.
-                one = _as_one(found, [part for part in parts if part is not None], written)
-                if one is False:
-                    continue
-                if one is not True:
-                    best = (j, Mention(text[start:end], (start, end), None, str(one)))
-                    break
-            best = (j, Mention(text[start:end], (start, end), found))
-            break
-        if best is None and last > i and kinds[i] == "comma" and _qualifier(text, atoms[i + 1]):
+            joined = _joined(text, atoms, i, j, written)
+            if joined is not None:
+                best = (j, joined)
+                break
+        if (
+            best is None
+            and last > i
+            and kinds[i] == "comma"
+            and _qualifier(text, atoms[i + 1])
+            and not any(_joined(text, atoms, i + 1, k, written) for k in range(i + 2, last + 1))
+        ):
             # "Congo, Dem. Rep." that does not resolve is one unknown name: never "Congo".
             start, end = atoms[i].start, atoms[i + 1].end
-            best = (i + 1, Mention(text[start:end], (start, end), None, _reason(text[start:end])))
+            unknown = Mention(text[start:end], (start, end), None, _reason(text[start:end]))
+            best = (i + 1, ([unknown], False))
         if best is None:
-            start, end, found = _resolve(text, atoms[i].start, atoms[i].end)
-            reason = "" if found is not None else _reason(text[start:end])
-            best = (i, Mention(text[start:end], (start, end), found, reason))
-        j, mention = best
+            best = (i, _single(text, atoms[i], lead=i == 0))
+        j, (found, stop) = best
+        mention = found[-1]
         if (
             isinstance(mention.resolved, Bloc)
             and j + 1 < len(atoms)
-            and kinds[j] in {"and", "oxford"}
+            and kinds[j] in {"and", "oxford", "other"}
             and _MEMBER_STATES.fullmatch(text, atoms[j + 1].start, atoms[j + 1].end)
         ):
             j += 1
             start, end = mention.span[0], atoms[j].end
             members = tuple(sorted(mention.resolved.members_on(day))) if day is not None else ()
-            mention = Mention(text[start:end], (start, end), mention.resolved, "", members)
-        mentions.append(mention)
+            found[-1] = Mention(text[start:end], (start, end), mention.resolved, "", members)
+        mentions.extend(found)
+        if stop:
+            break
         i = j + 1
+    return _without_clause(mentions)
+
+
+def _without_clause(mentions: list[Mention]) -> list[Mention]:
+    """The items of a chunk up to the clause that follows its last name, if any."""
+    named = [k for k, m in enumerate(mentions) if m.resolved is not None]
+    for k in range(named[-1] + 1 if named else len(mentions), len(mentions)):
+        if clause_word(mentions[k].text.split()[0]):
+            return mentions[:k]
     return mentions
+
+
+def _without_lead(mentions: list[Mention]) -> list[Mention]:
+    """The items of a list without the prose before its first name ("We, the leaders of",
+    "Here's who signed off so far:")."""
+    first = next((k for k, m in enumerate(mentions) if m.resolved is not None), 0)
+    return [m for k, m in enumerate(mentions) if k >= first or not junk(m.text)]
 
 
 def parse_signatories(
@@ -538,15 +633,18 @@ def parse_signatories(
     """
     day = None if expand_blocs_on is None else to_day(expand_blocs_on)
     written = None if written_on is None else to_partial_date(written_on)
+    regions = list(_regions(text))
+    if not regions:
+        lines = [line.split() for line in text.splitlines() if line.strip()]
+        one_a_line = len(lines) > 1 and all(
+            len(words) <= MAX_LINE_WORDS and words[-1].casefold() not in CONNECTORS
+            for words in lines
+        )
+        regions = [_list_lines(text, 0) if one_a_line else [(0, len(text))]]
     lists = [
-        [m for chunk in chunks for m in _mentions(text, chunk, day, written)]
-        for chunks in _regions(text)
+        _without_lead([m for chunk in chunks for m in _mentions(text, chunk, day, written)])
+        for chunks in regions
     ]
-    if not lists:
-        lines = [line for line in text.splitlines() if line.strip()]
-        one_a_line = len(lines) > 1 and all(len(x.split()) <= _MAX_LINE_WORDS for x in lines)
-        chunks = _list_lines(text, 0) if one_a_line else [(0, len(text))]
-        lists = [[m for chunk in chunks for m in _mentions(text, chunk, day, written)]]
     if any(m.resolved is not None for found in lists for m in found):
         lists = [found for found in lists if any(m.resolved is not None for m in found)]
     mentions = tuple(m for found in lists for m in found)

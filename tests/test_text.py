@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Any
+
 import pytest
 from files import SEPTEMBER_17_REPORT
 from hypothesis import given
@@ -586,3 +590,79 @@ def test_a_clause_between_the_following_countries_and_the_colon() -> None:
     result = parse_signatories(text)
     assert codes(result) == ["CL", "PE"]
     assert result.unresolved == ()
+
+
+# ----------------------------------------------------------------------------------
+# Lists as published: tests/data/signatory_lists.json holds real lists, each with the
+# address it was copied from and the countries read from its text.
+
+PUBLISHED = json.loads(
+    (Path(__file__).resolve().parent / "data" / "signatory_lists.json").read_text("utf-8")
+)
+
+
+@pytest.mark.parametrize("published", PUBLISHED, ids=lambda item: item["address"][:60])
+def test_published_list(published: dict[str, Any]) -> None:
+    """Every country of a published list, in order, its blocs, and no other fragment."""
+    result = parse_signatories(published["text"])
+    assert published["countries"] == [c.code for c in result.countries]
+    assert published.get("blocs", []) == [b.code for b in result.blocs]
+    assert published.get("unresolved", []) == list(result.unresolved)
+
+
+def test_published_lists_are_many_and_sourced() -> None:
+    """At least thirty lists, each from its own page address."""
+    addresses = [item["address"] for item in PUBLISHED]
+    assert len(set(addresses)) == len(addresses) >= 30
+    assert all(address.startswith(("http://", "https://")) for address in addresses)
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Signed by France, Italy, and Japan joined the letter.", ["FR", "IT", "JP"]),
+        ("On behalf of Chile, Peru, and Spain, was read out by Peru.", ["CL", "PE", "ES"]),
+        ("Signed by Chad, Democratic Republic of Congo and Mali.", ["TD", "CD", "ML"]),
+        (
+            "Signed by the United Kingdom, the former Yugoslav Republic of Macedonia and Italy.",
+            ["GB", "MK", "IT"],
+        ),
+        ("Signed by Bosnia-Herzegovina and Croatia.", ["BA", "HR"]),
+        ("Signed by Norway as well as Iceland.", ["NO", "IS"]),
+        ("Signed by Ukraine (as of 20 November), Georgia and Moldova.", ["UA", "GE", "MD"]),
+        ("Signed by Canada\u00b9, Japan* and Serbia[2].", ["CA", "JP", "RS"]),
+        ("Signatories:\n1. Estonia\n2. Lux-\nembourg\n3. Latvia", ["EE", "LU", "LV"]),
+        ("Signed by France, Lux-\nembourg and Italy.", ["FR", "LU", "IT"]),
+        ("Co-signatures:\nChile Iceland\nIreland", ["CL", "IS", "IE"]),
+        ("On behalf of Ghana, and my own country, Kenya.", ["GH", "KE"]),
+    ],
+)
+def test_prose_as_published(text: str, codes: list[str]) -> None:
+    """Clauses after the last name, neighbours, brackets, footnotes, PDF breaks, numbers."""
+    result = parse_signatories(text)
+    assert codes == [c.code for c in result.countries]
+    assert result.unresolved == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Signed by France and the Democratic Republic of Atlantis.",
+        "Signed by France and Marshal Islands.",
+        "The statement on the violence in Myanmar was signed by France and Guinea Equatorial.",
+    ],
+)
+def test_prose_rules_never_guess(text: str) -> None:
+    """A fragment that names no country stays unresolved: never a part of it that does."""
+    result = parse_signatories(text)
+    assert [Country("FR")] == list(result.countries)
+    assert len(result.unresolved) == 1
+
+
+def test_words_around_a_list_name_no_party() -> None:
+    """The subject of a trailing clause and lower-case codes ("in", "are") are not read."""
+    result = parse_signatories(
+        "Joint statement by Belgium and the US on the situation in eastern Congo. "
+        "We are in agreement."
+    )
+    assert [c.code for c in result.countries] == ["BE", "US"]
