@@ -464,12 +464,14 @@ def _as_one(
 
 
 def _readings(
-    text: str, atoms: list[_Atom], i: int, j: int, *, lead: bool
+    text: str, atoms: list[_Atom], i: int, j: int, *, lead: bool, head: bool = True
 ) -> Iterator[tuple[int, int, Country | Bloc, bool]]:
     """How the items ``i`` to ``j`` name one party: as they stand; by the name after
     words that say what it is ("EFTA countries Iceland"); by the name before a clause
     (which ends the list: the flag); or, in the item that opens a list (``lead``), by
-    the name after the words that lead up to it."""
+    the name after the words that lead up to it. In a text without an introducer, whose
+    every sentence is read as items, no item is cut (``head`` False): "Russia invaded
+    Ukraine" is no list of Russia."""
     start, end = atoms[i].start, atoms[j].end
     whole = _resolve(text, start, end)
     if whole[2] is not None:
@@ -478,19 +480,21 @@ def _readings(
     tail = tail_name(text, start, end, _lookup, lead=False, limit=atoms[i].end)
     if tail is not None:
         yield *_trim(text, tail[0], tail[1]), tail[2], False
-    head = head_name(text, start, end, _lookup)
-    if head is not None and head[1] > atoms[j].start:
-        yield head[0], head[1], head[2], True
+    named = head_name(text, start, end, _lookup) if head else None
+    if named is not None and named[1] > atoms[j].start:
+        yield named[0], named[1], named[2], True
     tail = tail_name(text, start, end, _lookup, lead=lead, limit=atoms[i].end) if lead else None
     if tail is not None:
         yield *_trim(text, tail[0], tail[1]), tail[2], False
 
 
 def _joined(
-    text: str, atoms: list[_Atom], i: int, j: int, written: PartialDate | None
+    text: str, atoms: list[_Atom], i: int, j: int, written: PartialDate | None, introduced: bool
 ) -> tuple[list[Mention], bool] | None:
     """The one party that the items ``i`` to ``j`` (two or more) name together, if any."""
-    for start, end, found, stop in _readings(text, atoms, i, j, lead=i == 0):
+    first = i == 0
+    readings = _readings(text, atoms, i, j, lead=first and introduced, head=introduced)
+    for start, end, found, stop in readings:
         parts = [_lookup(text[max(a.start, start) : min(a.end, end)]) for a in atoms[i : j + 1]]
         if all(part is not None for part in parts):
             # "Serbia and Montenegro": one dissolved state, or two countries.
@@ -503,10 +507,10 @@ def _joined(
     return None
 
 
-def _single(text: str, atom: _Atom, *, lead: bool) -> tuple[list[Mention], bool]:
+def _single(text: str, atom: _Atom, *, lead: bool, head: bool) -> tuple[list[Mention], bool]:
     """What one item names: a party, several written without a separator, or nothing
     (then without the clause that follows it, which ends the list)."""
-    for start, end, found, stop in _readings(text, [atom], 0, 0, lead=lead):
+    for start, end, found, stop in _readings(text, [atom], 0, 0, lead=lead, head=head):
         return [Mention(text[start:end], (start, end), found)], stop
     pieces = split_run(text, atom.start, atom.end, _lookup)
     if pieces:
@@ -519,7 +523,11 @@ def _single(text: str, atom: _Atom, *, lead: bool) -> tuple[list[Mention], bool]
 
 
 def _mentions(
-    text: str, chunk: tuple[int, int], day: dt.date | None, written: PartialDate | None
+    text: str,
+    chunk: tuple[int, int],
+    day: dt.date | None,
+    written: PartialDate | None,
+    introduced: bool = True,
 ) -> list[Mention]:
     atoms, kinds = _atoms(text, chunk)
     mentions: list[Mention] = []
@@ -538,7 +546,7 @@ def _mentions(
         while last + 1 < len(atoms) and last - i + 1 < _MAX_JOIN and kinds[last] in _JOINABLE:
             last += 1
         for j in range(last, i, -1):
-            joined = _joined(text, atoms, i, j, written)
+            joined = _joined(text, atoms, i, j, written, introduced)
             if joined is not None:
                 best = (j, joined)
                 break
@@ -547,14 +555,20 @@ def _mentions(
             and last > i
             and kinds[i] == "comma"
             and _qualifier(text, atoms[i + 1])
-            and not any(_joined(text, atoms, i + 1, k, written) for k in range(i + 2, last + 1))
+            and not any(
+                _joined(text, atoms, i + 1, k, written, introduced) for k in range(i + 2, last + 1)
+            )
         ):
             # "Congo, Dem. Rep." that does not resolve is one unknown name: never "Congo".
             start, end = atoms[i].start, atoms[i + 1].end
             unknown = Mention(text[start:end], (start, end), None, _reason(text[start:end]))
             best = (i + 1, ([unknown], False))
         if best is None:
-            best = (i, _single(text, atoms[i], lead=i == 0))
+            first = i == 0
+            best = (
+                i,
+                _single(text, atoms[i], lead=first and introduced, head=introduced),
+            )
         j, (found, stop) = best
         mention = found[-1]
         if (
@@ -634,7 +648,8 @@ def parse_signatories(
     day = None if expand_blocs_on is None else to_day(expand_blocs_on)
     written = None if written_on is None else to_partial_date(written_on)
     regions = list(_regions(text))
-    if not regions:
+    introduced = one_a_line = bool(regions)
+    if not introduced:
         lines = [line.split() for line in text.splitlines() if line.strip()]
         one_a_line = len(lines) > 1 and all(
             len(words) <= MAX_LINE_WORDS and words[-1].casefold() not in CONNECTORS
@@ -642,9 +657,11 @@ def parse_signatories(
         )
         regions = [_list_lines(text, 0) if one_a_line else [(0, len(text))]]
     lists = [
-        _without_lead([m for chunk in chunks for m in _mentions(text, chunk, day, written)])
+        [m for chunk in chunks for m in _mentions(text, chunk, day, written, introduced)]
         for chunks in regions
     ]
+    if introduced or one_a_line:  # a heading before the lines is no item
+        lists = [_without_lead(found) for found in lists]
     if any(m.resolved is not None for found in lists for m in found):
         lists = [found for found in lists if any(m.resolved is not None for m in found)]
     mentions = tuple(m for found in lists for m in found)

@@ -666,3 +666,10 @@ def test_words_around_a_list_name_no_party() -> None:
         "We are in agreement."
     )
     assert [c.code for c in result.countries] == ["BE", "US"]
+
+
+def test_prose_without_introducer_is_not_cut() -> None:
+    """Without an introducer every sentence is items: none is cut to the name it opens."""
+    result = parse_signatories("Russia invaded Ukraine. France and Germany condemned it.")
+    assert result.countries == ()
+    assert result.unresolved == ("Russia invaded Ukraine. France", "Germany condemned it")
