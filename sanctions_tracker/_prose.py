@@ -1,4 +1,4 @@
-"""Where a name ends in prose: the word-level rules of the signatory-list parser.
+"""Where a list is and where a name ends in prose: the rules of the signatory-list parser.
 
 A list as published rarely holds names alone. Its first item may carry the words that
 lead up to it ("... se encuentran Antigua y Barbuda", "EFTA countries Iceland"), its
@@ -21,7 +21,7 @@ of the Congo" never becomes "Congo": the word before "Congo" is a connector).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from sanctions_tracker import blocs
 from sanctions_tracker._resolve import resolve_unique
@@ -30,6 +30,7 @@ from sanctions_tracker.countries import Country
 from sanctions_tracker.errors import UnknownBlocError
 
 __all__ = [
+    "ABBREVIATIONS",
     "CONNECTORS",
     "MAX_LINE_WORDS",
     "bullet_end",
@@ -39,6 +40,9 @@ __all__ = [
     "junk",
     "list_lines",
     "lookup",
+    "paren_depths",
+    "regions",
+    "sentence_end",
     "split_run",
     "tail_name",
     "words",
@@ -433,3 +437,130 @@ def list_lines(text: str, start: int) -> list[tuple[int, int]]:
         chunks.append((line_start, line_end))
         line_start = next_start
     return chunks
+
+
+# ----------------------------------------------------------------------------------
+# Where the lists are
+
+_INTRODUCER = re.compile(
+    r"""
+    \b(?:signed|joined|co-?sponsored|co-?signed|supported|endorsed|backed|released|issued)
+      \s+by\b
+    | \b(?:statement|declaration|letter|communiqu[ée])\s+(?:was\s+)?(?:made\s+)?by\b
+    | \bon\s+behalf\s+of\b
+    | \bincluding\b | \b(?:made\s+up|composed|consisting)\s+of\b
+    # "The countries that signed the statement include:", "... sponsors ... were"
+    | \b(?:countries|states|nations|governments|signatories|sponsors|co-?sponsors)\b
+      (?:\s+[\w\u2019'-]+){0,10}?\s+(?:are|were|include|includes|included)\b(?:\s*:)?
+    # "13 countries (A, B, C)": the list is the parenthesis
+    | \b(?:countries|states|nations|members)\s*\(
+    # "The foreign ministers of", "the representatives of", "Special Envoys of"
+    | \b(?:leaders|embassies|ambassadors|presidents|ministers|governments|representatives
+          |envoys|delegations)\b[^,;:.\n]{0,50}?\s(?:of|from)\b
+    | \b(?:ministres|gouvernements|ambassadeurs|repr[ée]sentants|dirigeants)
+      (?:\s+des\s+affaires\s+[ée]trang[èe]res)?(?=\s+(?:de|du|des|d['\u2019]))
+    | \bthe\s+following(?:\s+[\w-]+){0,3}?\s+
+      (?:countries|states|delegations|governments|signatories|members|participants)
+      \b[^:\n.;]{0,60}:
+    | ^[ \t]*(?:co-?)?(?:signatories|signatures)[ \t]*:
+    # French: "signée par", "au nom de", "les pays suivants :", "Signataires :"
+    | \b(?:sign|cosign|co-sign|copatronn|coparrain|rejoint)(?:é|ée|és|ées)\s+par\b
+    | \bau\s+nom\b
+    | \bles\s+(?:pays|[ÉE]tats|d[ée]l[ée]gations|gouvernements|signataires|membres)
+      (?:\s+[\w-]+){0,2}?\s+suivant(?:e|s|es)?\b[^:\n.;]{0,60}:
+    | ^[ \t]*signataires[ \t]*:
+    # Spanish: "firmada por", "en nombre de", "los siguientes países:", "Firmantes:"
+    | \b(?:firmad|copatrocinad|suscrit)[oa]s?\s+por\b
+    | \ben\s+nombre\s+de\b
+    | \b(?:los|las)\s+siguientes(?:\s+[\w-]+){0,3}?\s*:
+    | ^[ \t]*(?:firmantes|signatarios)[ \t]*:
+    """,
+    re.IGNORECASE | re.VERBOSE | re.MULTILINE,
+)
+# A header between the introducer and its colon: "on behalf of 39 countries:".
+_HEADER = re.compile(r"[^,;.\n:]{0,80}:")
+ABBREVIATIONS = frozenset(
+    {"dem", "rep", "st", "ste", "fed", "is", "isl", "sts", "mt", "gov", "terr", "prov", "adm"}
+)
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+
+
+def paren_depths(text: str) -> list[int]:
+    depths = []
+    depth = 0
+    for char in text:
+        if char == "(":
+            depth += 1
+        depths.append(depth)
+        if char == ")" and depth:
+            depth -= 1
+    return depths
+
+
+def sentence_end(text: str, start: int) -> int:
+    """Where the sentence that runs from ``start`` ends (exclusive).
+
+    >>> sentence_end("Congo, Dem. Rep. and Chad. Then more.", 0)
+    25
+    """
+    depth = 0
+    for i in range(start, len(text)):
+        char = text[i]
+        if char == "(":
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+        elif (char == "\n" and _BLANK_LINE.match(text, i)) or (char == ":" and depth == 0):
+            return i
+        elif char in ".!?" and depth == 0:
+            after = text[i + 1 : i + 3]
+            if not after.strip() or after.startswith("\n"):
+                return i
+            if after[0].isspace() and (after[1].isupper() or after[1] in "\"'(\u201c"):
+                word = re.search(r"[\w.]*$", text[start:i])
+                token = word.group().rsplit(".", 1)[-1].casefold() if word else ""
+                if token in ABBREVIATIONS or len(token) == 1:
+                    continue
+                return i
+    return len(text)
+
+
+def _names_party(header: str) -> bool:
+    """True when a text before a colon is itself an item ("France and Germany: ...")."""
+    return any(lookup(part) is not None for part in re.split(r"\s+(?:and|&)\s+", header))
+
+
+def regions(text: str) -> Iterator[list[tuple[int, int]]]:
+    """Each list in the text, as its hard-separated chunks (lines or sentence).
+
+    >>> text = "Signed by France and Chad. Later joined by:\\n- Peru\\n- Chile"
+    >>> [[text[s:e] for s, e in chunks] for chunks in regions(text)]
+    [[' France and Chad'], ['- Peru', '- Chile']]
+    """
+    covered = 0
+    for match in _INTRODUCER.finditer(text):
+        if match.start() < covered:
+            continue
+        start = match.end()
+        if match.group().endswith("("):
+            depths = paren_depths(text[match.end() - 1 :])
+            close = next((i for i, d in enumerate(depths) if d == 0), len(depths))
+            end = match.end() - 1 + close if close < len(depths) else len(text)
+            covered = end
+            yield [(start, end)]
+            continue
+        if not match.group().endswith(":"):
+            header = _HEADER.match(text, start)
+            if header and not _names_party(header.group()[:-1]):
+                start = header.end()
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end == -1 else line_end
+        if not text[start:line_end].strip():
+            chunks = list_lines(text, line_end + 1)
+            if chunks:
+                covered = chunks[-1][1]
+                yield chunks
+            continue
+        end = sentence_end(text, start)
+        covered = end
+        yield [(start, end)]

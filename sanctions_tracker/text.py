@@ -28,23 +28,20 @@ import attrs
 import polars as pl
 
 from sanctions_tracker._prose import (
+    ABBREVIATIONS,
     CONNECTORS,
     MAX_LINE_WORDS,
+    bullet_end,
     clause_start,
     clause_word,
     head_name,
     junk,
+    list_lines,
+    lookup,
+    paren_depths,
+    regions,
     split_run,
     tail_name,
-)
-from sanctions_tracker._prose import (
-    bullet_end as _bullet_end,
-)
-from sanctions_tracker._prose import (
-    list_lines as _list_lines,
-)
-from sanctions_tracker._prose import (
-    lookup as _lookup,
 )
 from sanctions_tracker._registry import registry
 from sanctions_tracker.blocs import Bloc
@@ -146,124 +143,6 @@ _FRAME_SCHEMA = pl.Schema(
 
 
 # ----------------------------------------------------------------------------------
-# Where the lists are
-
-_INTRODUCER = re.compile(
-    r"""
-    \b(?:signed|joined|co-?sponsored|co-?signed|supported|endorsed|backed|released|issued)
-      \s+by\b
-    | \b(?:statement|declaration|letter|communiqu[ée])\s+(?:was\s+)?(?:made\s+)?by\b
-    | \bon\s+behalf\s+of\b
-    | \bincluding\b | \b(?:made\s+up|composed|consisting)\s+of\b
-    # "The countries that signed the statement include:", "... sponsors ... were"
-    | \b(?:countries|states|nations|governments|signatories|sponsors|co-?sponsors)\b
-      (?:\s+[\w\u2019'-]+){0,10}?\s+(?:are|were|include|includes|included)\b(?:\s*:)?
-    # "13 countries (A, B, C)": the list is the parenthesis
-    | \b(?:countries|states|nations|members)\s*\(
-    # "The foreign ministers of", "the representatives of", "Special Envoys of"
-    | \b(?:leaders|embassies|ambassadors|presidents|ministers|governments|representatives
-          |envoys|delegations)\b[^,;:.\n]{0,50}?\s(?:of|from)\b
-    | \b(?:ministres|gouvernements|ambassadeurs|repr[ée]sentants|dirigeants)
-      (?:\s+des\s+affaires\s+[ée]trang[èe]res)?(?=\s+(?:de|du|des|d['\u2019]))
-    | \bthe\s+following(?:\s+[\w-]+){0,3}?\s+
-      (?:countries|states|delegations|governments|signatories|members|participants)
-      \b[^:\n.;]{0,60}:
-    | ^[ \t]*(?:co-?)?(?:signatories|signatures)[ \t]*:
-    # French: "signée par", "au nom de", "les pays suivants :", "Signataires :"
-    | \b(?:sign|cosign|co-sign|copatronn|coparrain|rejoint)(?:é|ée|és|ées)\s+par\b
-    | \bau\s+nom\b
-    | \bles\s+(?:pays|[ÉE]tats|d[ée]l[ée]gations|gouvernements|signataires|membres)
-      (?:\s+[\w-]+){0,2}?\s+suivant(?:e|s|es)?\b[^:\n.;]{0,60}:
-    | ^[ \t]*signataires[ \t]*:
-    # Spanish: "firmada por", "en nombre de", "los siguientes países:", "Firmantes:"
-    | \b(?:firmad|copatrocinad|suscrit)[oa]s?\s+por\b
-    | \ben\s+nombre\s+de\b
-    | \b(?:los|las)\s+siguientes(?:\s+[\w-]+){0,3}?\s*:
-    | ^[ \t]*(?:firmantes|signatarios)[ \t]*:
-    """,
-    re.IGNORECASE | re.VERBOSE | re.MULTILINE,
-)
-# A header between the introducer and its colon: "on behalf of 39 countries:".
-_HEADER = re.compile(r"[^,;.\n:]{0,80}:")
-_ABBREVIATIONS = frozenset(
-    {"dem", "rep", "st", "ste", "fed", "is", "isl", "sts", "mt", "gov", "terr", "prov", "adm"}
-)
-_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
-
-
-def _paren_depths(text: str) -> list[int]:
-    depths = []
-    depth = 0
-    for char in text:
-        if char == "(":
-            depth += 1
-        depths.append(depth)
-        if char == ")" and depth:
-            depth -= 1
-    return depths
-
-
-def _sentence_end(text: str, start: int) -> int:
-    """Where the sentence that runs from ``start`` ends (exclusive)."""
-    depth = 0
-    for i in range(start, len(text)):
-        char = text[i]
-        if char == "(":
-            depth += 1
-        elif char == ")" and depth:
-            depth -= 1
-        elif (char == "\n" and _BLANK_LINE.match(text, i)) or (char == ":" and depth == 0):
-            return i
-        elif char in ".!?" and depth == 0:
-            after = text[i + 1 : i + 3]
-            if not after.strip() or after.startswith("\n"):
-                return i
-            if after[0].isspace() and (after[1].isupper() or after[1] in "\"'(\u201c"):
-                word = re.search(r"[\w.]*$", text[start:i])
-                token = word.group().rsplit(".", 1)[-1].casefold() if word else ""
-                if token in _ABBREVIATIONS or len(token) == 1:
-                    continue
-                return i
-    return len(text)
-
-
-def _names_party(header: str) -> bool:
-    """True when a text before a colon is itself an item ("France and Germany: ...")."""
-    return any(_lookup(part) is not None for part in re.split(r"\s+(?:and|&)\s+", header))
-
-
-def _regions(text: str) -> Iterator[list[tuple[int, int]]]:
-    """Each list in the text, as its hard-separated chunks (lines or sentence)."""
-    covered = 0
-    for match in _INTRODUCER.finditer(text):
-        if match.start() < covered:
-            continue
-        start = match.end()
-        if match.group().endswith("("):
-            depths = _paren_depths(text[match.end() - 1 :])
-            close = next((i for i, d in enumerate(depths) if d == 0), len(depths))
-            end = match.end() - 1 + close if close < len(depths) else len(text)
-            covered = end
-            yield [(start, end)]
-            continue
-        if not match.group().endswith(":"):
-            header = _HEADER.match(text, start)
-            if header and not _names_party(header.group()[:-1]):
-                start = header.end()
-        line_end = text.find("\n", start)
-        line_end = len(text) if line_end == -1 else line_end
-        if not text[start:line_end].strip():
-            chunks = _list_lines(text, line_end + 1)
-            if chunks:
-                covered = chunks[-1][1]
-                yield chunks
-            continue
-        end = _sentence_end(text, start)
-        covered = end
-        yield [(start, end)]
-
-
-# ----------------------------------------------------------------------------------
 # Items within a list
 
 _SEPARATOR = re.compile(
@@ -331,7 +210,7 @@ def _abbreviated(text: str, start: int, end: int) -> bool:
         return False
     word = re.search(r"[\w.]*$", text[start : end - 1])
     token = word.group().rsplit(".", 1)[-1].casefold() if word else ""
-    return token in _ABBREVIATIONS or len(token) == 1
+    return token in ABBREVIATIONS or len(token) == 1
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -345,7 +224,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         footnote = _FOOTNOTE.search(text, start, end)
         if footnote and footnote.start() > start:
             end = footnote.start()
-        bullet = _bullet_end(text[start:end])
+        bullet = bullet_end(text[start:end])
         start += bullet
         leading = _LEADING.match(text, start, end)
         if leading:
@@ -357,7 +236,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _atoms(text: str, chunk: tuple[int, int]) -> tuple[list[_Atom], list[str]]:
     """The items of one chunk and the kinds of separator between them."""
     start, end = chunk
-    depths = _paren_depths(text[start:end])
+    depths = paren_depths(text[start:end])
     pieces: list[tuple[int, int]] = []
     kinds: list[str] = []
     cursor = start
@@ -397,10 +276,10 @@ _REMARK = re.compile(r"\s*\([^()]*\)")
 
 def _resolve(text: str, start: int, end: int) -> tuple[int, int, Country | Bloc | None]:
     """Resolve ``text[start:end]``; failing that, without its parenthetical remarks."""
-    found = _lookup(text[start:end])
+    found = lookup(text[start:end])
     if found is None and "(" in text[start:end]:
         bare = _REMARK.sub("", text[start:end]).strip(_TRIM)
-        again = _lookup(bare) if bare else None
+        again = lookup(bare) if bare else None
         if again is not None:
             if text[start:end].lstrip().startswith("("):
                 return (*_trim(text, text.rfind(")", start, end) + 1, end), again)
@@ -477,13 +356,13 @@ def _readings(
     if whole[2] is not None:
         yield whole[0], whole[1], whole[2], False
         return
-    tail = tail_name(text, start, end, _lookup, lead=False, limit=atoms[i].end)
+    tail = tail_name(text, start, end, lookup, lead=False, limit=atoms[i].end)
     if tail is not None:
         yield *_trim(text, tail[0], tail[1]), tail[2], False
-    named = head_name(text, start, end, _lookup) if head else None
+    named = head_name(text, start, end, lookup) if head else None
     if named is not None and named[1] > atoms[j].start:
         yield named[0], named[1], named[2], True
-    tail = tail_name(text, start, end, _lookup, lead=lead, limit=atoms[i].end) if lead else None
+    tail = tail_name(text, start, end, lookup, lead=lead, limit=atoms[i].end) if lead else None
     if tail is not None:
         yield *_trim(text, tail[0], tail[1]), tail[2], False
 
@@ -495,7 +374,7 @@ def _joined(
     first = i == 0
     readings = _readings(text, atoms, i, j, lead=first and introduced, head=introduced)
     for start, end, found, stop in readings:
-        parts = [_lookup(text[max(a.start, start) : min(a.end, end)]) for a in atoms[i : j + 1]]
+        parts = [lookup(text[max(a.start, start) : min(a.end, end)]) for a in atoms[i : j + 1]]
         if all(part is not None for part in parts):
             # "Serbia and Montenegro": one dissolved state, or two countries.
             one = _as_one(found, [part for part in parts if part is not None], written)
@@ -512,7 +391,7 @@ def _single(text: str, atom: _Atom, *, lead: bool, head: bool) -> tuple[list[Men
     (then without the clause that follows it, which ends the list)."""
     for start, end, found, stop in _readings(text, [atom], 0, 0, lead=lead, head=head):
         return [Mention(text[start:end], (start, end), found)], stop
-    pieces = split_run(text, atom.start, atom.end, _lookup)
+    pieces = split_run(text, atom.start, atom.end, lookup)
     if pieces:
         return [Mention(text[s:e], (s, e), found) for s, e, found in pieces], False
     start, end = atom.start, atom.end
@@ -535,7 +414,7 @@ def _mentions(
     while i < len(atoms):
         piece = text[atoms[i].start : atoms[i].end]
         listed = _PAREN_LIST.fullmatch(piece)
-        if _FILLER.fullmatch(piece) or (listed and _lookup(piece) is None):
+        if _FILLER.fullmatch(piece) or (listed and lookup(piece) is None):
             if listed:
                 body = (atoms[i].start + listed.start("body"), atoms[i].start + listed.end("body"))
                 mentions.extend(_mentions(text, body, day, written))
@@ -647,18 +526,18 @@ def parse_signatories(
     """
     day = None if expand_blocs_on is None else to_day(expand_blocs_on)
     written = None if written_on is None else to_partial_date(written_on)
-    regions = list(_regions(text))
-    introduced = one_a_line = bool(regions)
+    chunked = list(regions(text))
+    introduced = one_a_line = bool(chunked)
     if not introduced:
         lines = [line.split() for line in text.splitlines() if line.strip()]
         one_a_line = len(lines) > 1 and all(
             len(words) <= MAX_LINE_WORDS and words[-1].casefold() not in CONNECTORS
             for words in lines
         )
-        regions = [_list_lines(text, 0) if one_a_line else [(0, len(text))]]
+        chunked = [list_lines(text, 0) if one_a_line else [(0, len(text))]]
     lists = [
         [m for chunk in chunks for m in _mentions(text, chunk, day, written, introduced)]
-        for chunks in regions
+        for chunks in chunked
     ]
     if introduced or one_a_line:  # a heading before the lines is no item
         lists = [_without_lead(found) for found in lists]
