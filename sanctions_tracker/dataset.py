@@ -17,10 +17,13 @@ sanctions_tracker.errors.ValidationError: statements['s']: duplicate document id
 
 from __future__ import annotations
 
+import functools
+import inspect
 from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 from os import PathLike
 from pathlib import Path
+from typing import Concatenate, ParamSpec
 
 import polars as pl
 
@@ -30,7 +33,7 @@ from sanctions_tracker.checked import checked_tables
 from sanctions_tracker.errors import UnknownDocumentError, ValidationError
 from sanctions_tracker.io import load_tables, save_tables
 from sanctions_tracker.merging import merge_tables
-from sanctions_tracker.queries import CountryLike, DayLike, Prepared
+from sanctions_tracker.queries import Prepared
 from sanctions_tracker.records import (
     Alignment,
     Designation,
@@ -49,6 +52,43 @@ from sanctions_tracker.tables import (
 from sanctions_tracker.validation import validate
 
 __all__ = ["Dataset"]
+
+
+P = ParamSpec("P")
+
+
+def _collected(
+    query: Callable[Concatenate[Tables | Prepared, P], pl.LazyFrame],
+) -> Callable[Concatenate[Dataset, P], pl.DataFrame]:
+    """A Dataset method that runs ``query`` on the dataset's kept frames and collects it.
+
+    The method takes the query's arguments after the tables, typed as the query's
+    (mypy reads them through the ``ParamSpec``), so that no keyword list is written
+    twice; ``inspect`` and ``help()`` show them with ``self`` in place of the tables.
+
+    >>> from sanctions_tracker.records import JointStatement
+    >>> ds = Dataset(statements=[JointStatement("s", "S", "2020-09-17", "BY",
+    ...                                         signatures=["JP"])])
+    >>> ds.signed_not_sanctioned("s", as_of="2020-12-31")["country"].to_list()
+    ['JP']
+    >>> list(inspect.signature(Dataset.participation).parameters)
+    ['self', 'target', 'as_of', 'via_blocs', 'via_alignment']
+    """
+
+    def method(self: Dataset, /, *args: P.args, **kwargs: P.kwargs) -> pl.DataFrame:
+        return query(self._prepared, *args, **kwargs).collect()
+
+    functools.update_wrapper(method, query)
+    signature = inspect.signature(query)
+    itself = inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    arguments = list(signature.parameters.values())[1:]
+    # A function object takes any attribute; the one inspect reads is not in its type.
+    method.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=[itself, *arguments], return_annotation="pl.DataFrame"
+    )
+    method.__module__ = __name__
+    method.__qualname__ = f"Dataset.{query.__name__}"
+    return method
 
 
 class Dataset:
@@ -256,182 +296,64 @@ class Dataset:
             f"{t.designations.height} designations, {t.alignments.height} alignments>"
         )
 
-    # -- the questions (sanctions_tracker.queries, collected) -----------------------------
-    #
-    # Each method spells out its query's arguments, typed; tests/test_query_options.py
-    # checks them against sanctions_tracker.queries.options.QUERIES, so passing the
-    # method's own arguments (its locals) on to the query is exact.
+    # -- the questions: each query of sanctions_tracker.queries, on the kept frames, collected
 
-    def _collect(
-        self, query: Callable[..., pl.LazyFrame], arguments: dict[str, object]
-    ) -> pl.DataFrame:
-        """Run ``query`` on this dataset's kept frames with a method's arguments, and collect."""
-        options = {name: value for name, value in arguments.items() if name != "self"}
-        return query(self._prepared, **options).collect()
+    signed_not_sanctioned = _collected(queries.signed_not_sanctioned)
+    """Who signed the document but takes no part in sanctions on its subject.
 
-    def signed_not_sanctioned(
-        self,
-        document_id: str,
-        *,
-        as_of: DayLike | None = None,
-        since: DayLike | None = None,
-        until: DayLike | None = None,
-        target: CountryLike | None = None,
-        via_blocs: bool = True,
-        via_alignment: bool = True,
-        expand_blocs: bool = False,
-    ) -> pl.DataFrame:
-        """Who signed the document but takes no part in sanctions on its subject.
+    See :func:`sanctions_tracker.queries.signed_not_sanctioned`.
+    """
 
-        See :func:`sanctions_tracker.queries.signed_not_sanctioned` and docs/queries.md.
+    sanctioned_not_signed = _collected(queries.sanctioned_not_signed)
+    """Who takes part in sanctions on the document's subject but did not sign it.
 
-        >>> from sanctions_tracker.records import JointStatement
-        >>> s = JointStatement("s", "S", "2020-09-17", "BY", signatures=["JP"])
-        >>> ds = Dataset(statements=[s])
-        >>> ds.signed_not_sanctioned("s", as_of="2020-12-31")["country"].to_list()
-        ['JP']
-        """
-        return self._collect(queries.signed_not_sanctioned, locals())
+    See :func:`sanctions_tracker.queries.sanctioned_not_signed`.
+    """
 
-    def sanctioned_not_signed(
-        self,
-        document_id: str,
-        *,
-        as_of: DayLike | None = None,
-        since: DayLike | None = None,
-        until: DayLike | None = None,
-        target: CountryLike | None = None,
-        via_blocs: bool = True,
-        via_alignment: bool = True,
-        expand_blocs: bool = False,
-    ) -> pl.DataFrame:
-        """Who takes part in sanctions on the document's subject but did not sign it.
+    signed_not_sanctioned_all = _collected(queries.signed_not_sanctioned_all)
+    """``signed_not_sanctioned`` for every document with a subject, with ``document_id``.
 
-        See :func:`sanctions_tracker.queries.sanctioned_not_signed`.
+    See :func:`sanctions_tracker.queries.signed_not_sanctioned_all`.
+    """
 
-        >>> from sanctions_tracker.records import JointStatement
-        >>> s = JointStatement("s", "S", "2020-09-17", "BY", signatures=["JP"])
-        >>> ds = Dataset(statements=[s])
-        >>> ds.sanctioned_not_signed("s", as_of="2020-12-31").height
-        0
-        """
-        return self._collect(queries.sanctioned_not_signed, locals())
+    participation = _collected(queries.participation)
+    """Every country taking part in sanctions on ``target``, with routes and regimes.
 
-    def signed_not_sanctioned_all(
-        self,
-        *,
-        as_of: DayLike | None = None,
-        since: DayLike | None = None,
-        until: DayLike | None = None,
-        via_blocs: bool = True,
-        via_alignment: bool = True,
-        expand_blocs: bool = False,
-    ) -> pl.DataFrame:
-        """:meth:`signed_not_sanctioned` for every document with a subject, with ``document_id``.
+    See :func:`sanctions_tracker.queries.participation`.
+    """
 
-        >>> Dataset().signed_not_sanctioned_all(as_of="2020-12-31").columns[:2]
-        ['document_id', 'country']
-        """
-        return self._collect(queries.signed_not_sanctioned_all, locals())
+    matrix = _collected(queries.matrix)
+    """Parties x documents, each cell ``both``, ``signed``, ``sanctioned`` or ``neither``.
 
-    def participation(
-        self,
-        target: CountryLike,
-        *,
-        as_of: DayLike | None = None,
-        via_blocs: bool = True,
-        via_alignment: bool = True,
-    ) -> pl.DataFrame:
-        """Every country taking part in sanctions on ``target``, with routes and regimes.
+    See :func:`sanctions_tracker.queries.matrix`.
+    """
 
-        >>> Dataset().participation("Belarus", as_of="2020-12-31").height
-        0
-        """
-        return self._collect(queries.participation, locals())
+    matrix_summary = _collected(queries.matrix_summary)
+    """Per document, how many cells of ``matrix`` have each status.
 
-    def matrix(
-        self,
-        documents: Iterable[str] | None = None,
-        regimes: Iterable[str] | None = None,
-        *,
-        as_of: DayLike | None = None,
-        via_blocs: bool = True,
-        via_alignment: bool = True,
-        expand_blocs: bool = False,
-    ) -> pl.DataFrame:
-        """Parties x documents, each cell ``both``, ``signed``, ``sanctioned`` or ``neither``.
+    See :func:`sanctions_tracker.queries.matrix_summary`.
+    """
 
-        >>> Dataset().matrix(as_of="2020-12-31").columns
-        ['document_id', 'country', 'party_kind', 'name', 'signed', 'sanctioned', 'status']
-        """
-        return self._collect(queries.matrix, locals())
+    response_lag = _collected(queries.response_lag)
+    """Days from each signature to that signatory's first sanctions act on the subject.
 
-    def matrix_summary(
-        self,
-        documents: Iterable[str] | None = None,
-        regimes: Iterable[str] | None = None,
-        *,
-        as_of: DayLike | None = None,
-        via_blocs: bool = True,
-        via_alignment: bool = True,
-        expand_blocs: bool = False,
-    ) -> pl.DataFrame:
-        """Per document, how many cells of :meth:`matrix` have each status.
+    See :func:`sanctions_tracker.queries.response_lag`.
+    """
 
-        >>> Dataset().matrix_summary(as_of="2020-12-31").columns
-        ['document_id', 'both', 'signed', 'sanctioned', 'neither']
-        """
-        return self._collect(queries.matrix_summary, locals())
+    agreement = _collected(queries.agreement)
+    """Pairwise agreement of countries' positions (Jaccard and the UN-voting score).
 
-    def response_lag(
-        self,
-        document_id: str,
-        *,
-        target: CountryLike | None = None,
-        via_blocs: bool = True,
-        via_alignment: bool = True,
-        expand_blocs: bool = False,
-    ) -> pl.DataFrame:
-        """Days from each signature to that signatory's first sanctions act on the subject.
+    See :func:`sanctions_tracker.queries.agreement`.
+    """
 
-        >>> from sanctions_tracker.records import JointStatement
-        >>> s = JointStatement("s", "S", "2020-09-17", "BY", signatures=["JP"])
-        >>> ds = Dataset(statements=[s])
-        >>> ds.response_lag("s")["lag_days"].to_list()
-        [None]
-        """
-        return self._collect(queries.response_lag, locals())
+    bloc_cohesion = _collected(queries.bloc_cohesion)
+    """The share of a bloc's members that signed each document or take part in each regime.
 
-    def agreement(self, documents: Iterable[str] | None = None) -> pl.DataFrame:
-        """Pairwise agreement of countries' positions (Jaccard and the UN-voting score).
+    See :func:`sanctions_tracker.queries.bloc_cohesion`.
+    """
 
-        >>> Dataset().agreement().height
-        0
-        """
-        return self._collect(queries.agreement, locals())
+    timeline = _collected(queries.timeline)
+    """Every dated event in order, optionally of one country or about one target.
 
-    def bloc_cohesion(
-        self,
-        bloc: str,
-        *,
-        documents: Iterable[str] | None = None,
-        regimes: Iterable[str] | None = None,
-        as_of: DayLike | None = None,
-        via_alignment: bool = True,
-    ) -> pl.DataFrame:
-        """The share of a bloc's members that signed each document or take part in each regime.
-
-        >>> Dataset().bloc_cohesion("EU").height
-        0
-        """
-        return self._collect(queries.bloc_cohesion, locals())
-
-    def timeline(
-        self, *, country: CountryLike | None = None, target: CountryLike | None = None
-    ) -> pl.DataFrame:
-        """Every dated event in order, optionally of one country or about one target.
-
-        >>> Dataset().timeline(target="Belarus").height
-        0
-        """
-        return self._collect(queries.timeline, locals())
+    See :func:`sanctions_tracker.queries.timeline`.
+    """
