@@ -496,13 +496,7 @@ def _derive(
     )
     if table == "signatures":
         if "country" not in raw.columns:
-            is_country = typed["party_kind"] == "country"
-            codes = text_frame.select(
-                _country_codes(text_frame, "party", cells, is_country).cast(pl.String)
-            ).to_series()
-            typed = typed.with_columns(
-                pl.when(is_country).then(codes).otherwise(pl.col("party")).alias("party")
-            ).with_columns(
+            typed = _country_parties(typed, text_frame, cells, "party").with_columns(
                 pl.when(pl.col("party_kind") == "country")
                 .then(pl.col("party"))
                 .otherwise(None)
@@ -532,14 +526,21 @@ def _derive(
             .alias("count_qualifier")
         )
     elif table == "regimes" and "authority" in text_frame.columns:
-        is_country = typed["authority_kind"] == "country"
-        codes = text_frame.select(
-            _country_codes(text_frame, "authority", cells, is_country).cast(pl.String)
-        ).to_series()
-        typed = typed.with_columns(
-            pl.when(is_country).then(codes).otherwise(pl.col("authority")).alias("authority")
-        )
+        typed = _country_parties(typed, text_frame, cells, "authority")
     return typed
+
+
+def _country_parties(
+    typed: pl.DataFrame, text_frame: pl.DataFrame, cells: _Cells, column: str
+) -> pl.DataFrame:
+    """``column`` with the names of its countries (``<column>_kind`` country) as codes."""
+    is_country = typed[f"{column}_kind"] == "country"
+    codes = text_frame.select(
+        _country_codes(text_frame, column, cells, is_country).cast(pl.String)
+    ).to_series()
+    return typed.with_columns(
+        pl.when(is_country).then(codes).otherwise(pl.col(column)).alias(column)
+    )
 
 
 def _read_parquet_files(paths: list[Path]) -> dict[Path, pl.DataFrame]:
