@@ -271,6 +271,19 @@ def test_importing_the_records_loads_neither_polars_nor_the_parser() -> None:
     assert loaded == "[]"
 
 
+def test_the_io_package_does_not_bring_the_importers() -> None:
+    """``import sanctions_tracker.io`` (the file formats) loads neither foreign-format reader."""
+    loaded = _run(
+        """
+        import sys
+        import sanctions_tracker.io
+        names = ("sanctions_tracker.io.ftm", "sanctions_tracker.io.eu_annex", "orjson")
+        print(sorted(m for m in names if m in sys.modules))
+        """
+    )
+    assert loaded == "[]"
+
+
 def test_from_text_without_the_parser_says_what_to_import() -> None:
     """The records alone cannot parse prose, and say how to get the parser."""
     message = _run(
