@@ -46,9 +46,10 @@ from sanctions_tracker._prose import (
 from sanctions_tracker._registry import registry
 from sanctions_tracker.blocs import Bloc
 from sanctions_tracker.countries import Country, resolve_country
-from sanctions_tracker.dates import PartialDate, to_day, to_partial_date
+from sanctions_tracker.dates import DAY_FORM, PartialDate, to_day, to_partial_date
 from sanctions_tracker.errors import (
     AmbiguousCountryError,
+    InvalidDateError,
     Problem,
     UnknownCountryError,
     ValidationError,
@@ -604,9 +605,8 @@ def statement_from_text(
         text, expand_blocs_on=date.first if expand_blocs else None, written_on=date
     )
     if expand_blocs and not date.is_exact:
-        raise ValueError(
-            f"issued_on {date} is not a day: expanding a bloc to its members needs one"
-        )
+        reason = "expanding a bloc to its members needs a whole day"
+        raise InvalidDateError(str(date), reason=reason, advice=DAY_FORM, day=True)
     failed = [m for m in found.mentions if m.resolved is None]
     if failed and not allow_unresolved:
         raise ValidationError(

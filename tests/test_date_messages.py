@@ -182,3 +182,16 @@ def test_ftm_reads_a_date_as_parse_date_does(cell: str) -> None:
         expected = [f"startDate {problem}".replace(repr(cell.strip()), repr(cell), 1)]
         actual = [issue.message for issue in result.summary.issues]
     assert expected == actual
+
+
+def test_expanding_blocs_needs_a_whole_day() -> None:
+    """A statement dated to the month cannot expand a bloc: our error says why and the form."""
+    with pytest.raises(InvalidDateError) as caught:
+        JointStatement.from_text(
+            "x", "T", "2020-10", "Signed by the European Union.", expand_blocs=True
+        )
+    expected = (
+        f"'2020-10' is not a day: expanding a bloc to its members needs a whole day; "
+        f"write {DAY_FORM}"
+    )
+    assert expected == str(caught.value)

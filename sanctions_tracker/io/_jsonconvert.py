@@ -39,7 +39,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from sanctions_tracker import blocs as builtin_blocs
 from sanctions_tracker.blocs import Bloc, Membership
 from sanctions_tracker.countries import Country, resolve_country
-from sanctions_tracker.dates import PartialDate
+from sanctions_tracker.dates import DATE_FORMS, PartialDate
 from sanctions_tracker.errors import (
     AmbiguousCountryError,
     Problem,
@@ -179,9 +179,7 @@ def _date(value: object, _: object) -> PartialDate:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
-        raise _InvalidValueError(
-            f"expected a date as text (YYYY, YYYY-MM or YYYY-MM-DD), found {_kind(value)}"
-        )
+        raise _InvalidValueError(f"expected a date as text ({DATE_FORMS}), found {_kind(value)}")
     return PartialDate.parse(value)
 
 
