@@ -271,3 +271,22 @@ def test_programmes_targets_are_codes() -> None:
     """The targets column holds country and region codes."""
     row = programmes().filter(pl.col("key") == "US-UKRRUS-REL").row(0, named=True)
     assert row["targets"] == ["RU", "UA-43", "UA-14", "UA-09"]
+
+
+def test_authority_settles_a_shared_alias() -> None:
+    """An alias shared by the US's and the UK's Belarus programmes, given the authority."""
+    expected = ("US-BRUS", "GB-BLR")
+    found = (programme("BELARUS", authority="US").key, programme("belarus", authority="GB").key)
+    assert expected == found
+
+
+def test_authority_that_fits_none_leaves_the_alias_ambiguous() -> None:
+    """An authority that issued none of the candidates settles nothing."""
+    with pytest.raises(AmbiguousProgrammeError) as caught:
+        programme("BELARUS", authority="FR")
+    assert caught.value.candidates == ("GB-BLR", "US-BRUS")
+
+
+def test_authority_never_overrides_a_key() -> None:
+    """A key is the key, whatever authority is given."""
+    assert programme("EU-BLR", authority="US").key == "EU-BLR"

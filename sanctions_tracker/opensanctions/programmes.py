@@ -250,11 +250,14 @@ def all_programmes() -> tuple[Programme, ...]:
     return tuple(prog for _, prog in sorted(_programmes().items()))
 
 
-def programme(key: str) -> Programme:
+def programme(key: str, *, authority: Authority | str | None = None) -> Programme:
     """A programme by its key or one of its aliases, case and spacing aside.
 
     Args:
         key: a programme key (``EU-BLR``) or alias (``Regulation (EC) No 765/2006``).
+        authority: the authority that issued it, where known (a country, bloc or
+            organisation, as :func:`programmes` takes it): among the programmes that
+            share an alias, the one of this authority. It never overrides a key.
 
     Returns:
         The Programme.
@@ -274,6 +277,8 @@ def programme(key: str) -> Programme:
     Traceback (most recent call last):
     ...
     sanctions_tracker.errors.AmbiguousProgrammeError: ambiguous programme 'UNSCR 1718': ...
+    >>> programme("UNSCR 1718", authority="GB").key
+    'GB-DPRK'
     """
     if not isinstance(key, str):
         raise TypeError(f"a programme key is text, not {type(key).__name__}")
@@ -282,6 +287,9 @@ def programme(key: str) -> Programme:
     if wanted in keys:
         return _programmes()[keys[wanted]]
     found = aliases.get(wanted, ())
+    if len(found) > 1 and authority is not None:
+        code = _authority_code(authority)
+        found = tuple(k for k in found if _code(_programmes()[k].authority) == code) or found
     if len(found) == 1:
         return _programmes()[found[0]]
     if found:
