@@ -62,6 +62,9 @@ def write_file_atomically(path: Path, write: Callable[[Path], object]) -> None:
         else:
             temporary.chmod(0o666 & ~_umask())
         os.replace(temporary, path)
+    except OSError as err:
+        temporary.unlink(missing_ok=True)
+        raise _named(err, temporary, path) from None
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
@@ -102,9 +105,29 @@ def write_folder_atomically(path: Path, write: Callable[[Path], object]) -> None
             os.replace(aside, path)
             raise
         shutil.rmtree(aside, ignore_errors=True)
+    except OSError as err:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise _named(err, temporary, path) from None
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
+
+
+def _named(err: OSError, temporary: Path, path: Path) -> OSError:
+    """``err`` naming the user's ``path`` where it named the hidden temporary copy.
+
+    >>> err = _named(OSError(28, "No space left", "/d/.a.json.x1.tmp"),
+    ...              Path("/d/.a.json.x1.tmp"), Path("/d/a.json"))
+    >>> err.filename
+    '/d/a.json'
+    """
+    if err.filename is None:
+        return err
+    name = str(err.filename)
+    if name.startswith(str(temporary)):
+        renamed = str(path) + name[len(str(temporary)) :]
+        return type(err)(err.errno, err.strerror, renamed)
+    return err
 
 
 def _umask() -> int:

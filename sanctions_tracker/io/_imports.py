@@ -114,7 +114,8 @@ class ImportSummary:
                 f"{len(self.untargeted)} regimes without a target: " + ", ".join(self.untargeted)
             )
         if self.issues:
-            lines.append(f"{len(self.issues)} problems ({len(self.skipped)} skipped):")
+            noun = "problem" if len(self.issues) == 1 else "problems"
+            lines.append(f"{len(self.issues)} {noun} ({len(self.skipped)} skipped):")
             lines.extend(f"  {issue}" for issue in self.issues)
         else:
             lines.append("no problems")

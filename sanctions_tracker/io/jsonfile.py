@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from sanctions_tracker.errors import DataFormatError
+from sanctions_tracker.io._decode import decode
 from sanctions_tracker.io._jsonconvert import Document, read_document, write_document
 from sanctions_tracker.tables import Tables, records_to_tables, tables_to_records
 
@@ -160,7 +161,7 @@ def loads(text: str, *, file: str | None = None) -> Tables:
     )
 
 
-def read_json(path: Path) -> Tables:
+def read_json(path: Path, *, encoding: str | None = None) -> Tables:
     """The tables of a JSON document file; see :func:`loads` for the errors.
 
     >>> import tempfile
@@ -171,10 +172,7 @@ def read_json(path: Path) -> Tables:
     ...
     sanctions_tracker.errors.DataFormatError: .../bad.json, line 2: not valid JSON at column 15: ...
     """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as err:
-        raise DataFormatError(f"not UTF-8 text: {err.reason}", file=str(path)) from None
+    text = decode(path.read_bytes(), name=str(path), encoding=encoding)
     return loads(text, file=str(path))
 
 

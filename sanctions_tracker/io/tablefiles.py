@@ -27,6 +27,7 @@ s,statement,On Namibia,2020-09,NA,,,,,,,,,false,,,
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import Final, Literal
@@ -44,6 +45,7 @@ from sanctions_tracker.errors import (
     UnknownCountryError,
     ValidationError,
 )
+from sanctions_tracker.io._decode import decode
 from sanctions_tracker.tables import Tables, schema
 
 __all__ = [
@@ -251,18 +253,55 @@ def _physical_lines(raw: pl.DataFrame) -> pl.Series:
     return raw.select((2 + pl.int_range(pl.len()) + before).cast(pl.Int64).alias("line"))["line"]
 
 
-def _read_raw(path: Path) -> pl.DataFrame:
-    """A file's cells as they are: every CSV cell as text, a Parquet file's own types."""
+def _read_raw(path: Path, encoding: str | None = None) -> pl.DataFrame:
+    """A file's cells as they are: every CSV cell as text, a Parquet file's own types.
+
+    A CSV file is decoded by :func:`~sanctions_tracker.io._decode.decode` (UTF-8, a byte
+    order mark's encoding, or ``encoding``); its delimiter (comma, semicolon or tab) is
+    the one that splits the header into the table's columns.
+    """
     try:
         if path.suffix == ".parquet":
             return pl.read_parquet(path)
-        raw = pl.read_csv(path, infer_schema=False, raise_if_empty=False)
-    except (pl.exceptions.PolarsError, OSError) as err:
+        text = decode(path.read_bytes(), name=path.name, encoding=encoding)
+        raw = pl.read_csv(
+            io.StringIO(text),
+            infer_schema=False,
+            raise_if_empty=False,
+            separator=separator(text, path.stem),
+        )
+    except pl.exceptions.PolarsError as err:
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise DataFormatError(f"cannot be read: {first}", file=path.name) from None
-    # A spreadsheet's "CSV UTF-8" starts with a byte order mark; empty cells are empty text.
-    raw = raw.rename({c: c.lstrip("\ufeff").strip() for c in raw.columns})
+    except OSError as err:
+        raise DataFormatError(f"cannot be read: {err.strerror or err}", file=path.name) from None
+    # Empty cells are empty text.
+    raw = raw.rename({c: c.strip() for c in raw.columns})
     return raw.with_columns(pl.all().fill_null(""))
+
+
+def separator(text: str, table: str) -> str:
+    """The delimiter of a CSV text: comma, semicolon or tab, as its header line shows.
+
+    The one that splits the header into most of the table's column names wins; if none
+    names a column, the most frequent of the three (a comma when there is none).
+
+    >>> separator("regime_id;date;kind\\nEU-BLR;2020-10-02;establish\\n", "actions")
+    ';'
+    >>> separator("country,name\\n", "alignments")
+    ','
+    """
+    header = text.split("\n", 1)[0]
+    known = set(TABLES[table].headers()) if table in TABLES else set()
+
+    def score(sep: str) -> tuple[int, int]:
+        cells = {cell.strip().strip('"').strip() for cell in header.split(sep)}
+        return len(cells & known), header.count(sep)
+
+    return max(_SEPARATORS, key=score)
+
+
+_SEPARATORS: Final = (",", ";", "\t")
 
 
 def _with_rows(frame: pl.DataFrame, column: str, converted: pl.Expr) -> pl.DataFrame:
@@ -440,8 +479,9 @@ def conform(table: str, raw: pl.DataFrame, file: str, lines: pl.Series | None) -
     missing = [c for c in declared.file_required() if c not in raw.columns]
     if missing:
         raise DataFormatError(
-            f"the required columns {', '.join(missing)} are missing: the columns are "
-            f"{', '.join(csv_columns(table))}",
+            f"the required columns {', '.join(missing)} are missing: the header has "
+            f"{', '.join(raw.columns) or 'no columns'}; the columns are "
+            f"{', '.join(csv_columns(table))} (separated by commas, semicolons or tabs)",
             file=file,
         )
     allowed = set(wanted)
@@ -554,19 +594,19 @@ def _read_parquet_files(paths: list[Path]) -> dict[Path, pl.DataFrame]:
 
 
 def read_table(
-    path: Path, raw: pl.DataFrame | None = None
+    path: Path, raw: pl.DataFrame | None = None, *, encoding: str | None = None
 ) -> tuple[pl.DataFrame, pl.Series | None]:
     """One table file as its typed frame, with the line of each row for a CSV file.
 
     ``raw`` is the file's content when it was already read.
     """
     if raw is None:
-        raw = _read_raw(path)
+        raw = _read_raw(path, encoding)
     lines = _physical_lines(raw) if path.suffix == ".csv" else None
     return conform(path.stem, raw, path.name, lines), lines
 
 
-def read_tables(folder: Path) -> dict[str, pl.DataFrame]:
+def read_tables(folder: Path, *, encoding: str | None = None) -> dict[str, pl.DataFrame]:
     """The typed tables of a folder's CSV or Parquet files (a missing file is empty).
 
     Every bad cell of every file is reported at once.
@@ -576,11 +616,11 @@ def read_tables(folder: Path) -> dict[str, pl.DataFrame]:
             mixes formats or holds a table-like file with an unknown name.
         ValidationError: the bad cells, each named by file, line and column.
     """
-    return read_tables_with_lines(folder)[0]
+    return read_tables_with_lines(folder, encoding=encoding)[0]
 
 
 def read_tables_with_lines(
-    folder: Path,
+    folder: Path, *, encoding: str | None = None
 ) -> tuple[dict[str, pl.DataFrame], dict[str, tuple[str, pl.Series | None]]]:
     """:func:`read_tables`, and for each table its file name and the line of each row."""
     fmt = folder_format(folder)
@@ -599,7 +639,7 @@ def read_tables_with_lines(
     prefetched = _read_parquet_files(paths) if fmt == "parquet" else {}
     for path in paths:
         try:
-            frames[path.stem], lines = read_table(path, prefetched.get(path))
+            frames[path.stem], lines = read_table(path, prefetched.get(path), encoding=encoding)
         except ValidationError as err:
             problems.extend(err.problems)
             continue
