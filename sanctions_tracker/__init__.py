@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the same names, imported at first use by __getattr__ below
     from sanctions_tracker import blocs, datasets, opensanctions
+    from sanctions_tracker.answers import flatten
     from sanctions_tracker.blocs import Bloc, Membership
     from sanctions_tracker.countries import Country, resolve_countries, resolve_country
     from sanctions_tracker.dataset import Dataset
@@ -90,6 +91,7 @@ __all__ = [
     "__version__",
     "blocs",
     "datasets",
+    "flatten",
     "import_eu_annex",
     "import_ftm",
     "opensanctions",
@@ -115,6 +117,7 @@ _MODULES = (
     "datasets",
     "importers",
     "opensanctions",
+    "answers",
 )
 
 

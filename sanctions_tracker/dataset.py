@@ -152,8 +152,11 @@ class Dataset:
         return dataset
 
     @classmethod
-    def load(cls, path: str | PathLike[str]) -> Dataset:
+    def load(cls, path: str | PathLike[str], *, encoding: str | None = None) -> Dataset:
         """A Dataset from a ``.json`` document or a folder of CSV or Parquet tables.
+
+        CSV files are UTF-8 (with or without a byte order mark) or UTF-16 with one;
+        ``encoding`` (e.g. ``"cp1252"``) reads files saved otherwise.
 
         Every problem is reported at once, named by its place in the file; see
         ``docs/formats.md`` for the formats.
@@ -164,7 +167,7 @@ class Dataset:
         >>> Dataset.load(path) == Dataset()
         True
         """
-        return cls._of(load_tables(Path(path)))
+        return cls._of(load_tables(Path(path), encoding=encoding))
 
     def save(self, path: str | PathLike[str], format: str | None = None) -> None:
         """Write the dataset atomically as ``"json"``, or a folder of ``"csv"`` or ``"parquet"``.

@@ -16,16 +16,25 @@ from typing import TYPE_CHECKING, NoReturn
 
 import polars as pl
 
-from sanctions_tracker.columns import date_text
+from sanctions_tracker.answers import flatten
 from sanctions_tracker.dates import to_day
+from sanctions_tracker.io._atomic import write_file_atomically
+from sanctions_tracker.io._decode import ENCODING_HELP
 from sanctions_tracker.report import counts, describe
 
 if TYPE_CHECKING:
     from sanctions_tracker.dataset import Dataset
 
 PROG = "sanctions-tracker"
-FORMATS = ("table", "csv", "json")
-FILE_FORMATS = ("json", "csv", "parquet")
+FORMATS = ("table", "csv", "json", "markdown", "xlsx")
+FILE_FORMATS = ("json", "csv", "parquet", "xlsx")
+
+
+#: Exit statuses: 1 when a file cannot be read or written or holds bad data (or an answer
+#: is "no"), 2 for a mistake on the command line (an unknown option, document or date,
+#: a path that does not exist).
+FAILED = 1
+USAGE = 2
 
 
 class _UsageError(Exception):
@@ -50,18 +59,65 @@ def _add_dataset(parser: argparse.ArgumentParser) -> None:
         help="a dataset (JSON file, or folder of CSV or Parquet tables); default: the "
         "built-in Belarus 2020 data",
     )
+    _add_encoding(parser)
+
+
+def _add_encoding(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--encoding", metavar="CODEC", help=ENCODING_HELP)
 
 
 def _add_file_format(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format",
         choices=FILE_FORMATS,
-        help="the format to write (default: from the path, a .json file or a folder of CSV)",
+        help="the format to write (default: from the path: a .json or .xlsx file, or a "
+        "folder of CSV)",
     )
 
 
 def _add_format(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=FORMATS, default="table", help="default: table")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="default: table, or from the extension of --out (.csv, .json, .md, .xlsx)",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        metavar="FILE",
+        help="write the answer to FILE instead of standard output (needed for xlsx)",
+    )
+
+
+_SUFFIXES = {".csv": "csv", ".json": "json", ".md": "markdown", ".xlsx": "xlsx", ".txt": "table"}
+
+
+def _write_answer(frame: pl.DataFrame, args: argparse.Namespace, heading: str = "") -> None:
+    """The answer in ``--format``, on standard output or written to ``--out``.
+
+    ``heading`` (such as the day of the matrix) precedes a table or markdown answer; in
+    the other formats it goes to standard error, so that the file stays one table.
+    """
+    out: Path | None = args.out
+    fmt: str = args.format or (_SUFFIXES.get(out.suffix.lower(), "table") if out else "table")
+    if fmt == "xlsx":
+        if out is None:
+            raise _UsageError("--format xlsx writes a workbook: give --out FILE.xlsx")
+        from sanctions_tracker.answers import write_xlsx
+
+        write_xlsx(frame, out)
+    else:
+        text = _render(frame, fmt)
+        if heading and fmt in ("table", "markdown"):
+            text = f"{heading}\n\n{text}"
+        if out is None:
+            sys.stdout.write(text)
+        else:
+            write_file_atomically(out, lambda path: path.write_text(text, encoding="utf-8"))
+    if heading and (fmt not in ("table", "markdown") or out is not None):
+        print(heading, file=sys.stderr)
+    if out is not None:
+        print(f"wrote {out}", file=sys.stderr)
 
 
 def _day(text: str) -> dt.date:
@@ -71,14 +127,14 @@ def _day(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(str(err)) from None
 
 
-def _load(path: Path | None) -> Dataset:
+def _load(path: Path | None, encoding: str | None = None) -> Dataset:
     if path is None:
         from sanctions_tracker.datasets import belarus_2020
 
         return belarus_2020()
     from sanctions_tracker.dataset import Dataset
 
-    return Dataset.load(_existing(path))
+    return Dataset.load(_existing(path), encoding=encoding)
 
 
 def _existing(path: Path) -> Path:
@@ -92,33 +148,21 @@ def _describe(dataset: Dataset) -> str:
     return describe(counts(dataset))
 
 
-def _display(frame: pl.DataFrame, *, join_lists: bool) -> pl.DataFrame:
-    """Partial dates as their ISO text (``2020``, ``2020-09``); lists joined when asked."""
-    columns: list[pl.Expr] = []
-    for name, dtype in frame.schema.items():
-        if name.endswith("_precision") and name.removesuffix("_precision") in frame.columns:
-            continue
-        column = pl.col(name)
-        if f"{name}_precision" in frame.columns and dtype == pl.Date:
-            column = date_text(name)
-        elif isinstance(dtype, pl.List) and join_lists:
-            column = column.cast(pl.List(pl.String)).list.join("; ")
-        elif isinstance(dtype, pl.Enum | pl.Categorical):
-            column = column.cast(pl.String)
-        columns.append(column.alias(name))
-    return frame.select(columns)
-
-
 def _render(frame: pl.DataFrame, fmt: str) -> str:
-    """A frame as a plain-text table, CSV or JSON (one object per row)."""
+    """A frame as a plain-text table, CSV, markdown or JSON (one object per row)."""
     if fmt == "json":
-        return _display(frame, join_lists=False).write_json() + "\n"
-    shown = _display(frame, join_lists=True)
+        return flatten(frame, join_lists=False).write_json() + "\n"
+    shown = flatten(frame)
     if fmt == "csv":
         return shown.write_csv()
     text = shown.select(pl.all().cast(pl.String).fill_null(""))
     header = list(text.columns)
     rows = text.rows()
+    if fmt == "markdown":
+        cells = [[_markdown_cell(v) for v in row] for row in [header, *rows]]
+        lines = ["| " + " | ".join(row) + " |" for row in cells]
+        lines.insert(1, "|" + "|".join(" --- " for _ in header) + "|")
+        return "\n".join(lines) + "\n"
     widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(header)]
     lines = [
         "  ".join(v.ljust(w) for v, w in zip(line, widths, strict=True)).rstrip()
@@ -127,9 +171,17 @@ def _render(frame: pl.DataFrame, fmt: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _fail(message: str) -> int:
-    print(f"{PROG}: error: {message}", file=sys.stderr)
-    return 2
+def _markdown_cell(value: str) -> str:
+    return value.replace("|", "\\|").replace("\n", " ")
+
+
+def _fail(message: str, status: int = USAGE) -> int:
+    """Print ``message`` as one line on standard error; return ``status``."""
+    one_line = " ".join(message.split("\n", maxsplit=1)[0].split()) if message else "failed"
+    if "\n" in message.strip():
+        one_line += f" (and {message.strip().count(chr(10))} more lines: see 'validate')"
+    print(f"{PROG}: error: {one_line}", file=sys.stderr)
+    return status
 
 
 def _os_message(err: OSError) -> str:

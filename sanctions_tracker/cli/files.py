@@ -15,6 +15,9 @@ from pathlib import Path
 from typing import TextIO
 
 from sanctions_tracker.cli._common import (
+    FAILED,
+    PROG,
+    _add_encoding,
     _add_file_format,
     _add_format,
     _Commands,
@@ -22,8 +25,8 @@ from sanctions_tracker.cli._common import (
     _existing,
     _fail,
     _Parser,
-    _render,
     _UsageError,
+    _write_answer,
 )
 from sanctions_tracker.countries import resolve_country
 from sanctions_tracker.dates import DATE_FORMS, to_partial_date
@@ -33,6 +36,7 @@ from sanctions_tracker.errors import (
     UnknownCountryError,
     ValidationError,
 )
+from sanctions_tracker.io._decode import decode
 
 
 def add_file_commands(commands: _Commands[_Parser]) -> None:
@@ -53,6 +57,7 @@ def add_file_commands(commands: _Commands[_Parser]) -> None:
         description="Exit 0 when the dataset is valid; else list every problem and exit 1.",
     )
     validate.add_argument("path", type=Path, metavar="PATH", help="a JSON file or a folder")
+    _add_encoding(validate)
     validate.set_defaults(run=_validate)
 
     convert = commands.add_parser(
@@ -63,6 +68,7 @@ def add_file_commands(commands: _Commands[_Parser]) -> None:
     convert.add_argument("source", type=Path, metavar="SRC", help="a JSON file or a folder")
     convert.add_argument("target", type=Path, metavar="DST", help="where to write")
     _add_file_format(convert)
+    _add_encoding(convert)
     convert.set_defaults(run=_convert)
 
     _add_merge(commands)
@@ -92,6 +98,11 @@ def add_file_commands(commands: _Commands[_Parser]) -> None:
         action="store_false",
         help="do not derive one amend action per regime and listing date",
     )
+    ftm.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="write the dataset even when lines were skipped (default: exit 1 and write nothing)",
+    )
     _add_file_format(ftm)
     ftm.set_defaults(run=_import_ftm)
 
@@ -120,6 +131,7 @@ def _add_signatories(commands: _Commands[_Parser]) -> None:
         action="store_true",
         help="list the members on --date (a day) of 'the EU and its member states'",
     )
+    _add_encoding(signatories)
     _add_format(signatories)
     signatories.set_defaults(run=_signatories)
 
@@ -139,6 +151,7 @@ def _add_merge(commands: _Commands[_Parser]) -> None:
     )
     merge.add_argument("--out", type=Path, required=True, metavar="DST", help="where to write")
     _add_file_format(merge)
+    _add_encoding(merge)
     merge.set_defaults(run=_merge)
 
 
@@ -174,15 +187,19 @@ def _signatories(args: argparse.Namespace) -> int:
     if args.expand_blocs and (written is None or not written.is_exact):
         raise _UsageError("--expand-blocs needs --date to be a day, e.g. --date 2020-10-26")
     if args.text is None or str(args.text) == "-":
-        text = sys.stdin.read()
+        text = decode(sys.stdin.buffer.read(), name="standard input", encoding=args.encoding)
     else:
-        text = _existing(args.text).read_text(encoding="utf-8")
+        path = _existing(args.text)
+        text = decode(path.read_bytes(), name=str(path), encoding=args.encoding)
+    if not text.strip():
+        print(f"{PROG}: error: the text is empty: no signatory list to read", file=sys.stderr)
+        return FAILED
     found = parse_signatories(
         text,
         expand_blocs_on=written.first if args.expand_blocs and written is not None else None,
         written_on=written,
     )
-    sys.stdout.write(_render(found.to_frame(), args.format))
+    _write_answer(found.to_frame(), args)
     return 1 if found.unresolved else 0
 
 
@@ -191,7 +208,7 @@ def _validate(args: argparse.Namespace) -> int:
 
     path: Path = _existing(args.path)
     try:
-        dataset = Dataset.load(path)
+        dataset = Dataset.load(path, encoding=args.encoding)
     except ValidationError as err:
         return _problems(f"{path}:", [str(problem) for problem in err.problems])
     except DataFormatError as err:
@@ -211,7 +228,7 @@ def _problems(heading: str, problems: list[str]) -> int:
 def _convert(args: argparse.Namespace) -> int:
     from sanctions_tracker.dataset import Dataset
 
-    dataset = Dataset.load(_existing(args.source))
+    dataset = Dataset.load(_existing(args.source), encoding=args.encoding)
     dataset.save(args.target, format=args.format)
     print(f"wrote {args.target}: {_describe(dataset)}")
     return 0
@@ -220,7 +237,9 @@ def _convert(args: argparse.Namespace) -> int:
 def _merge(args: argparse.Namespace) -> int:
     from sanctions_tracker.dataset import Dataset
 
-    first, *others = [Dataset.load(_existing(path)) for path in args.sources]
+    first, *others = [
+        Dataset.load(_existing(path), encoding=args.encoding) for path in args.sources
+    ]
     try:
         merged = first.merge(*others)
     except ValidationError as err:
@@ -244,8 +263,23 @@ def _import_ftm(args: argparse.Namespace) -> int:
     finally:
         if progress is not None:
             progress.close()
-    result.dataset.save(args.target, format=args.format)
     print(result.summary)
+    summary = result.summary
+    if summary.designations + summary.regimes + summary.actions == 0:
+        print(
+            f"{PROG}: error: {stream}: nothing imported: not a FollowTheMoney stream "
+            "(one JSON entity a line, as OpenSanctions publishes)",
+            file=sys.stderr,
+        )
+        return FAILED
+    if summary.skipped and not args.keep_going:
+        print(
+            f"{PROG}: error: {stream}: {len(summary.skipped)} lines skipped: nothing written "
+            "(give --keep-going to write what was read)",
+            file=sys.stderr,
+        )
+        return FAILED
+    result.dataset.save(args.target, format=args.format)
     print(f"wrote {args.target}: {_describe(result.dataset)}")
     return 0
 

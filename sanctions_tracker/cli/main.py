@@ -11,11 +11,18 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from sanctions_tracker.cli._common import PROG, _fail, _os_message, _Parser, _UsageError
+from sanctions_tracker.cli._common import (
+    FAILED,
+    PROG,
+    _fail,
+    _os_message,
+    _Parser,
+    _UsageError,
+)
 from sanctions_tracker.cli.files import add_file_commands
 from sanctions_tracker.cli.programmes import add_programme_commands
 from sanctions_tracker.cli.questions import _report, add_questions
-from sanctions_tracker.errors import SanctionsTrackerError
+from sanctions_tracker.errors import DataFormatError, SanctionsTrackerError, ValidationError
 
 __all__ = ["main"]
 
@@ -27,14 +34,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: The arguments after the program name.
 
     Returns:
-        0 on success; 1 when ``validate`` finds problems or ``resolve`` cannot resolve a
-        name; 2 on a user error, after printing one line on standard error.
+        0 on success; 1 when a file cannot be read or written or holds bad data (and
+        when ``validate`` finds problems or ``resolve`` cannot resolve a name); 2 on a
+        mistake on the command line. An error is one line on standard error.
 
     >>> main(["resolve", "Atlantis"])
     1
     >>> main(["signed-not-sanctioned", "x", "--as-of", "2020-13-01"])
     2
     """
+    _never_unencodable()
     parser = _build_parser()
     try:
         args = parser.parse_args(sys.argv[1:] if argv is None else list(argv))
@@ -52,11 +61,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 1
     except OSError as err:
-        return _fail(_os_message(err))
+        return _fail(_os_message(err), FAILED)
+    except ValidationError as err:
+        return _fail(_first_problem(err), FAILED)
+    except DataFormatError as err:
+        return _fail(str(err), FAILED)
     except SanctionsTrackerError as err:
         return _fail(str(err))
     except KeyboardInterrupt:
         return 130
+
+
+def _first_problem(err: ValidationError) -> str:
+    count = len(err.problems)
+    if count <= 1:
+        return str(err)
+    return f"{count} problems; the first: {err.problems[0]} ('validate' lists them all)"
+
+
+def _never_unencodable() -> None:
+    """Let a terminal or pipe that is not UTF-8 show what it cannot encode as escapes."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", "") == "strict":
+            reconfigure(errors="backslashreplace")
 
 
 def _build_parser() -> _Parser:

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import argparse
 
-from sanctions_tracker.cli._common import _add_format, _Commands, _Parser, _render
+from sanctions_tracker.cli._common import _add_format, _Commands, _Parser, _write_answer
 
 __all__ = ["add_programme_commands"]
 
-#: The columns of the plain-text table; CSV and JSON give every column.
+#: The columns of the plain-text table on a terminal; the other formats give every column.
 _TABLE_COLUMNS = ("key", "authority", "targets", "status", "title")
 
 
@@ -44,7 +44,7 @@ def _programmes(args: argparse.Namespace) -> int:
     from sanctions_tracker.opensanctions import programmes
 
     frame = programmes(target=args.target, authority=args.authority)
-    if args.format == "table":
+    if args.format in (None, "table") and args.out is None:
         frame = frame.select(_TABLE_COLUMNS)
-    print(_render(frame, args.format), end="")
+    _write_answer(frame, args)
     return 0

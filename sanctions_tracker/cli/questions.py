@@ -35,8 +35,8 @@ from sanctions_tracker.cli._common import (
     _day,
     _load,
     _Parser,
-    _render,
     _UsageError,
+    _write_answer,
 )
 from sanctions_tracker.dates import DAY_FORM
 from sanctions_tracker.queries.options import QUERIES, Argument, Query
@@ -150,7 +150,7 @@ def _options(args: argparse.Namespace, query: Query) -> dict[str, Any]:
 
 def _report(args: argparse.Namespace) -> int:
     """The report, built once by :mod:`sanctions_tracker.report`, as text."""
-    dataset = _load(getattr(args, "dataset", None))
+    dataset = _load(getattr(args, "dataset", None), getattr(args, "encoding", None))
     report = build_report(dataset, until=getattr(args, "until", None))
     sys.stdout.write(render_text(report))
     return 0
@@ -159,9 +159,9 @@ def _report(args: argparse.Namespace) -> int:
 def _ask(args: argparse.Namespace) -> int:
     query = QUERIES[args.query]
     options = _options(args, query)
-    dataset = _load(args.dataset)
+    dataset = _load(args.dataset, args.encoding)
     frame: pl.DataFrame = getattr(dataset, query.name)(**options)
-    sys.stdout.write(_render(frame, args.format))
+    _write_answer(frame, args)
     return 0
 
 
@@ -169,7 +169,7 @@ def _matrix(args: argparse.Namespace) -> int:
     from sanctions_tracker.plot import signed_documents  # matplotlib is not imported
 
     options = _options(args, QUERIES["matrix"])
-    dataset = _load(args.dataset)
+    dataset = _load(args.dataset, args.encoding)
     options["documents"] = options["documents"] or signed_documents(dataset)
     options["as_of"] = options["as_of"] or default_cutoff(dataset)
     cells = dataset.matrix(**options)
@@ -183,14 +183,14 @@ def _matrix(args: argparse.Namespace) -> int:
         )
     else:
         wide = cells.select(keys)
-    sys.stdout.write(_render(wide, args.format))
+    _write_answer(wide, args, heading=f"status on {options['as_of']}")
     return 0
 
 
 def _plot(args: argparse.Namespace) -> int:
     from sanctions_tracker.plot import plot_matrix
 
-    dataset = _load(args.dataset)
+    dataset = _load(args.dataset, args.encoding)
     written = plot_matrix(
         dataset,
         documents=args.documents,

@@ -27,6 +27,7 @@ import polars as pl
 
 from sanctions_tracker.checked import checked_tables
 from sanctions_tracker.errors import DataFormatError, Problem, ValidationError
+from sanctions_tracker.io import workbook
 from sanctions_tracker.io._atomic import write_file_atomically, write_folder_atomically
 from sanctions_tracker.io.jsonfile import FORMAT_ID, is_ours, read_json, write_json
 from sanctions_tracker.io.tablefiles import (
@@ -40,8 +41,8 @@ from sanctions_tracker.tables import Tables, builtin_bloc_tables
 
 __all__ = ["FORMATS", "Format", "load_tables", "save_tables"]
 
-Format = Literal["json", "csv", "parquet"]
-FORMATS: Final[tuple[Format, ...]] = ("json", *TABLE_FORMATS)
+Format = Literal["json", "csv", "parquet", "xlsx"]
+FORMATS: Final[tuple[Format, ...]] = ("json", *TABLE_FORMATS, "xlsx")
 
 
 def _file_lines(
@@ -74,11 +75,20 @@ def _file_lines(
     )
 
 
-def load_tables(path: Path) -> Tables:
+def _builtin_rows() -> dict[str, int]:
+    """How many rows of the blocs tables the package adds before a file's own."""
+    return {
+        name: frame.height
+        for name, frame in zip(("blocs", "memberships"), builtin_bloc_tables(), strict=True)
+    }
+
+
+def load_tables(path: Path, *, encoding: str | None = None) -> Tables:
     """Read a JSON document or a folder of tables, and check them as a dataset's.
 
     Args:
         path: a ``.json`` file, or a folder of ``.csv`` or ``.parquet`` tables.
+        encoding: the encoding of CSV files (default: UTF-8, or a byte order mark's).
 
     Raises:
         DataFormatError: the path is missing or holds no readable data.
@@ -90,21 +100,30 @@ def load_tables(path: Path) -> Tables:
     sanctions_tracker.errors.DataFormatError: no/such/place.json: no such file or folder
     """
     if path.is_dir():
-        frames, where = read_tables_with_lines(path)
+        frames, where = read_tables_with_lines(path, encoding=encoding)
         if folder_format(path) is None:
             raise DataFormatError(
                 "the folder holds no tables: expected documents.csv, signatures.csv, ... "
                 "(or the same names ending in .parquet)",
                 file=str(path),
             )
-        offsets = {
-            name: frame.height
-            for name, frame in zip(("blocs", "memberships"), builtin_bloc_tables(), strict=True)
-        }
+        offsets = _builtin_rows()
         try:
             return checked_tables(frames, row_numbers=True)
         except ValidationError as err:
             raise ValidationError(_file_lines(p, where, offsets) for p in err.problems) from None
+    if path.is_file() and path.suffix.lower() == workbook.SUFFIX:
+        frames = workbook.read_workbook(path)
+        where = {
+            name: (workbook.sheet_file(path, name), workbook.rows_as_lines(frame.height))
+            for name, frame in frames.items()
+        }
+        try:
+            return checked_tables(frames, row_numbers=True)
+        except ValidationError as err:
+            raise ValidationError(
+                _file_lines(p, where, _builtin_rows()) for p in err.problems
+            ) from None
     if path.is_file():
         if path.suffix in (".csv", ".parquet"):
             raise DataFormatError(
@@ -112,7 +131,7 @@ def load_tables(path: Path) -> Tables:
                 f"{str(path.parent)!r}",
                 file=str(path),
             )
-        tables = read_json(path)
+        tables = read_json(path, encoding=encoding)
         return checked_tables(tables, row_numbers=False)
     raise DataFormatError("no such file or folder", file=str(path))
 
@@ -122,9 +141,11 @@ def _format(path: Path, format: str | None) -> Format:
         for known in FORMATS:
             if format.lower() == known:
                 return known
-        raise DataFormatError(f"unknown format {format!r}: write json, csv or parquet")
+        raise DataFormatError(f"unknown format {format!r}: write json, csv, parquet or xlsx")
     if path.suffix.lower() == ".json":
         return "json"
+    if path.suffix.lower() == workbook.SUFFIX:
+        return "xlsx"
     if path.is_dir():
         found = folder_format(path)
         if found is not None:
@@ -164,6 +185,16 @@ def save_tables(tables: Tables, path: Path, format: str | None = None) -> None:
                 file=str(path),
             )
         write_file_atomically(path, lambda temporary: write_json(tables, temporary))
+        return
+    if fmt == "xlsx":
+        if path.exists() and not workbook.is_ours(path):
+            raise DataFormatError(
+                "refusing to overwrite: not a workbook of our tables; move it away or save "
+                "to another path",
+                file=str(path),
+            )
+        workbook.require_excel("write", path)
+        write_file_atomically(path, lambda temporary: workbook.write_workbook(tables, temporary))
         return
     if path.exists() and not path.is_dir():
         raise DataFormatError(

@@ -1,0 +1,245 @@
+"""Input as users save it, answers as they want them, and the command line's small promises."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+import sanctions_tracker as st
+from sanctions_tracker.cli import main
+from sanctions_tracker.errors import DataFormatError
+from sanctions_tracker.io._atomic import write_file_atomically
+from sanctions_tracker.io._decode import decode
+
+SEP_17 = "by-2020-09-17-internet-shutdowns"
+OCT_26 = "by-2020-10-26-un-human-rights"
+CP1252 = "Signed by Japan, Côte d'Ivoire and Norway.".encode("cp1252")
+
+
+def test_utf16_with_a_byte_order_mark_is_read() -> None:
+    """UTF-16 with its byte order mark decodes without being told."""
+    expected = "Türkiye"
+    assert expected == decode("Türkiye".encode("utf-16"), name="x")
+
+
+def test_cp1252_error_names_the_file_the_offset_and_the_fix() -> None:
+    """A Windows-1252 byte gives the file, the offset and --encoding cp1252."""
+    with pytest.raises(DataFormatError) as caught:
+        decode(CP1252, name="notes.txt")
+    message = str(caught.value)
+    expected = (True, True, True)
+    assert expected == (
+        message.startswith("notes.txt: "),
+        "byte 18" in message,
+        "--encoding cp1252" in message,
+    )
+
+
+def test_signatories_reads_cp1252_with_encoding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--encoding cp1252` reads a Notepad file; the codes come out."""
+    text = tmp_path / "notes.txt"
+    text.write_bytes(CP1252)
+    status = main(["signatories", str(text), "--encoding", "cp1252", "--format", "csv"])
+    codes = pl.read_csv(io.StringIO(capsys.readouterr().out))["code"].to_list()
+    expected = (0, ["JP", "CI", "NO"])
+    assert expected == (status, codes)
+
+
+def test_signatories_on_cp1252_fails_with_status_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without --encoding the same file is one error line and status 1."""
+    text = tmp_path / "notes.txt"
+    text.write_bytes(CP1252)
+    status = main(["signatories", str(text)])
+    err = capsys.readouterr().err
+    expected = (1, 1)
+    assert expected == (status, len(err.splitlines()))
+
+
+def test_stdout_that_is_not_utf8_does_not_crash(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An ASCII standard output shows Côte d'Ivoire with an escape, and the status is 0."""
+    raw = io.BytesIO()
+    out = io.TextIOWrapper(raw, encoding="ascii")
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(CP1252)))
+    status = main(["signatories", "--encoding", "cp1252"])
+    out.flush()
+    expected = (0, True)
+    assert expected == (status, b"C\\xf4te" in raw.getvalue())
+
+
+def test_empty_text_is_an_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Empty input to `signatories` exits 1 and says so."""
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"  \n")))
+    status = main(["signatories"])
+    expected = (1, True)
+    assert expected == (status, "empty" in capsys.readouterr().err)
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "tables"
+    st.datasets.belarus_2020().save(folder, format="csv")
+    return folder
+
+
+def test_semicolon_csv_is_read(tmp_path: Path) -> None:
+    """A folder whose CSV files use semicolons (European Excel) loads as the same dataset."""
+    folder = _folder(tmp_path)
+    for path in folder.glob("*.csv"):
+        frame = pl.read_csv(path, infer_schema=False)
+        frame.write_csv(path, separator=";")
+    assert st.datasets.belarus_2020() == st.Dataset.load(folder)
+
+
+def test_cp1252_csv_loads_with_encoding(tmp_path: Path) -> None:
+    """A Windows-1252 CSV folder loads with encoding="cp1252", and fails without it."""
+    folder = _folder(tmp_path)
+    path = folder / "documents.csv"
+    text = path.read_text(encoding="utf-8").replace("Belarus", "Bélarus")
+    path.write_bytes(text.encode("cp1252"))
+    with pytest.raises(DataFormatError, match=r"documents\.csv: not UTF-8 at byte"):
+        st.Dataset.load(folder)
+    titles = st.Dataset.load(folder, encoding="cp1252").tables.documents["title"]
+    assert titles.str.contains("Bélarus").any()
+
+
+def test_missing_columns_show_the_header_found(tmp_path: Path) -> None:
+    """A header without the required columns is shown as found."""
+    folder = tmp_path / "tables"
+    folder.mkdir()
+    (folder / "actions.csv").write_text("regime|date|kind\nEU-BLR|2020|establish\n")
+    with pytest.raises(DataFormatError, match=r"the header has regime\|date\|kind"):
+        st.Dataset.load(folder)
+
+
+def test_import_ftm_of_a_package_json_exits_1_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file that is not a stream imports nothing: status 1, no dataset written."""
+    stream = tmp_path / "package.json"
+    stream.write_text(json.dumps({"name": "x", "version": "1.0.0"}))
+    out = tmp_path / "out.json"
+    status = main(["import-ftm", str(stream), str(out)])
+    err = capsys.readouterr().err
+    expected = (1, False, True)
+    assert expected == (status, out.exists(), "nothing imported" in err)
+
+
+def test_import_ftm_with_a_bad_line_needs_keep_going(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A skipped line makes the import fail, unless --keep-going."""
+    good = st.datasets.zala_stream_path().read_text(encoding="utf-8")
+    stream = tmp_path / "s.ftm.json"
+    stream.write_text(good + "not json\n", encoding="utf-8")
+    out = tmp_path / "out.json"
+    refused = main(["import-ftm", str(stream), str(out)])
+    written = main(["import-ftm", str(stream), str(out), "--keep-going"])
+    capsys.readouterr()
+    expected = (1, 0, True)
+    assert expected == (refused, written, out.exists())
+
+
+def test_permission_errors_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write refused by the system exits 1, naming the user's path, not a temporary one."""
+    target = tmp_path / "out.json"
+
+    def refuse(tables: object, path: Path) -> None:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr("sanctions_tracker.io.store.write_json", refuse)
+    status = main(["convert", str(_folder(tmp_path)), str(target)])
+    err = capsys.readouterr().err
+    expected = f"sanctions-tracker: error: {target}: permission denied\n"
+    expected = (1, expected)
+    assert expected == (status, err)
+
+
+def test_atomic_write_names_the_target(tmp_path: Path) -> None:
+    """An OSError while writing the temporary copy names the target."""
+    target = tmp_path / "a.json"
+
+    def fail(path: Path) -> None:
+        raise OSError(28, "No space left on device", str(path))
+
+    with pytest.raises(OSError, match="No space") as caught:
+        write_file_atomically(target, fail)
+    assert str(target) == caught.value.filename
+
+
+def test_matrix_prints_its_day(capsys: pytest.CaptureFixture[str]) -> None:
+    """The matrix table starts with the day it shows."""
+    main(["matrix", "--as-of", "2020-11-30"])
+    expected = "status on 2020-11-30"
+    assert expected == capsys.readouterr().out.splitlines()[0]
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json", "markdown"])
+def test_every_query_command_takes_every_format(
+    fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A query answers in each text format."""
+    status = main(["participation", "Belarus", "--as-of", "2020-12-31", "--format", fmt])
+    out = capsys.readouterr().out
+    expected = (0, True)
+    assert expected == (status, "LT" in out)
+
+
+def test_markdown_is_a_pipe_table(capsys: pytest.CaptureFixture[str]) -> None:
+    """Markdown output is a header, a rule and one row per answer row."""
+    main(["signed-not-sanctioned", SEP_17, "--as-of", "2020-12-31", "--format", "markdown"])
+    lines = capsys.readouterr().out.splitlines()
+    expected = ("| country | party_kind | name | signed_on | via |", "| --- |")
+    assert expected == (lines[0], lines[1][:7])
+
+
+def test_xlsx_answer_is_a_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--format xlsx --out` writes the answer's rows, lists joined, as a sheet."""
+    out = tmp_path / "answer.xlsx"
+    status = main(["participation", "Belarus", "--as-of", "2020-12-31", "--out", str(out)])
+    capsys.readouterr()
+    sheet = pl.read_excel(out)
+    expected = (0, True)
+    assert expected == (status, sheet.schema["routes"] == pl.String)
+
+
+def test_xlsx_without_out_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """A workbook is not written to a terminal: status 2 and what to give."""
+    status = main(["participation", "Belarus", "--format", "xlsx"])
+    expected = (2, True)
+    assert expected == (status, "--out" in capsys.readouterr().err)
+
+
+def test_flatten_makes_an_answer_writable_as_csv() -> None:
+    """`st.flatten` joins the list columns, so `write_csv` works."""
+    answer = st.datasets.belarus_2020().participation("Belarus", as_of="2020-12-31")
+    text = st.flatten(answer).write_csv()
+    assert "bloc" in text.splitlines()[1] or "own" in text
+
+
+def test_workbook_round_trip(tmp_path: Path) -> None:
+    """A dataset saved as a workbook loads equal; convert writes one too."""
+    path = tmp_path / "data.xlsx"
+    dataset = st.datasets.belarus_2020()
+    dataset.save(path)
+    assert dataset == st.Dataset.load(path)
+
+
+def test_workbook_that_is_not_ours_is_not_overwritten(tmp_path: Path) -> None:
+    """Saving over a workbook with other sheets is refused."""
+    path = tmp_path / "mine.xlsx"
+    pl.DataFrame({"a": [1]}).write_excel(path, worksheet="budget")
+    with pytest.raises(DataFormatError, match="refusing to overwrite"):
+        st.datasets.belarus_2020().save(path)
