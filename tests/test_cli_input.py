@@ -162,8 +162,8 @@ def test_permission_errors_exit_1(
     monkeypatch.setattr("sanctions_tracker.io.store.write_json", refuse)
     status = main(["convert", str(_folder(tmp_path)), str(target)])
     err = capsys.readouterr().err
-    expected = f"sanctions-tracker: error: {target}: permission denied\n"
-    expected = (1, expected)
+    line = f"sanctions-tracker: error: {target}: permission denied\n"
+    expected = (1, line)
     assert expected == (status, err)
 
 
