@@ -439,18 +439,14 @@ def _regimes(rows: pl.DataFrame, target_codes: dict[str, str]) -> pl.DataFrame:
         .then(pl.format("{}: {}", "authority_name", "programme"))
         .otherwise(pl.coalesce("authority_name", "programme", "regime_id"))
     )
-    return regimes.select(
+    given = regimes.select(
         "regime_id",
         name.alias("name"),
         "authority_kind",
         "authority",
         "target",
         pl.col("legal_basis").fill_null(""),
-        pl.lit([], dtype=STRINGS).alias("measures"),
-        pl.lit(None, dtype=pl.Date).alias("established_on"),
-        pl.lit(None).alias("established_on_precision"),
-        pl.lit(None, dtype=pl.Date).alias("lifted_on"),
-        pl.lit(None).alias("lifted_on_precision"),
-        pl.lit("", dtype=pl.String).alias("note"),
         "sources",
-    ).cast(schema("regimes"))
+    )
+    # The rest (measures, dates, note) take their declared defaults.
+    return given.select(TABLES["regimes"].with_defaults(given.columns)).cast(schema("regimes"))

@@ -40,6 +40,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
 
+import attrs
+
 from sanctions_tracker.errors import DataFormatError
 from sanctions_tracker.io._decode import decode
 from sanctions_tracker.io._jsonconvert import Document, read_document, write_document
@@ -62,19 +64,9 @@ def to_document(tables: Tables) -> dict[str, Any]:
     >>> to_document(records_to_tables())
     {'format': 'sanctions-tracker', 'version': 1}
     """
-    records = tables_to_records(tables)
-    document = Document(
-        format=FORMAT_ID,
-        version=FORMAT_VERSION,
-        statements=records.statements,
-        letters=records.letters,
-        regimes=records.regimes,
-        actions=records.actions,
-        designations=records.designations,
-        alignments=records.alignments,
-        blocs=records.blocs,
-    )
-    return write_document(document)
+    # The document's sections are the record kinds of the tables, by the same names.
+    sections = attrs.asdict(tables_to_records(tables), recurse=False)
+    return write_document(Document(format=FORMAT_ID, version=FORMAT_VERSION, **sections))
 
 
 def dumps(tables: Tables) -> str:
@@ -150,15 +142,9 @@ def loads(text: str, *, file: str | None = None) -> Tables:
             f"not valid JSON at column {err.colno}: {err.msg}", file=file, line=err.lineno
         ) from None
     read = read_document(_check_header(document, file))
-    return records_to_tables(
-        statements=read.statements,
-        letters=read.letters,
-        regimes=read.regimes,
-        actions=read.actions,
-        designations=read.designations,
-        alignments=read.alignments,
-        blocs=read.blocs,
-    )
+    sections = attrs.asdict(read, recurse=False)
+    del sections["format"], sections["version"]
+    return records_to_tables(**sections)
 
 
 def read_json(path: Path, *, encoding: str | None = None) -> Tables:
