@@ -452,6 +452,9 @@ _INTRODUCER = re.compile(
     # "The countries that signed the statement include:", "... sponsors ... were"
     | \b(?:countries|states|nations|governments|signatories|sponsors|co-?sponsors)\b
       (?:\s+[\w\u2019'-]+){0,10}?\s+(?:are|were|include|includes|included)\b(?:\s*:)?
+    # "Those that signed the first letter include \u2013", "Signing the letter, ..., were:"
+    | \b(?:signed|signing)\b(?:\s+[\w\u2019',-]+){0,10}?\s+(?:were|include|included)\b
+      (?:\s*[:\u2013\u2014])?
     # "13 countries (A, B, C)": the list is the parenthesis
     | \b(?:countries|states|nations|members)\s*\(
     # "The foreign ministers of", "the representatives of", "Special Envoys of"

@@ -1,7 +1,9 @@
 """Built-in datasets: real, sourced data shipped with the package, and example files.
 
 :func:`belarus_2020` holds the joint statements, the open letter, the sanctions
-regimes, acts and alignments of the 2020 Belarus crisis, every record with its source.
+regimes, acts and alignments of the 2020 Belarus crisis, every record with its source;
+:func:`xinjiang_2019_2021` the letters and statements on Xinjiang of 2019 and 2020 and
+the sanctions of 2020 and 2021, every record with the page addresses it comes from.
 :func:`zala_stream_path` and :func:`eu_annex_example_path` are files to try the
 importers on: a real OpenSanctions entity stream, and an EU annex in its real layout.
 
@@ -18,9 +20,10 @@ from importlib import resources
 from pathlib import Path
 
 from sanctions_tracker.dataset import Dataset
+from sanctions_tracker.datasets import _xinjiang
 from sanctions_tracker.io import loads
 
-__all__ = ["belarus_2020", "eu_annex_example_path", "zala_stream_path"]
+__all__ = ["belarus_2020", "eu_annex_example_path", "xinjiang_2019_2021", "zala_stream_path"]
 
 _BELARUS_2020 = "belarus-2020.json"
 _ZALA = "opensanctions-zala.ftm.json"
@@ -44,6 +47,31 @@ def belarus_2020() -> Dataset:
     """
     text = resources.files(__package__).joinpath(_BELARUS_2020).read_text(encoding="utf-8")
     return Dataset.from_tables(loads(text, file=_BELARUS_2020), row_numbers=False)
+
+
+@cache
+def xinjiang_2019_2021() -> Dataset:
+    """Xinjiang, 2019-2021: the letters and statements for and against China, and the sanctions.
+
+    Four documents: the letter of 22 states critical of China to the Human Rights
+    Council (``xj-2019-07-08-hrc41-critical``), the letter of 37 in its support
+    (``xj-2019-07-12-hrc41-support``) with the 14 states that joined it later and
+    Qatar's withdrawal, and the two joint statements of 2020-10-06 in the General
+    Assembly's Third Committee (``xj-2020-10-06-unga3c-germany``,
+    ``xj-2020-10-06-unga3c-cuba``). The listings of Chinese officials and entities of
+    2020 and 2021-03-22 under the EU's, the UK's and the US's thematic human-rights
+    regimes (``EU-HR``, ``GB-HR``, ``US-GLOMAG``) and Canada's China regulations
+    (``CA-CHN``), and Norway's and Iceland's alignment with the EU's listings. Built
+    once, from the sentences the sources print; a Dataset is immutable.
+
+    >>> support = xinjiang_2019_2021().document("xj-2019-07-12-hrc41-support")
+    >>> late = sorted(str(s.signed_on) for s in support.signatures if s.signed_on)
+    >>> len(support.signatures), late.count("2019-07-26"), late.count("2019")
+    (51, 13, 1)
+    >>> [(s.party.code, str(s.withdrawn_on)) for s in support.signatures if s.withdrawn_on]
+    [('QA', '2019-07-18')]
+    """
+    return _xinjiang.build()
 
 
 def _path(name: str) -> Path:
