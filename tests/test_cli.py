@@ -43,6 +43,7 @@ COMMANDS = [
     "bloc-cohesion",
     "timeline",
     "programmes",
+    "datasets",
 ]
 
 
@@ -480,3 +481,42 @@ def test_merge_clash_exits_1_and_writes_nothing(
     assert "statements['s']: given differently in datasets 1 and 2" in printed
     assert f"(dataset 2: {other})" in printed
     assert not out.exists()
+
+
+def test_datasets_lists_each_built_in_dataset(capsys: pytest.CaptureFixture[str]) -> None:
+    """One CSV row a built-in dataset, with its counts of documents and regimes."""
+    status = main(["datasets", "--format", "csv"])
+    rows = pl.read_csv(io.StringIO(capsys.readouterr().out))
+    expected = [("belarus-2020", 3, 8), ("xinjiang-2019-2021", 4, 4)]
+    assert (0, expected) == (status, rows.select("name", "documents", "regimes").rows())
+
+
+def test_report_takes_a_built_in_dataset_by_name(capsys: pytest.CaptureFixture[str]) -> None:
+    """``report NAME`` and ``report --dataset NAME`` print the same report on that dataset."""
+    by_name = main(["report", "xinjiang-2019-2021"]), capsys.readouterr().out
+    by_option = main(["report", "--dataset", "xinjiang-2019-2021"]), capsys.readouterr().out
+    assert by_name == by_option
+    assert "xj-2019-07-12-hrc41-support" in by_name[1]
+    assert SEP_17 not in by_name[1]
+
+
+def test_an_unknown_dataset_name_lists_the_built_in_ones(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A name that is neither built in nor a path fails with the names there are."""
+    status = main(["report", "atlantis-1999"])
+    err = capsys.readouterr().err
+    assert (status, "belarus-2020" in err, "xinjiang-2019-2021" in err) == (2, True, True)
+
+
+def test_a_name_that_is_also_a_path_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A built-in name with a file of that name here is an error, never a guess."""
+    (tmp_path / "belarus-2020").write_text("{}", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    status = main(["report", "--dataset", "belarus-2020"])
+    assert (
+        status,
+        "./belarus-2020" if "./belarus-2020" in capsys.readouterr().err else "",
+    ) == (2, "./belarus-2020")

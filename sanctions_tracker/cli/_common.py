@@ -54,10 +54,9 @@ _Commands = argparse._SubParsersAction  # the type argparse gives add_subparsers
 def _add_dataset(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--dataset",
-        type=Path,
-        metavar="PATH",
-        help="a dataset (JSON file, or folder of CSV or Parquet tables); default: the "
-        "built-in Belarus 2020 data",
+        metavar="PATH|NAME",
+        help="a dataset (JSON file, or folder of CSV or Parquet tables), or the name of a "
+        "built-in one (see the datasets command); default: the built-in Belarus 2020 data",
     )
     _add_encoding(parser)
 
@@ -127,14 +126,28 @@ def _day(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(str(err)) from None
 
 
-def _load(path: Path | None, encoding: str | None = None) -> Dataset:
-    if path is None:
-        from sanctions_tracker.datasets import belarus_2020
+def _load(given: str | Path | None, encoding: str | None = None) -> Dataset:
+    """The dataset a command reads: a built-in one by name, or a file or folder."""
+    from sanctions_tracker.datasets import BUILT_IN
 
-        return belarus_2020()
+    if given is None:
+        return BUILT_IN["belarus-2020"]()
+    path = Path(given)
+    if str(given) in BUILT_IN:
+        if path.exists():
+            raise _UsageError(
+                f"{given}: both a built-in dataset and a file or folder here; "
+                f"give ./{given} for the file or folder, or run elsewhere for the built-in one"
+            )
+        return BUILT_IN[str(given)]()
+    if not path.exists():
+        if len(path.parts) > 1 or path.suffix:  # a path, not a name
+            raise _UsageError(f"{given}: no such file or folder")
+        names = ", ".join(BUILT_IN)
+        raise _UsageError(f"{given}: no such file or folder, nor a built-in dataset ({names})")
     from sanctions_tracker.dataset import Dataset
 
-    return Dataset.load(_existing(path), encoding=encoding)
+    return Dataset.load(path, encoding=encoding)
 
 
 def _existing(path: Path) -> Path:

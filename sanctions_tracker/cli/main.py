@@ -19,6 +19,7 @@ from sanctions_tracker.cli._common import (
     _Parser,
     _UsageError,
 )
+from sanctions_tracker.cli.catalogue import add_catalogue_command
 from sanctions_tracker.cli.files import add_file_commands
 from sanctions_tracker.cli.programmes import add_programme_commands
 from sanctions_tracker.cli.questions import _report, add_questions
@@ -103,4 +104,5 @@ def _build_parser() -> _Parser:
     add_questions(commands)
     add_file_commands(commands)
     add_programme_commands(commands)
+    add_catalogue_command(commands)
     return parser

@@ -74,6 +74,12 @@ def add_questions(commands: _Commands[_Parser]) -> None:
             "sanctions against the subject on --until without signing."
         ),
     )
+    report.add_argument(
+        "name",
+        nargs="?",
+        metavar="NAME",
+        help="a built-in dataset (see the datasets command); the same as --dataset NAME",
+    )
     _add_dataset(report)
     report.add_argument(
         "--until",
@@ -150,10 +156,21 @@ def _options(args: argparse.Namespace, query: Query) -> dict[str, Any]:
 
 def _report(args: argparse.Namespace) -> int:
     """The report, built once by :mod:`sanctions_tracker.report`, as text."""
-    dataset = _load(getattr(args, "dataset", None), getattr(args, "encoding", None))
+    name, given = getattr(args, "name", None), getattr(args, "dataset", None)
+    if name is not None and given is not None:
+        raise _UsageError("give the dataset once: a NAME or --dataset, not both")
+    dataset = _load(given if name is None else _built_in(name), getattr(args, "encoding", None))
     report = build_report(dataset, until=getattr(args, "until", None))
     sys.stdout.write(render_text(report))
     return 0
+
+
+def _built_in(name: str) -> str:
+    from sanctions_tracker.datasets import BUILT_IN
+
+    if name not in BUILT_IN:
+        raise _UsageError(f"{name}: no built-in dataset of that name ({', '.join(BUILT_IN)})")
+    return name
 
 
 def _ask(args: argparse.Namespace) -> int:

@@ -15,15 +15,26 @@ importers on: a real OpenSanctions entity stream, and an EU annex in its real la
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
+
+import polars as pl
 
 from sanctions_tracker.dataset import Dataset
 from sanctions_tracker.datasets import _xinjiang
 from sanctions_tracker.io import loads
 
-__all__ = ["belarus_2020", "eu_annex_example_path", "xinjiang_2019_2021", "zala_stream_path"]
+__all__ = [
+    "BUILT_IN",
+    "belarus_2020",
+    "catalogue",
+    "eu_annex_example_path",
+    "xinjiang_2019_2021",
+    "zala_stream_path",
+]
 
 _BELARUS_2020 = "belarus-2020.json"
 _ZALA = "opensanctions-zala.ftm.json"
@@ -72,6 +83,36 @@ def xinjiang_2019_2021() -> Dataset:
     [('QA', '2019-07-18')]
     """
     return _xinjiang.build()
+
+
+BUILT_IN: Mapping[str, Callable[[], Dataset]] = MappingProxyType(
+    {"belarus-2020": belarus_2020, "xinjiang-2019-2021": xinjiang_2019_2021}
+)
+"""The built-in datasets by name, as the command line's ``--dataset`` takes them."""
+
+
+def catalogue() -> pl.DataFrame:
+    """One row a built-in dataset: its name, what it holds, and how many records of each kind.
+
+    >>> catalogue().select("name", "documents", "regimes").rows()
+    [('belarus-2020', 3, 8), ('xinjiang-2019-2021', 4, 4)]
+    """
+    rows = []
+    for name, load in BUILT_IN.items():
+        dataset = load()
+        rows.append(
+            {
+                "name": name,
+                "function": f"sanctions_tracker.datasets.{load.__name__}",
+                "title": (load.__doc__ or "").strip().splitlines()[0],
+                "documents": len(dataset.documents),
+                "regimes": len(dataset.regimes),
+                "actions": len(dataset.actions),
+                "designations": len(dataset.designations),
+                "alignments": len(dataset.alignments),
+            }
+        )
+    return pl.DataFrame(rows)
 
 
 def _path(name: str) -> Path:

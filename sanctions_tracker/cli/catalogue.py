@@ -1,0 +1,44 @@
+"""The ``datasets`` command: the built-in datasets, by name, with what each holds.
+
+>>> from sanctions_tracker.cli import main
+>>> main(["datasets", "--format", "csv"])  # doctest: +ELLIPSIS
+name,function,title,documents,regimes,actions,designations,alignments
+belarus-2020,sanctions_tracker.datasets.belarus_2020,...
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from sanctions_tracker.cli._common import _add_format, _Commands, _Parser, _write_answer
+
+__all__ = ["add_catalogue_command"]
+
+#: The columns of the plain-text table on a terminal; the other formats give every column.
+_TABLE_COLUMNS = ("name", "documents", "regimes", "designations", "title")
+
+
+def add_catalogue_command(commands: _Commands[_Parser]) -> None:
+    """Add ``datasets`` to the command line's subcommands."""
+    parser = commands.add_parser(
+        "datasets",
+        help="list the built-in datasets",
+        description=(
+            "The datasets shipped with the package, one row each: the name that the "
+            "report and --dataset take, what it holds, and how many documents, regimes, "
+            "listings and alignments it has."
+        ),
+    )
+    _add_format(parser)
+    parser.set_defaults(run=_catalogue)
+
+
+def _catalogue(args: argparse.Namespace) -> int:
+    from sanctions_tracker.datasets import catalogue
+
+    frame = catalogue()
+    if args.format in (None, "table") and args.out is None:
+        frame = frame.select(_TABLE_COLUMNS)
+    _write_answer(frame, args)
+    return 0
