@@ -3,7 +3,9 @@
 :func:`belarus_2020` holds the joint statements, the open letter, the sanctions
 regimes, acts and alignments of the 2020 Belarus crisis, every record with its source;
 :func:`xinjiang_2019_2021` the letters and statements on Xinjiang of 2019 and 2020 and
-the sanctions of 2020 and 2021, every record with the page addresses it comes from.
+the sanctions of 2020 and 2021; :func:`crimea_2014` the General Assembly's vote of
+2014-03-27 on Ukraine's territorial integrity and the year's sanctions on Russia. Every
+record carries the page addresses or document symbols it comes from.
 :func:`zala_stream_path` and :func:`eu_annex_example_path` are files to try the
 importers on: a real OpenSanctions entity stream, and an EU annex in its real layout.
 
@@ -24,13 +26,14 @@ from types import MappingProxyType
 import polars as pl
 
 from sanctions_tracker.dataset import Dataset
-from sanctions_tracker.datasets import _xinjiang
+from sanctions_tracker.datasets import _crimea, _xinjiang
 from sanctions_tracker.io import loads
 
 __all__ = [
     "BUILT_IN",
     "belarus_2020",
     "catalogue",
+    "crimea_2014",
     "eu_annex_example_path",
     "xinjiang_2019_2021",
     "zala_stream_path",
@@ -85,8 +88,29 @@ def xinjiang_2019_2021() -> Dataset:
     return _xinjiang.build()
 
 
+@cache
+def crimea_2014() -> Dataset:
+    """Crimea, 2014: who voted for Ukraine's territorial integrity, and who sanctioned Russia.
+
+    The General Assembly's roll call of 2014-03-27 on resolution 68/262 (document id
+    ``A/RES/68/262``: 100 for, 11 against, 58 abstentions, from the unvotes tables);
+    eleven regimes against Russia of the EU, the US, Canada, Australia, Japan, Norway,
+    Switzerland, New Zealand and Ukraine, with their acts of 2014; and the alignments
+    with the EU's decisions that the declarations name. Built once; immutable.
+
+    >>> vote = crimea_2014().document("A/RES/68/262")
+    >>> sorted({s.vote for s in vote.signatures}), len(vote.signatures)
+    (['abstain', 'against', 'for'], 169)
+    """
+    return _crimea.build()
+
+
 BUILT_IN: Mapping[str, Callable[[], Dataset]] = MappingProxyType(
-    {"belarus-2020": belarus_2020, "xinjiang-2019-2021": xinjiang_2019_2021}
+    {
+        "belarus-2020": belarus_2020,
+        "crimea-2014": crimea_2014,
+        "xinjiang-2019-2021": xinjiang_2019_2021,
+    }
 )
 """The built-in datasets by name, as the command line's ``--dataset`` takes them."""
 
@@ -95,7 +119,7 @@ def catalogue() -> pl.DataFrame:
     """One row a built-in dataset: its name, what it holds, and how many records of each kind.
 
     >>> catalogue().select("name", "documents", "regimes").rows()
-    [('belarus-2020', 3, 8), ('xinjiang-2019-2021', 4, 4)]
+    [('belarus-2020', 3, 8), ('crimea-2014', 1, 11), ('xinjiang-2019-2021', 4, 4)]
     """
     rows = []
     for name, load in BUILT_IN.items():

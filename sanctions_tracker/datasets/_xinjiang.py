@@ -357,27 +357,18 @@ def _designations(
     sources: Iterable[str],
 ) -> list[Designation]:
     cited = tuple(sources)
-    found = [
+    targets: list[Person | Organization] = [Person(n, nationality="CN") for n in persons]
+    targets += [Organization(n, country="CN") for n in entities]
+    return [
         Designation(
-            f"{regime.casefold()}-{listed_on}-{_slug(name)}",
+            f"{regime.casefold()}-{listed_on}-{_slug(t.name)}",
             regime,
-            Person(name, nationality="CN"),
+            t,
             listed_on=listed_on,
             sources=cited,
         )
-        for name in persons
+        for t in targets
     ]
-    found += [
-        Designation(
-            f"{regime.casefold()}-{listed_on}-{_slug(name)}",
-            regime,
-            Organization(name, country="CN"),
-            listed_on=listed_on,
-            sources=cited,
-        )
-        for name in entities
-    ]
-    return found
 
 
 def _action(

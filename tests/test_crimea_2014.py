@@ -1,0 +1,82 @@
+"""The built-in Crimea 2014 dataset holds the vote and the sanctions its sources state."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+
+import sanctions_tracker as st
+from sanctions_tracker import Country, Dataset
+from sanctions_tracker.records import JointStatement
+
+RESOLUTION = "A/RES/68/262"
+
+# A page address (with or without its scheme), or a document symbol (A/RES/68/262, GA/11493).
+_CITABLE = re.compile(
+    r"^(?:https?://\S+|[\w-]+(?:\.[\w-]+)+/\S*|[A-Z]+(?:/[A-Z0-9.-]+)+)(?:\s.*)?$"
+)
+
+
+def _crimea() -> Dataset:
+    return st.datasets.crimea_2014()
+
+
+def _vote() -> JointStatement:
+    document = _crimea().document(RESOLUTION)
+    assert isinstance(document, JointStatement)
+    return document
+
+
+def _records() -> Iterator[tuple[str, tuple[str, ...]]]:
+    ds = _crimea()
+    for document in ds.statements:
+        yield f"document {document.id}", document.sources
+        for signature in document.signatures:
+            yield f"vote {signature.party}", signature.sources
+    yield from ((f"regime {r.id}", r.sources) for r in ds.regimes)
+    yield from ((f"action {a.regime} {a.date}", a.sources) for a in ds.actions)
+    yield from ((f"alignment {a.country} {a.regime}", a.sources) for a in ds.alignments)
+
+
+@pytest.mark.parametrize(("where", "sources"), list(_records()))
+def test_every_record_cites_an_address_or_a_symbol(where: str, sources: tuple[str, ...]) -> None:
+    """Each record has a source that is a page address or a document symbol."""
+    assert any(_CITABLE.match(s) for s in sources), where
+
+
+def test_the_vote_is_100_11_58() -> None:
+    """The roll call's tally is the one the UN's press release states."""
+    votes = [s.vote for s in _vote().signatures]
+    expected = (100, 11, 58)
+    assert expected == (votes.count("for"), votes.count("against"), votes.count("abstain"))
+
+
+def test_the_eleven_against_are_those_the_sources_name() -> None:
+    """The 11 against are those a source names (Armenia, Belarus, ... Venezuela)."""
+    against = {s.party for s in _vote().signatures if s.vote == "against"}
+    codes = ["AM", "BY", "BO", "CU", "KP", "NI", "RU", "SD", "SY", "ZW", "VE"]
+    assert {Country(c) for c in codes} == against
+
+
+def test_the_absent_are_noted() -> None:
+    """The 24 absent members are not in the roll call: the note says so."""
+    assert "24" in _vote().note
+
+
+def test_the_eu_listings_add_up_to_the_totals_the_sources_state() -> None:
+    """21, 33, 48, 61+2, 72, 87+20, 95+23, 119+23, 132+28: the counts sum to 160."""
+    counts = [a.designation_count for a in _crimea().actions if a.regime == "EU-UKR"]
+    assert counts == [21, 12, 15, 15, 11, 33, 11, 24, 18]
+    assert sum(c or 0 for c in counts) == 132 + 28
+
+
+def test_no_regime_targets_ukraine() -> None:
+    """Every regime of the dataset is against Russia."""
+    assert {Country("RU")} == {r.target for r in _crimea().regimes}
+
+
+def test_the_misappropriation_alignment_is_left_out() -> None:
+    """Moldova aligned in 2014 only with the decision on former Ukrainian officials."""
+    assert Country("MD") not in {a.country for a in _crimea().alignments}
