@@ -80,3 +80,12 @@ def test_no_regime_targets_ukraine() -> None:
 def test_the_misappropriation_alignment_is_left_out() -> None:
     """Moldova aligned in 2014 only with the decision on former Ukrainian officials."""
     assert Country("MD") not in {a.country for a in _crimea().alignments}
+
+
+def test_a_regime_id_is_the_registry_key_or_said_to_be_project_made() -> None:
+    """Every regime id is an OpenSanctions programme key, or its note says it is made here."""
+    for regime in _crimea().regimes:
+        try:
+            st.opensanctions.programme(regime.id)
+        except st.UnknownProgrammeError:
+            assert regime.note.startswith("Project-made id"), regime.id

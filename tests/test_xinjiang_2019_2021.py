@@ -168,3 +168,12 @@ def test_every_action_counts_its_listings() -> None:
     """Each act's count is its listings'."""
     for action in _xinjiang().actions:
         assert action.designation_count == len(action.designations), action
+
+
+def test_a_regime_id_is_the_registry_key_or_said_to_be_project_made() -> None:
+    """Every regime id is an OpenSanctions programme key, or its note says it is made here."""
+    for regime in _xinjiang().regimes:
+        try:
+            st.opensanctions.programme(regime.id)
+        except st.UnknownProgrammeError:
+            assert regime.note.startswith("Project-made id"), regime.id

@@ -228,7 +228,7 @@ def others() -> tuple[list[SanctionsRegime], list[SanctionsAction]]:
         "AU-UKRAINE",
         "JP-RUS",
         "NO-RUS",
-        "CH-UKRAINE",
+        "SECO-UKRAINE",
         "NZ-RUS",
         "UA-SA1644",
     )
@@ -325,7 +325,7 @@ def others() -> tuple[list[SanctionsRegime], list[SanctionsAction]]:
                 "Switzerland decided on 2014-04-02 not to adopt the EU's sanctions but to prevent "
                 "their circumvention: no new business relations with the listed persons, no asset "
                 "freeze. The data counts these measures as a regime against Russia, as the "
-                "OpenSanctions registry does (SECO-UKRAINE, target ru)."
+                "OpenSanctions registry does (its key, SECO-UKRAINE, has target ru)."
             ),
         ),
         regime(

@@ -441,7 +441,9 @@ def _sanctions() -> tuple[
             established_on="2021-03-21",
             sources=(_GAZETTE, _CANADA),
             note=(
-                "The regulations were registered on 2021-03-21 (Canada Gazette) and the "
+                "Project-made id: OpenSanctions has one key (CA-SEMA) for all Canadian SEMA "
+                "regulations. The regulations were registered on 2021-03-21 (Canada Gazette) "
+                "and the "
                 "government gives 2021-03-22 as the day the sanctions took effect: the "
                 "regime is dated by its registration, its listings by the effective day. "
                 "Listed individuals are also inadmissible to Canada."
