@@ -181,7 +181,7 @@ class Dataset:
         >>> Dataset.load(folder) == Dataset()
         True
         """
-        save_tables(self._canonical, Path(path), format)
+        save_tables(self._tables, Path(path), format)
 
     @property
     def tables(self) -> Tables:

@@ -243,3 +243,47 @@ def test_workbook_that_is_not_ours_is_not_overwritten(tmp_path: Path) -> None:
     pl.DataFrame({"a": [1]}).write_excel(path, worksheet="budget")
     with pytest.raises(DataFormatError, match="refusing to overwrite"):
         st.datasets.belarus_2020().save(path)
+
+
+def _statement_folder(tmp_path: Path, signatures: str) -> Path:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "documents.csv").write_text(
+        "document_id,kind,title,date,subject\n"
+        "z,statement,Last,2020-10-01,BY\n"
+        "a,statement,First,2020-09-17,BY\n"
+    )
+    (folder / "signatures.csv").write_text(signatures)
+    return folder
+
+
+@pytest.mark.parametrize("kind", ["bloc", ""])
+def test_a_bloc_by_name_signs_in_a_csv(tmp_path: Path, kind: str) -> None:
+    """ "European Union" in signatures.csv is the EU, with party_kind bloc or left empty."""
+    folder = _statement_folder(
+        tmp_path, f"document_id,party,party_kind\nz,European Union,{kind}\nz,Japan,\n"
+    )
+    rows = st.Dataset.load(folder).tables.signatures.select("party", "party_kind").rows()
+    expected = [("EU", "bloc"), ("JP", "country")]
+    assert expected == rows
+
+
+def test_a_saved_folder_keeps_the_users_row_order(tmp_path: Path) -> None:
+    """Saving a loaded folder keeps its rows in the order the user wrote them."""
+    folder = _statement_folder(tmp_path, "document_id,party\nz,Norway\nz,Japan\na,Iceland\n")
+    st.Dataset.load(folder).save(folder)
+    saved = pl.read_csv(folder / "documents.csv")["document_id"].to_list()
+    assert saved == ["z", "a"]
+
+
+def test_signatories_for_a_document_is_a_signatures_csv(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`signatories --document ID --format csv` loads as the folder's signatures.csv."""
+    text = b"Signed by Japan, Cote d'Ivoire and the European Union."
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text)))
+    main(["signatories", "--document", "z", "--format", "csv"])
+    folder = _statement_folder(tmp_path, capsys.readouterr().out)
+    rows = st.Dataset.load(folder).tables.signatures.select("party", "position").rows()
+    expected = [("JP", 0), ("CI", 1), ("EU", 2)]
+    assert expected == rows

@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+import polars as pl
+
 from sanctions_tracker.cli._common import (
     FAILED,
     PROG,
@@ -131,6 +133,12 @@ def _add_signatories(commands: _Commands[_Parser]) -> None:
         action="store_true",
         help="list the members on --date (a day) of 'the EU and its member states'",
     )
+    signatories.add_argument(
+        "--document",
+        metavar="ID",
+        help="print the rows of signatures.csv for document ID (with --format csv, a file "
+        "that a dataset folder takes as it is)",
+    )
     _add_encoding(signatories)
     _add_format(signatories)
     signatories.set_defaults(run=_signatories)
@@ -199,8 +207,26 @@ def _signatories(args: argparse.Namespace) -> int:
         expand_blocs_on=written.first if args.expand_blocs and written is not None else None,
         written_on=written,
     )
-    _write_answer(found.to_frame(), args)
+    frame = found.to_frame()
+    if args.document is not None:
+        frame = _signature_rows(frame, args.document)
+    _write_answer(frame, args)
+    if args.document is not None and found.unresolved:
+        names = ", ".join(repr(item) for item in found.unresolved)
+        print(f"{PROG}: error: left out, naming no party: {names}", file=sys.stderr)
     return 1 if found.unresolved else 0
+
+
+def _signature_rows(found: pl.DataFrame, document: str) -> pl.DataFrame:
+    """The resolved items as rows of ``signatures.csv``, a readable name beside each code."""
+    resolved = found.filter(pl.col("code").is_not_null())
+    return resolved.select(
+        pl.lit(document).alias("document_id"),
+        pl.int_range(pl.len()).alias("position"),
+        pl.col("party_kind").cast(pl.String),
+        pl.col("code").alias("party"),
+        pl.col("name").alias("party_name"),
+    )
 
 
 def _validate(args: argparse.Namespace) -> int:

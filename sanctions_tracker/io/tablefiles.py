@@ -46,6 +46,7 @@ from sanctions_tracker.errors import (
     ValidationError,
 )
 from sanctions_tracker.io._decode import decode
+from sanctions_tracker.io._parties import PARTY_COLUMNS, bloc_parties
 from sanctions_tracker.tables import Tables, schema
 
 __all__ = [
@@ -485,6 +486,8 @@ def conform(table: str, raw: pl.DataFrame, file: str, lines: pl.Series | None) -
             file=file,
         )
     allowed = set(wanted)
+    # A readable name beside a code column (``party_name`` beside ``party``) is for people.
+    raw = raw.drop(c for c in raw.columns if c.removesuffix("_name") in allowed - {c})
     extra = [c for c in raw.columns if c not in allowed]
     if extra:
         raise DataFormatError(
@@ -534,6 +537,8 @@ def _derive(
     typed = typed.with_columns(
         pl.col(column).fill_null(default) for column, default in TABLES[table].filled().items()
     )
+    if table in PARTY_COLUMNS:
+        typed = bloc_parties(typed, text_frame, PARTY_COLUMNS[table])
     if table == "signatures":
         if "country" not in raw.columns:
             typed = _country_parties(typed, text_frame, cells, "party").with_columns(
