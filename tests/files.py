@@ -7,7 +7,9 @@ beside the project, and a test of it skips, saying why, where it is absent.
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -36,3 +38,13 @@ needs_eu_annex = pytest.mark.skipif(
         "project: put it at ../shared/data/real/eu-blr-annex-32006R0765.csv to run this test"
     ),
 )
+
+
+def module_at(path: Path) -> ModuleType:
+    """The Python file at ``path`` (a script, a docs extension), loaded as a module."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -1,9 +1,10 @@
 """The documentation site builds with every warning treated as an error."""
 
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
+
+from files import module_at
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,13 +23,7 @@ def test_mkdocs_build_strict_succeeds(tmp_path: Path) -> None:
 
 
 def _fence_examples(text: str) -> str:
-    spec = importlib.util.spec_from_file_location(
-        "doctest_fences", ROOT / "docs" / "_ext" / "doctest_fences.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = module_at(ROOT / "docs" / "_ext" / "doctest_fences.py")
     result: str = module.fence_examples(text)
     return result
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from files import module_at
 
 ROOT = Path(__file__).resolve().parent.parent
 META = ROOT / "tests" / "data" / "opensanctions-meta"
@@ -16,18 +15,7 @@ SHARED_META = ROOT.parent / "shared" / "data" / "real" / "opensanctions-meta"
 SHIPPED = ROOT / "sanctions_tracker" / "data" / "opensanctions"
 
 
-def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "refresh_programmes", ROOT / "scripts" / "refresh_programmes.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-script = _script()
+script = module_at(ROOT / "scripts" / "refresh_programmes.py")
 
 
 @pytest.fixture

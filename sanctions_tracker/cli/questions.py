@@ -21,6 +21,7 @@ UA,country,Ukraine,2020-09-17,
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -39,8 +40,9 @@ from sanctions_tracker.cli._common import (
     _write_answer,
 )
 from sanctions_tracker.dates import DAY_FORM
+from sanctions_tracker.io._atomic import write_file_atomically
 from sanctions_tracker.queries.options import QUERIES, Argument, Query
-from sanctions_tracker.report import build_report, default_cutoff, render_text
+from sanctions_tracker.report import Report, build_report, default_cutoff, render_text
 
 #: How the command line reads each kind of argument (keyed by the declared type).
 _READERS: Mapping[str, Mapping[str, Any]] = {
@@ -71,14 +73,16 @@ def add_questions(commands: _Commands[_Parser]) -> None:
         description=(
             "For each document: who signed; who signed but took no sanctions action "
             "against its subject from the document's date to --until; and who took part in "
-            "sanctions against the subject on --until without signing."
+            "sanctions against the subject on --until without signing. With --html or "
+            "--markdown, the report is written to that file instead of printed."
         ),
     )
     report.add_argument(
         "name",
         nargs="?",
-        metavar="NAME",
-        help="a built-in dataset (see the datasets command); the same as --dataset NAME",
+        metavar="DATASET",
+        help="a built-in dataset by name (see the datasets command), or a dataset file or "
+        "folder; the same as --dataset",
     )
     _add_dataset(report)
     report.add_argument(
@@ -87,6 +91,18 @@ def add_questions(commands: _Commands[_Parser]) -> None:
         metavar=DAY_FORM,
         help="end of the response window, and the day of the status (default: 31 December "
         "of the year of the latest document)",
+    )
+    report.add_argument(
+        "--html",
+        type=Path,
+        metavar="FILE",
+        help="write the report as one self-contained HTML page to FILE",
+    )
+    report.add_argument(
+        "--markdown",
+        type=Path,
+        metavar="FILE",
+        help="write the report as GitHub-flavoured Markdown to FILE",
     )
     report.set_defaults(run=_report)
 
@@ -155,22 +171,33 @@ def _options(args: argparse.Namespace, query: Query) -> dict[str, Any]:
 
 
 def _report(args: argparse.Namespace) -> int:
-    """The report, built once by :mod:`sanctions_tracker.report`, as text."""
+    """The report, built once by :mod:`sanctions_tracker.report`: printed as text, or
+    written as HTML and Markdown files."""
     name, given = getattr(args, "name", None), getattr(args, "dataset", None)
     if name is not None and given is not None:
-        raise _UsageError("give the dataset once: a NAME or --dataset, not both")
-    dataset = _load(given if name is None else _built_in(name), getattr(args, "encoding", None))
+        raise _UsageError("give the dataset once: as DATASET or as --dataset, not both")
+    dataset = _load(given if name is None else name, getattr(args, "encoding", None))
     report = build_report(dataset, until=getattr(args, "until", None))
-    sys.stdout.write(render_text(report))
+    files = [
+        (path, render)
+        for path, render in (
+            (getattr(args, "html", None), Report.to_html),
+            (getattr(args, "markdown", None), Report.to_markdown),
+        )
+        if path is not None
+    ]
+    if not files:
+        sys.stdout.write(render_text(report))
+    for path, render in files:
+        if not path.parent.is_dir():
+            raise _UsageError(f"{path}: no folder {path.parent} to write it in")
+        write_file_atomically(path, functools.partial(_write, render(report)))
+        print(f"wrote {path}", file=sys.stderr)
     return 0
 
 
-def _built_in(name: str) -> str:
-    from sanctions_tracker.datasets import BUILT_IN
-
-    if name not in BUILT_IN:
-        raise _UsageError(f"{name}: no built-in dataset of that name ({', '.join(BUILT_IN)})")
-    return name
+def _write(text: str, path: Path) -> None:
+    path.write_text(text, encoding="utf-8")
 
 
 def _ask(args: argparse.Namespace) -> int:

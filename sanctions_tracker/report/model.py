@@ -2,9 +2,10 @@
 
 :func:`build_report` asks the queries once and keeps what a reader needs to check each
 line: the dated evidence of every country listed and the sources, numbered per
-document in order of first mention. The records hold values, never formatted text, so
-that each renderer (:mod:`sanctions_tracker.report.text`, and HTML or Markdown ones)
-shows the same report.
+document in order of first mention. The records (:mod:`sanctions_tracker.report.parts`,
+and re-exported here) hold values, never formatted text, so that each renderer
+(:mod:`~sanctions_tracker.report.text`, :mod:`~sanctions_tracker.report.html`,
+:mod:`~sanctions_tracker.report.markdown`) shows the same report.
 
 >>> from sanctions_tracker.datasets import belarus_2020
 >>> report = build_report(belarus_2020(), until=dt.date(2020, 12, 31))
@@ -19,13 +20,28 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import attrs
 import polars as pl
 
 from sanctions_tracker.dates import PartialDate, to_partial_date
+from sanctions_tracker.errors import QueryError
 from sanctions_tracker.records import JointStatement, Letter, Signature
+from sanctions_tracker.report.parts import (
+    Answer,
+    Counts,
+    DocumentReport,
+    Entry,
+    Matrix,
+    MatrixColumn,
+    MatrixRow,
+    SignatoryCount,
+    Signed,
+    Signer,
+    Source,
+    TakesPart,
+)
 
 if TYPE_CHECKING:
     from sanctions_tracker.dataset import Dataset
@@ -35,6 +51,9 @@ __all__ = [
     "Counts",
     "DocumentReport",
     "Entry",
+    "Matrix",
+    "MatrixColumn",
+    "MatrixRow",
     "Report",
     "SignatoryCount",
     "Signed",
@@ -46,126 +65,31 @@ __all__ = [
     "default_cutoff",
 ]
 
-Question = Literal["no_response", "not_in_sanctions", "not_signed"]
-Route = Literal["own", "alignment", "bloc", "other"]
-
-
-@attrs.frozen
-class Source:
-    """A source, by its number in its document's list."""
-
-    number: int
-    text: str
-
-
-@attrs.frozen
-class Signer:
-    """A signatory as listed: its name, and the dates of its signature that differ from the
-    document's."""
-
-    name: str
-    signed_on: PartialDate | None = None
-    withdrawn_on: PartialDate | None = None
-
-
-@attrs.frozen
-class SignatoryCount:
-    """What a letter says of its signatories beyond their names."""
-
-    reported: int | None
-    qualifier: str
-    as_of: PartialDate | None
-    anonymous: bool
-    disclosure_threshold: int | None
-
-
-@attrs.frozen
-class Signed:
-    """Evidence: the signature that counts, from its day, perhaps through a bloc."""
-
-    signed_on: PartialDate
-    via: str | None
-    sources: tuple[int, ...]
-
-
-@attrs.frozen
-class TakesPart:
-    """Evidence: a country takes part in a regime, by a route, since a day.
-
-    ``route`` is ``own`` (its regime, ``since`` its establishment), ``alignment``
-    (``since`` the alignment, by ``act``), ``bloc`` (a member of ``bloc`` ``since``
-    joining) or ``other``.
-    """
-
-    regime_id: str
-    route: Route
-    since: PartialDate | None
-    sources: tuple[int, ...]
-    act: str = ""
-    bloc: str | None = None
-
-
-@attrs.frozen
-class Entry:
-    """One country of an answer, with its evidence."""
-
-    country: str
-    name: str
-    evidence: tuple[Signed | TakesPart, ...]
-
-
-@attrs.frozen
-class Answer:
-    """One question about a document, and the countries that answer it.
-
-    ``no_response``: signed, but no sanctions act against ``subject`` from ``since`` to
-    ``on``; ``not_in_sanctions``: signed, but no part in sanctions on ``on``;
-    ``not_signed``: part in sanctions on ``on``, but no signature.
-    """
-
-    question: Question
-    subject: str
-    since: PartialDate | None
-    on: dt.date
-    entries: tuple[Entry, ...]
-
-
-@attrs.frozen
-class DocumentReport:
-    """A document: what it is, who signed, the answers, and its numbered sources."""
-
-    id: str
-    kind: Literal["statement", "letter"]
-    title: str
-    date: PartialDate
-    subject: str | None
-    note: str
-    sources: tuple[int, ...]
-    signers: tuple[Signer, ...]
-    count: SignatoryCount | None
-    answers: tuple[Answer, ...]
-    notes: tuple[Source, ...]
-
-
-@attrs.frozen
-class Counts:
-    """How many rows each table of the dataset holds."""
-
-    documents: int
-    signatures: int
-    regimes: int
-    actions: int
-    designations: int
-    alignments: int
-
 
 @attrs.frozen
 class Report:
-    """The whole report: the dataset's counts, the cut-off, and each document in date order."""
+    """The whole report: the dataset's counts, the cut-off, each document in date order, and
+    the matrix on the cut-off day.
+
+    :meth:`to_html` and :meth:`to_markdown` render it as a page or as Markdown tables.
+    """
 
     counts: Counts
     until: dt.date
     documents: tuple[DocumentReport, ...]
+    matrix: Matrix | None = None
+
+    def to_html(self) -> str:
+        """The report as one self-contained HTML page (see :mod:`.html`)."""
+        from sanctions_tracker.report.html import render_html
+
+        return render_html(self)
+
+    def to_markdown(self) -> str:
+        """The report as GitHub-flavoured Markdown (see :mod:`.markdown`)."""
+        from sanctions_tracker.report.markdown import render_markdown
+
+        return render_markdown(self)
 
 
 def default_cutoff(dataset: Dataset) -> dt.date:
@@ -213,7 +137,32 @@ def build_report(dataset: Dataset, *, until: dt.date | None = None) -> Report:
         counts=counts(dataset),
         until=cutoff,
         documents=tuple(_document(dataset, document, cutoff) for document in documents),
+        matrix=_matrix(dataset, cutoff),
     )
+
+
+def _matrix(dataset: Dataset, day: dt.date) -> Matrix:
+    """The matrix the plot draws, on ``day``; empty when no party signed or takes part."""
+    from sanctions_tracker.plot import _grid  # the grid only: matplotlib is not imported
+
+    try:
+        grid, document_count = _grid(dataset, None, None, day)
+    except QueryError:
+        return Matrix(day)
+    t = dataset.tables
+    titles = dict(t.documents.select("document_id", "title").iter_rows())
+    names = dict(t.regimes.select("regime_id", "name").iter_rows())
+    columns = tuple(
+        MatrixColumn("document", id_, str(titles.get(id_) or id_))
+        if index < document_count
+        else MatrixColumn("regime", id_, str(names.get(id_) or id_))
+        for index, id_ in enumerate(grid.columns[1:])
+    )
+    rows = tuple(
+        MatrixRow(str(row[0]), tuple(None if cell is None else str(cell) for cell in row[1:]))
+        for row in grid.iter_rows()
+    )
+    return Matrix(day, columns, rows)
 
 
 class _Numbers:

@@ -27,12 +27,12 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
-from sanctions_tracker.report.model import (
+from sanctions_tracker.report.parts import (
     Answer,
     Counts,
     DocumentReport,
     Entry,
-    Report,
+    ReportContent,
     SignatoryCount,
     Signed,
     Signer,
@@ -44,7 +44,7 @@ __all__ = ["describe", "render_text"]
 _KINDS = {"statement": "Joint statement", "letter": "Open letter"}
 
 
-def render_text(report: Report) -> str:
+def render_text(report: ReportContent) -> str:
     """The report as text: a line on the dataset, then a paragraph per document."""
     parts = [f"{describe(report.counts)}; status and responses up to {report.until}\n"]
     parts.extend("\n" + _document(document) for document in report.documents)
