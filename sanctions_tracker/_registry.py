@@ -13,7 +13,7 @@ from functools import cache
 import attrs
 import pycountry
 
-__all__ = ["CountryInfo", "registry", "translated_names"]
+__all__ = ["CountryInfo", "SubdivisionInfo", "registry", "subdivision", "translated_names"]
 
 # Historic states keyed by alpha-4, because pycountry reuses alpha-2 codes ("CS").
 # Kosovo: XK, user-assigned, used by the EU, the World Bank and OpenSanctions.
@@ -63,6 +63,37 @@ def registry() -> dict[str, CountryInfo]:
             withdrawn_on=getattr(record, "withdrawal_date", None),
         )
     return entries
+
+
+@attrs.frozen
+class SubdivisionInfo:
+    """What we keep of one ISO 3166-2 subdivision."""
+
+    code: str
+    country: str
+    name: str
+    type: str
+
+
+@cache
+def _subdivisions() -> dict[str, SubdivisionInfo]:
+    return {
+        record.code: SubdivisionInfo(
+            code=record.code, country=record.country_code, name=record.name, type=record.type
+        )
+        for record in pycountry.subdivisions
+    }
+
+
+def subdivision(code: str) -> SubdivisionInfo | None:
+    """The ISO 3166-2 subdivision of that code (upper case), or None.
+
+    >>> subdivision("UA-43").country
+    'UA'
+    >>> subdivision("UA-99") is None
+    True
+    """
+    return _subdivisions().get(code)
 
 
 @cache

@@ -94,7 +94,7 @@ def _collected(
 class Dataset:
     """Statements, letters, regimes, actions, designations, alignments and blocs.
 
-    The built-in blocs (EU, EEA, EFTA, G7, NATO) are always there; ``blocs`` adds
+    The built-in blocs (EU, EEA, EFTA, G7, NATO, UN) are always there; ``blocs`` adds
     user-defined ones. Construction raises one
     :class:`~sanctions_tracker.ValidationError` listing every problem.
 

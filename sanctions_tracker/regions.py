@@ -24,6 +24,7 @@ from importlib import resources
 
 import attrs
 
+from sanctions_tracker._registry import subdivision
 from sanctions_tracker.countries import Country
 from sanctions_tracker.errors import UnknownCountryError
 
@@ -44,9 +45,17 @@ class RegionInfo:
 
 @cache
 def _rows() -> dict[str, RegionInfo]:
+    """The rows of ``data/regions.csv``, each checked against ISO 3166-2 at first use."""
     data = resources.files("sanctions_tracker.data")
     with data.joinpath("regions.csv").open(encoding="utf-8") as handle:
-        return {row["code"]: RegionInfo(**row) for row in csv.DictReader(handle)}
+        rows = {row["code"]: RegionInfo(**row) for row in csv.DictReader(handle)}
+    for info in rows.values():
+        iso = subdivision(info.code)
+        if iso is None or iso.country != info.country:
+            raise RuntimeError(  # a packaging fault, never a user's input
+                f"data/regions.csv: {info.code} is not an ISO 3166-2 subdivision of {info.country}"
+            )
+    return rows
 
 
 def _key(text: str) -> str:
@@ -116,6 +125,16 @@ class Region:
     def name(self) -> str:
         """The region's English name."""
         return self._info.name
+
+    @property
+    def iso_name(self) -> str:
+        """The subdivision's name as ISO 3166-2 gives it.
+
+        >>> Region("ua-dpr").iso_name
+        'Donetska oblast'
+        """
+        iso = subdivision(self.code)
+        return iso.name if iso is not None else self.name
 
     @property
     def opensanctions(self) -> str | None:

@@ -1,4 +1,4 @@
-"""The built-in blocs (EU, EEA, EFTA, G7, NATO) and the Bloc/Membership invariants.
+"""The built-in blocs (EU, EEA, EFTA, G7, NATO, UN) and the Bloc/Membership invariants.
 
 The G7 holds the seven countries of the summits only: the European Union takes part
 but is not a member, and Russia's G8 years (1997-2014) belong to a different group.
@@ -191,7 +191,7 @@ def test_every_membership_row_belongs_to_a_builtin_bloc() -> None:
 
 def test_all_blocs() -> None:
     """The built-in blocs, by code."""
-    assert [b.code for b in blocs.all_blocs()] == ["EEA", "EFTA", "EU", "G7", "NATO"]
+    assert [b.code for b in blocs.all_blocs()] == ["EEA", "EFTA", "EU", "G7", "NATO", "UN"]
 
 
 @pytest.mark.parametrize("bloc", blocs.all_blocs(), ids=lambda b: b.code)
@@ -202,6 +202,47 @@ def test_builtin_intervals_never_overlap(bloc: Bloc) -> None:
         for earlier, later in itertools.pairwise(intervals):
             assert earlier.left is not None
             assert earlier.left <= later.joined
+
+
+# --- the UN -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [("1945-10-24", 27), ("1945-12-31", 49), ("2006-06-28", 192), ("2011-07-13", 192), ("2011-07-14", 193)],
+)
+def test_un_member_count(day: str, expected: int) -> None:
+    """Original members by the day of their ratification (Czechoslovakia and Yugoslavia
+    unrecorded); Montenegro the 192nd, South Sudan the 193rd."""
+    assert expected == len(blocs.get("UN").members_on(day))
+
+
+def test_un_russia_continues_the_ussr() -> None:
+    """The USSR is the member until 1991-12-24, the Russian Federation from that day."""
+    un = blocs.get("UN")
+    assert (True, False) == (un.is_member("SUHH", "1991-12-23"), un.is_member("RU", "1991-12-23"))
+    assert (False, True) == (un.is_member("SUHH", "1991-12-24"), un.is_member("RU", "1991-12-24"))
+
+
+def test_un_two_germanys() -> None:
+    """Both German states from 1973-09-18; one member from 1990-10-03."""
+    un = blocs.get("UN")
+    assert {"DE", "DDDE"} <= codes(un.members_on("1990-10-02"))
+    assert "DDDE" not in codes(un.members_on("1990-10-03"))
+    assert not un.is_member("DE", "1973-09-17")
+
+
+def test_un_switzerland_joined_in_2002() -> None:
+    """Switzerland is a UN member from 2002-09-10 only."""
+    un = blocs.get("UN")
+    assert (False, True) == (un.is_member("CH", "2002-09-09"), un.is_member("CH", "2002-09-10"))
+
+
+def test_every_un_row_names_its_source() -> None:
+    """Each UN membership row carries a source address."""
+    rows = [row for row in _membership_rows() if row["bloc"] == "UN"]
+    assert 195 == len(rows)
+    assert all(row["source"].startswith("http") for row in rows)
 
 
 # --- get() --------------------------------------------------------------------------
