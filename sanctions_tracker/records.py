@@ -33,11 +33,13 @@ from sanctions_tracker.errors import (
     SanctionsTrackerError,
     UnknownBlocError,
 )
+from sanctions_tracker.regions import Region, is_region, not_a_country
 
 __all__ = [
     "ACTION_KINDS",
     "COUNT_QUALIFIERS",
     "MEASURES",
+    "UN_SECURITY_COUNCIL",
     "VOTES",
     "ActionKind",
     "Alignment",
@@ -53,8 +55,10 @@ __all__ = [
     "SanctionsAction",
     "SanctionsRegime",
     "Signature",
+    "Target",
     "Vote",
     "to_party",
+    "to_target",
 ]
 
 Measure: TypeAlias = Literal[
@@ -98,10 +102,31 @@ def _strings(value: str | Iterable[str] | None) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _refuse_region(value: object) -> None:
+    """A region named where a country must be is an error that says so."""
+    error = not_a_country(value)
+    if error is not None:
+        raise error
+
+
+def _country(value: Country | str) -> Country:
+    """Converter: a country, never a region (a region cannot sign or have citizens)."""
+    _refuse_region(value)
+    return to_country(value)
+
+
 def _optional_country(value: Country | str | None) -> Country | None:
     if value is None or value == "":
         return None
-    return to_country(value)
+    return _country(value)
+
+
+def _countries(value: Country | str | Iterable[Country | str] | None) -> tuple[Country, ...]:
+    """Converter: one country or several, in order, each once; None as none."""
+    if value is None:
+        return ()
+    items = [value] if isinstance(value, Country | str) else list(value)
+    return tuple(dict.fromkeys(_country(item) for item in items if item != ""))
 
 
 def _identifiers(value: str | Iterable[str] | None) -> tuple[str, ...]:
@@ -179,15 +204,62 @@ def to_party(value: Party | str) -> Party:
         try:
             return blocs.get(value)
         except UnknownBlocError:
+            _refuse_region(value)
             return resolve_country(value)
+    _refuse_region(value)
     raise TypeError(f"{value!r} is not a party: give a Country, Bloc, Organization or Person")
 
 
-def _authority(value: Country | Bloc | str) -> Country | Bloc:
+UN_SECURITY_COUNCIL = Organization("United Nations Security Council", id="UNSC")
+"""The one organisation that imposes sanctions here: its regimes bind every UN member
+(Charter of the United Nations, Article 25)."""
+
+_UNSC_NAMES = frozenset(
+    {"unsc", "un security council", "united nations security council", "security council"}
+)
+
+
+def _authority(value: Country | Bloc | Organization | str) -> Country | Bloc | Organization:
+    """Converter: a country, a bloc, or the UN Security Council (by name or ``UNSC``)."""
+    if isinstance(value, str) and " ".join(value.casefold().split()) in _UNSC_NAMES:
+        return UN_SECURITY_COUNCIL
+    if isinstance(value, Organization):
+        if value.id == UN_SECURITY_COUNCIL.id or value.name == UN_SECURITY_COUNCIL.name:
+            return UN_SECURITY_COUNCIL
+        raise TypeError(
+            f"{value.name!r} cannot impose sanctions here: the one organisation that can is "
+            "the UN Security Council (write 'UNSC')"
+        )
     party = to_party(value)
     if not isinstance(party, Country | Bloc):
-        raise TypeError(f"{value!r} cannot impose sanctions: give a country or a bloc")
+        raise TypeError(f"{value!r} cannot impose sanctions: give a country, a bloc or 'UNSC'")
     return party
+
+
+Target: TypeAlias = Country | Region
+
+
+def to_target(value: Target | str) -> Target:
+    """Converter: a regime's target, a country or a region (by code, OpenSanctions code or name).
+
+    >>> to_target("ua-cri"), to_target("Belarus")
+    (Region('UA-43'), Country('BY'))
+    """
+    if isinstance(value, Country | Region):
+        return value
+    if isinstance(value, str):
+        if is_region(value):
+            return Region(value)
+        return resolve_country(value)
+    raise TypeError(f"{value!r} is not a target: give a country or a region")
+
+
+def _targets(value: Target | str | Iterable[Target | str] | None) -> tuple[Target, ...]:
+    """Converter: one target or several, in order, each once."""
+    if value is None:
+        return ()
+    items = [value] if isinstance(value, Country | Region | str) else list(value)
+    return tuple(dict.fromkeys(to_target(item) for item in items if item != ""))
 
 
 # -- documents and signatures ----------------------------------------------------------
@@ -391,14 +463,24 @@ def _measures(value: Iterable[str] | str) -> frozenset[Measure]:
     return frozenset(result)
 
 
-@attrs.frozen
+@attrs.frozen(init=False)
 class SanctionsRegime:
-    """An authority's sanctions against a target country.
+    """An authority's sanctions: against target countries or regions, or thematic.
+
+    A regime without targets is *thematic* (the UK's Global Human Rights regime): it
+    sanctions a country only through the people and organisations it designates.
+    ``target=`` gives one target, ``targets=`` several; a target may be a region
+    (:class:`~sanctions_tracker.Region`). The authority is a country, a bloc, or the UN
+    Security Council (``"UNSC"``).
 
     >>> regime = SanctionsRegime("EU-BLR", "EU restrictive measures against Belarus", "EU",
     ...                          target="Belarus", measures=["asset freeze", "Travel ban"])
-    >>> sorted(regime.measures)
-    ['asset freeze', 'travel ban']
+    >>> sorted(regime.measures), regime.targets
+    (['asset freeze', 'travel ban'], (Country('BY'),))
+    >>> SanctionsRegime("US-CAATSA", "CAATSA", "US", targets=["Iran", "Russia"]).targets
+    (Country('IR'), Country('RU'))
+    >>> SanctionsRegime("GB-HR", "Global Human Rights", "United Kingdom").thematic
+    True
     >>> SanctionsRegime("X", "X", "EU", measures=["naming and shaming"])
     Traceback (most recent call last):
     ...
@@ -407,8 +489,8 @@ class SanctionsRegime:
 
     id: str = attrs.field(validator=_non_empty)
     name: str
-    authority: Country | Bloc = attrs.field(converter=_authority)
-    target: Country | None = attrs.field(default=None, converter=_optional_country)
+    authority: Country | Bloc | Organization = attrs.field(converter=_authority)
+    targets: tuple[Target, ...] = attrs.field(default=(), converter=_targets)
     legal_basis: str = ""
     measures: frozenset[Measure] = attrs.field(default=frozenset(), converter=_measures)
     established_on: PartialDate | None = attrs.field(
@@ -422,10 +504,67 @@ class SanctionsRegime:
     sources: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     note: str = ""
 
-    def in_force_on(self, day: dt.date) -> bool:
-        """True when established on or before ``day`` and not lifted by then."""
-        started = self.established_on is None or self.established_on.last <= day
-        return started and not (self.lifted_on is not None and self.lifted_on.last <= day)
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        authority: Country | Bloc | Organization | str,
+        target: Target | str | None = None,
+        legal_basis: str = "",
+        measures: Iterable[str] | str = frozenset(),
+        established_on: PartialDate | dt.date | str | None = None,
+        lifted_on: PartialDate | dt.date | str | None = None,
+        sources: Iterable[str] | str | None = (),
+        note: str = "",
+        *,
+        targets: Iterable[Target | str] | Target | str | None = None,
+    ) -> None:
+        if target is not None and targets is not None:
+            raise ValueError("give target= (one) or targets= (several), not both")
+        self.__attrs_init__(
+            id,
+            name,
+            authority,
+            targets if targets is not None else target,
+            legal_basis,
+            measures,
+            established_on,
+            lifted_on,
+            sources,
+            note,
+        )
+
+    @property
+    def target(self) -> Target | None:
+        """The one target of a regime that has exactly one; None otherwise."""
+        return self.targets[0] if len(self.targets) == 1 else None
+
+    @property
+    def thematic(self) -> bool:
+        """True for a regime without a target: it counts through its designations."""
+        return not self.targets
+
+    @property
+    def by_un_security_council(self) -> bool:
+        """True when the UN Security Council imposes it."""
+        return self.authority == UN_SECURITY_COUNCIL
+
+    def in_force_on(self, day: dt.date, *, evidence: PartialDate | str | None = None) -> bool:
+        """True when in force on ``day``: started by then and not lifted by then.
+
+        It starts on ``established_on``; without one, on its earliest dated evidence (an
+        act or a listing, which only a Dataset knows: pass it as ``evidence``); with
+        neither it is in force on no day.
+
+        >>> r = SanctionsRegime("CA-BLR", "CA", "CA", "BY")
+        >>> day = dt.date(2021, 1, 1)
+        >>> r.in_force_on(day), r.in_force_on(day, evidence="2020-09")
+        (False, True)
+        """
+        start = self.established_on or to_optional_partial_date(evidence)
+        if start is None or start.last > day:
+            return False
+        return not (self.lifted_on is not None and self.lifted_on.last <= day)
 
 
 def _action_kind(value: str) -> ActionKind:
@@ -463,6 +602,9 @@ def _target(value: Person | Organization) -> Person | Organization:
 class Designation:
     """A person or organisation listed under a regime.
 
+    ``nationalities`` adds to the designee's own nationality (a person) or country (an
+    organisation): a thematic regime's listing counts against each of its countries.
+
     >>> Designation("d1", "EU-BLR", Person("A. Lukashenko"), listed_on="2020-11-06").listed_on
     PartialDate('2020-11-06')
     """
@@ -478,6 +620,19 @@ class Designation:
     )
     reason: str = ""
     sources: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    nationalities: tuple[Country, ...] = attrs.field(default=(), converter=_countries)
+
+    @property
+    def countries(self) -> tuple[Country, ...]:
+        """The designee's countries: a person's nationality and ``nationalities``, an
+        organisation's country and ``nationalities``; each once, in order.
+
+        >>> d = Designation("d", "GB-HR", Person("A", nationality="BY"), nationalities=["RU"])
+        >>> d.countries
+        (Country('BY'), Country('RU'))
+        """
+        own = self.target.nationality if isinstance(self.target, Person) else self.target.country
+        return tuple(dict.fromkeys(([own] if own is not None else []) + list(self.nationalities)))
 
 
 @attrs.frozen
@@ -489,7 +644,7 @@ class Alignment:
     Country('UA')
     """
 
-    country: Country = attrs.field(converter=to_country)
+    country: Country = attrs.field(converter=_country)
     regime: str = attrs.field(validator=_non_empty)
     aligned_on: PartialDate = attrs.field(converter=to_partial_date)
     act: str = ""

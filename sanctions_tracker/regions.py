@@ -28,7 +28,7 @@ from sanctions_tracker._registry import subdivision
 from sanctions_tracker.countries import Country
 from sanctions_tracker.errors import UnknownCountryError
 
-__all__ = ["Region", "RegionInfo", "all_regions", "is_region"]
+__all__ = ["Region", "RegionInfo", "all_regions", "is_region", "not_a_country", "region_codes"]
 
 
 @attrs.frozen
@@ -98,6 +98,32 @@ def is_region(text: str) -> bool:
     return _key(text) in _lookup()
 
 
+def not_a_country(value: object) -> UnknownCountryError | None:
+    """The error for a region given where a country must be (a signatory, a nationality,
+    an aligned country); None when ``value`` is no region.
+
+    >>> print(not_a_country("ua-cri"))
+    unknown country 'ua-cri': UA-43 (Crimea) is a region of Ukraine, not a country: \
+only a sanctions regime's target may be a region (did you mean UA?)
+    >>> not_a_country("Ukraine") is None
+    True
+    """
+    if isinstance(value, Region):
+        region = value
+    elif isinstance(value, str) and is_region(value):
+        region = Region(value)
+    else:
+        return None
+    return UnknownCountryError(
+        str(value),
+        suggestions=(region.country.code,),
+        hint=(
+            f"{region.code} ({region.name}) is a region of {region.country.name}, not a "
+            "country: only a sanctions regime's target may be a region"
+        ),
+    )
+
+
 @attrs.frozen(order=True, repr=False)
 class Region:
     """A region of a country, sanctioned on its own: its ISO 3166-2 code.
@@ -160,3 +186,12 @@ def all_regions() -> tuple[Region, ...]:
     ['MD-SN', 'UA-09', 'UA-14', 'UA-40', 'UA-43']
     """
     return tuple(Region(code) for code in sorted(_rows()))
+
+
+def region_codes() -> tuple[str, ...]:
+    """The ISO 3166-2 code of every known region, sorted.
+
+    >>> region_codes()[:2]
+    ('MD-SN', 'UA-09')
+    """
+    return tuple(sorted(_rows()))

@@ -211,15 +211,23 @@ def _document_row(document: JointStatement | Letter) -> dict[str, Any]:
     return row
 
 
+_AUTHORITY_KINDS: dict[type, str] = {Country: "country", Bloc: "bloc", Organization: "organization"}
+
+
 def _regime_row(regime: SanctionsRegime) -> dict[str, Any]:
     established, established_precision = _date(regime.established_on)
     lifted, lifted_precision = _date(regime.lifted_on)
+    # One country target goes in ``target`` as before; the others (several, or a region)
+    # in ``other_targets``, so that files of one-target regimes keep their shape.
+    first = regime.targets[:1] if regime.targets and isinstance(regime.targets[0], Country) else ()
+    authority = regime.authority
     return {
         "regime_id": regime.id,
         "name": regime.name,
-        "authority_kind": "bloc" if isinstance(regime.authority, Bloc) else "country",
-        "authority": regime.authority.code,
-        "target": regime.target.code if regime.target else None,
+        "authority_kind": _AUTHORITY_KINDS[type(authority)],
+        "authority": authority.id if isinstance(authority, Organization) else authority.code,
+        "target": first[0].code if first else None,
+        "other_targets": [target.code for target in regime.targets[len(first) :]],
         "legal_basis": regime.legal_basis,
         "measures": sorted(regime.measures),
         "established_on": established,
@@ -265,6 +273,7 @@ def _designation_row(designation: Designation) -> dict[str, Any]:
         "delisted_on_precision": delisted_precision,
         "reason": designation.reason,
         "sources": list(designation.sources),
+        "nationalities": [country.code for country in designation.nationalities],
     }
 
 
@@ -496,8 +505,10 @@ def tables_to_records(tables: Tables) -> Records:
                 name=row["name"],
                 authority=all_blocs_by_code[row["authority"]]
                 if row["authority_kind"] == "bloc"
-                else Country(row["authority"]),
-                target=row["target"],
+                else Country(row["authority"])
+                if row["authority_kind"] == "country"
+                else row["authority"],
+                targets=[*([row["target"]] if row["target"] else []), *row["other_targets"]],
                 legal_basis=row["legal_basis"],
                 measures=row["measures"],
                 established_on=_partial(row, "established_on"),
@@ -529,6 +540,7 @@ def tables_to_records(tables: Tables) -> Records:
                 delisted_on=_partial(row, "delisted_on"),
                 reason=row["reason"],
                 sources=row["sources"],
+                nationalities=row["nationalities"],
             )
             for row in tables.designations.iter_rows(named=True)
         ),

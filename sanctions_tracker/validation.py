@@ -23,6 +23,7 @@ import polars as pl
 from sanctions_tracker.columns import TABLE_NAMES, TABLES, country_dtype, date_text, last_day
 from sanctions_tracker.errors import Problem
 from sanctions_tracker.records import MEASURES
+from sanctions_tracker.regions import region_codes
 from sanctions_tracker.tables import Tables
 
 __all__ = ["validate"]
@@ -432,6 +433,16 @@ def validate(tables: Tables, *, row_numbers: bool = False) -> list[Problem]:
         .explode("_measure")
         .filter(pl.col("_measure").is_not_null())
     )
+    other_targets = (
+        regimes.select(_ROW, "path", pl.col("other_targets").alias("_target"))
+        .explode("_target")
+        .filter(pl.col("_target").is_not_null())
+    )
+    nationalities = (
+        designations.select(_ROW, "path", pl.col("nationalities").alias("_nationality"))
+        .explode("_nationality")
+        .filter(pl.col("_nationality").is_not_null())
+    )
     action_designations = (
         actions.select(_ROW, "path", pl.col("designations").alias("_designation"))
         .explode("_designation")
@@ -512,6 +523,29 @@ def validate(tables: Tables, *, row_numbers: bool = False) -> list[Problem]:
             pl.format("authority '{}' is not a known country code", "authority"),
         ),
         _problems(
+            regimes,
+            "regimes",
+            (pl.col("authority_kind") == "organization") & (pl.col("authority") != "UNSC"),
+            pl.format(
+                "authority '{}': the one organisation that imposes sanctions is the UN "
+                "Security Council, 'UNSC'",
+                "authority",
+            ),
+        ),
+        _problems(
+            other_targets,
+            "regimes",
+            ~pl.col("_target").is_in(
+                pl.Series([*country_dtype().categories.to_list(), *region_codes()]).implode()
+            ),
+            pl.format(
+                "other_targets: '{}' is neither a country code nor a region code ("
+                + ", ".join(region_codes())
+                + ")",
+                "_target",
+            ),
+        ),
+        _problems(
             measures,
             "regimes",
             ~pl.col("_measure").is_in(list(MEASURES)),
@@ -546,6 +580,12 @@ def validate(tables: Tables, *, row_numbers: bool = False) -> list[Problem]:
         *_required(designations, "designations"),
         _duplicates(designations, "designations", "designation_id", "designation id"),
         _dangling(designations, "designations", "regime_id", regimes, "regime_id", "regime"),
+        _problems(
+            nationalities,
+            "designations",
+            ~pl.col("_nationality").is_in(country_dtype().categories.implode()),
+            pl.format("nationalities: '{}' is not a known country code", "_nationality"),
+        ),
         *_precision_checks(designations, "designations"),
         _before(
             designations,

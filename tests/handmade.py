@@ -128,6 +128,12 @@ def handmade() -> Dataset:
                 target="Belarus",
                 established_on="2020-09-29",
             ),
+            SanctionsRegime(
+                id="UN-X",
+                name="Several targets, one a region",
+                authority="UNSC",
+                targets=["Russia", "ua-cri"],
+            ),
         ],
         actions=[
             SanctionsAction(
@@ -156,6 +162,7 @@ def handmade() -> Dataset:
                 listed_on="2020-11-06",
                 reason="reason one",
                 sources=["src"],
+                nationalities=["RU"],
             ),
             Designation(
                 id="d-2",

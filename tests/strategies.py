@@ -25,6 +25,7 @@ from sanctions_tracker.records import (
     ACTION_KINDS,
     COUNT_QUALIFIERS,
     MEASURES,
+    UN_SECURITY_COUNCIL,
     VOTES,
     Alignment,
     Designation,
@@ -36,7 +37,9 @@ from sanctions_tracker.records import (
     SanctionsAction,
     SanctionsRegime,
     Signature,
+    Target,
 )
+from sanctions_tracker.regions import all_regions
 
 __all__ = [
     "BUILTIN_BLOC_CODES",
@@ -65,6 +68,7 @@ __all__ = [
     "regimes",
     "signatures",
     "statements",
+    "targets",
     "texts",
 ]
 
@@ -352,6 +356,12 @@ def letters(
 # -- sanctions -------------------------------------------------------------------------------
 
 
+def targets() -> st.SearchStrategy[tuple[Target, ...]]:
+    """A regime's targets: none (thematic), one, or two; countries and regions."""
+    one: st.SearchStrategy[Target] = countries() | st.sampled_from(all_regions())
+    return st.lists(one, max_size=2, unique=True).map(tuple)
+
+
 def regime_ids() -> st.SearchStrategy[str]:
     """A regime id such as ``EU-BLR-2``."""
     return st.from_regex(r"[A-Z]{2,4}-[A-Z]{3}(-[0-9])?", fullmatch=True)
@@ -361,14 +371,15 @@ def regime_ids() -> st.SearchStrategy[str]:
 def regimes(
     draw: st.DrawFn, ids: st.SearchStrategy[str] | None = None, *, bloc_pool: Sequence[Bloc] = ()
 ) -> SanctionsRegime:
-    """A regime whose authority is a country or a bloc; some are lifted, dates partial."""
+    """A regime of a country, a bloc or the UN Security Council, against countries and
+    regions or thematic; some undated, some lifted, dates partial."""
     bloc = st.sampled_from([*builtin_blocs.all_blocs(), *bloc_pool])
     established_on = draw(st.none() | partial_dates(max_value=dt.date(2025, 12, 31)))
     return SanctionsRegime(
         id=draw(ids if ids is not None else regime_ids()),
         name=draw(texts()),
-        authority=draw(st.one_of(countries(), bloc)),
-        target=draw(st.none() | countries()),
+        authority=draw(st.one_of(countries(), bloc, st.just(UN_SECURITY_COUNCIL))),
+        targets=draw(targets()),
         legal_basis=draw(texts()),
         measures=draw(st.frozensets(st.sampled_from(MEASURES), max_size=3)),
         established_on=established_on,
@@ -441,6 +452,7 @@ def designations(
         delisted_on=draw(_optional_date_after(listed_on)),
         reason=draw(texts()),
         sources=draw(_sources()),
+        nationalities=draw(st.lists(countries(), max_size=2, unique=True)),
     )
 
 

@@ -209,7 +209,13 @@ def test_builtin_intervals_never_overlap(bloc: Bloc) -> None:
 
 @pytest.mark.parametrize(
     ("day", "expected"),
-    [("1945-10-24", 27), ("1945-12-31", 49), ("2006-06-28", 192), ("2011-07-13", 192), ("2011-07-14", 193)],
+    [
+        ("1945-10-24", 27),
+        ("1945-12-31", 49),
+        ("2006-06-28", 192),
+        ("2011-07-13", 192),
+        ("2011-07-14", 193),
+    ],
 )
 def test_un_member_count(day: str, expected: int) -> None:
     """Original members by the day of their ratification (Czechoslovakia and Yugoslavia
@@ -220,8 +226,9 @@ def test_un_member_count(day: str, expected: int) -> None:
 def test_un_russia_continues_the_ussr() -> None:
     """The USSR is the member until 1991-12-24, the Russian Federation from that day."""
     un = blocs.get("UN")
-    assert (True, False) == (un.is_member("SUHH", "1991-12-23"), un.is_member("RU", "1991-12-23"))
-    assert (False, True) == (un.is_member("SUHH", "1991-12-24"), un.is_member("RU", "1991-12-24"))
+    before, after = (True, False), (False, True)
+    assert before == (un.is_member("SUHH", "1991-12-23"), un.is_member("RU", "1991-12-23"))
+    assert after == (un.is_member("SUHH", "1991-12-24"), un.is_member("RU", "1991-12-24"))
 
 
 def test_un_two_germanys() -> None:
@@ -235,13 +242,14 @@ def test_un_two_germanys() -> None:
 def test_un_switzerland_joined_in_2002() -> None:
     """Switzerland is a UN member from 2002-09-10 only."""
     un = blocs.get("UN")
-    assert (False, True) == (un.is_member("CH", "2002-09-09"), un.is_member("CH", "2002-09-10"))
+    expected = (False, True)
+    assert expected == (un.is_member("CH", "2002-09-09"), un.is_member("CH", "2002-09-10"))
 
 
 def test_every_un_row_names_its_source() -> None:
     """Each UN membership row carries a source address."""
     rows = [row for row in _membership_rows() if row["bloc"] == "UN"]
-    assert 195 == len(rows)
+    assert len(rows) == 195
     assert all(row["source"].startswith("http") for row in rows)
 
 

@@ -48,6 +48,7 @@ from sanctions_tracker.errors import (
     ValidationError,
 )
 from sanctions_tracker.records import (
+    UN_SECURITY_COUNCIL,
     Alignment,
     Designation,
     JointStatement,
@@ -58,7 +59,10 @@ from sanctions_tracker.records import (
     SanctionsAction,
     SanctionsRegime,
     Signature,
+    Target,
+    to_target,
 )
+from sanctions_tracker.regions import not_a_country
 
 __all__ = ["Document", "read_document", "write_document"]
 
@@ -183,10 +187,45 @@ def _date(value: object, _: object) -> PartialDate:
     return PartialDate.parse(value)
 
 
-def _country(value: object, _: object) -> Country:
+def _country(value: object, _: object = None) -> Country:
     if not isinstance(value, str):
         raise _InvalidValueError(f"expected a country code or name, found {_kind(value)}")
+    region = not_a_country(value)
+    if region is not None:
+        raise region
     return resolve_country(value)
+
+
+def _each(read: Callable[[object], T], value: object, what: str) -> tuple[T, ...]:
+    """A list read item by item (one item may stand alone), each problem at its index."""
+    items = value if isinstance(value, list) else [value]
+    if not isinstance(value, list | str):
+        raise _InvalidValueError(f"expected a list of {what}, found {_kind(value)}")
+    result: list[T] = []
+    errors: list[Exception] = []
+    for index, item in enumerate(items):
+        try:
+            result.append(read(item))
+        except (ValueError, TypeError, LookupError) as error:
+            error.add_note(IterableValidationNote(f"@ index {index}", index, str))
+            errors.append(error)
+    if errors:
+        raise IterableValidationError(f"While structuring {what}", errors, tuple)
+    return tuple(result)
+
+
+def _countries(value: object, _: object) -> tuple[Country, ...]:
+    return _each(_country, value, "countries")
+
+
+def _target(value: object) -> Target:
+    if not isinstance(value, str):
+        raise _InvalidValueError(f"expected a country or region code or name, found {_kind(value)}")
+    return to_target(value)
+
+
+def _targets(value: object, _: object) -> tuple[Target, ...]:
+    return _each(_target, value, "targets")
 
 
 def _choice(convert: Callable[[Any], T]) -> Callable[[object, object], T]:
@@ -214,6 +253,9 @@ def _bloc(text: str) -> Bloc:
 
 def _named_party(text: str) -> Country | Bloc:
     """A country by code or name, else a bloc of the document or a built-in one."""
+    region = not_a_country(text)
+    if region is not None:
+        raise region
     try:
         return resolve_country(text)
     except UnknownCountryError as err:
@@ -248,11 +290,51 @@ def _party(value: object, _: object = None) -> Party:
     raise _InvalidValueError(f"expected a country or bloc, or an object, found {_kind(value)}")
 
 
-def _authority(value: object, _: object) -> Country | Bloc:
+def _authority(value: object, _: object) -> Country | Bloc | Organization:
+    if value == "UNSC":
+        return UN_SECURITY_COUNCIL
     party = _party(value)
     if not isinstance(party, Country | Bloc):
-        raise _InvalidValueError("a regime's authority is a country or a bloc")
+        raise _InvalidValueError(
+            "a regime's authority is a country, a bloc or the UN Security Council ('UNSC')"
+        )
     return party
+
+
+def _authority_out(authority: Country | Bloc | Organization) -> str | dict[str, Any]:
+    return "UNSC" if authority == UN_SECURITY_COUNCIL else _party_out(authority)
+
+
+def _regime(converter: cattrs.Converter) -> Callable[[object, object], SanctionsRegime]:
+    """A regime: ``target`` (one) or ``targets`` (several), both read as its targets."""
+    full = _record(converter, SanctionsRegime)
+
+    def hook(value: object, _: object) -> SanctionsRegime:
+        if isinstance(value, dict) and "target" in value:
+            if "targets" in value:
+                raise _at_field(
+                    SanctionsRegime,
+                    "targets",
+                    _InvalidValueError("give target (one) or targets (several), not both"),
+                )
+            value = {("targets" if k == "target" else k): v for k, v in value.items()}
+        return full(value, SanctionsRegime)
+
+    return hook
+
+
+def _regime_out(converter: cattrs.Converter) -> Callable[[SanctionsRegime], dict[str, Any]]:
+    """A regime with one target writes it as ``target``, as files always had it."""
+    full = _record_out(converter, SanctionsRegime)
+
+    def hook(regime: SanctionsRegime) -> dict[str, Any]:
+        written = full(regime)
+        if len(regime.targets) == 1:
+            written = {("target" if k == "targets" else k): v for k, v in written.items()}
+            written["target"] = regime.targets[0].code
+        return written
+
+    return hook
 
 
 def _list_of(
@@ -393,7 +475,9 @@ def _converter() -> cattrs.Converter:
         (dt.date, _text),  # a membership's day, read by the record's own converter
         (dt.date | None, _text),
         (Party, _party),
-        (Country | Bloc, _authority),
+        (Country | Bloc | Organization, _authority),
+        (tuple[Target, ...], _targets),
+        (tuple[Country, ...], _countries),
         (Person | Organization, _entity),
     ]
     # Words from a list (votes, kinds, measures) go through the record's own converter.
@@ -415,8 +499,15 @@ def _converter() -> cattrs.Converter:
     converter.register_unstructure_hook(PartialDate, str)
     converter.register_unstructure_hook(Country, lambda country: country.code)
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
-    for kind in (Party, Country | Bloc, Person | Organization):
+    for kind in (Party, Person | Organization):
         converter.register_unstructure_hook_func(_is(kind), _party_out)
+    converter.register_unstructure_hook_func(_is(Country | Bloc | Organization), _authority_out)
+    converter.register_unstructure_hook_func(
+        _is(tuple[Target, ...]), lambda targets: [target.code for target in targets]
+    )
+    converter.register_unstructure_hook_func(
+        _is(tuple[Country, ...]), lambda countries: [country.code for country in countries]
+    )
     measures = attrs.fields_dict(SanctionsRegime)["measures"].type
     converter.register_unstructure_hook_func(_is(measures), sorted)
 
@@ -424,6 +515,9 @@ def _converter() -> cattrs.Converter:
         if record is Signature:
             converter.register_structure_hook(Signature, _signature(converter))
             converter.register_unstructure_hook(Signature, _signature_out(converter))
+        elif record is SanctionsRegime:
+            converter.register_structure_hook(SanctionsRegime, _regime(converter))
+            converter.register_unstructure_hook(SanctionsRegime, _regime_out(converter))
         else:
             converter.register_structure_hook(record, _record(converter, record))
             converter.register_unstructure_hook(record, _record_out(converter, record))

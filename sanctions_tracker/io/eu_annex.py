@@ -228,6 +228,7 @@ def read_eu_annex(
         pl.lit(None).alias("delisted_on_precision"),
         pl.col("reason").str.strip_chars(),
         pl.lit([], dtype=pl.List(pl.String)).alias("sources"),
+        pl.lit([], dtype=pl.List(pl.String)).alias("nationalities"),
     ).cast(schema("designations"))
     celex = frame["celex"].drop_nulls().unique().sort().to_list() if "celex" in frame else []
     sources = [f"https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:{c}" for c in celex if c]
@@ -239,6 +240,7 @@ def read_eu_annex(
                 "authority_kind": "bloc",
                 "authority": "EU",
                 "target": known_target,
+                "other_targets": [],
                 "legal_basis": legal_basis,
                 "measures": measures,
                 "note": "",

@@ -357,8 +357,12 @@ def read_ftm(
             pl.element().str.strip_chars().str.to_uppercase().cast(country_dtype(), strict=False)
         )
         .list.drop_nulls()
-        .list.first()
-        .alias("target_country"),
+        .list.unique(maintain_order=True)
+        .alias("_countries"),
+    ).with_columns(
+        # The first country is the target's own; the others count as further nationalities.
+        pl.col("_countries").list.first().alias("target_country"),
+        pl.col("_countries").list.slice(1).cast(STRINGS).alias("nationalities"),
     )
     rows = rows.join(entities, on="entity", how="left")
     missing = rows.filter(pl.col("target_kind").is_null()).join(
@@ -445,6 +449,7 @@ def _regimes(rows: pl.DataFrame, target_codes: dict[str, str]) -> pl.DataFrame:
         "authority_kind",
         "authority",
         "target",
+        pl.lit([], dtype=STRINGS).alias("other_targets"),
         pl.col("legal_basis").fill_null(""),
         "sources",
     )
