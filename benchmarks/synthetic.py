@@ -2,9 +2,14 @@
 
 The default size: 200 countries, 5,000 documents, about 400,000 signatures (80 per
 document, some signed late, some withdrawn, some abstaining or against), 3,000 regimes
-(30% imposed by one of 8 user blocs of 25 members), about 6,000 acts and about 60,000
-regime participants through own regimes, blocs and alignments. ``scale`` multiplies
-documents, signatures, regimes, acts and alignments (the countries stay 200).
+(30% imposed by one of 8 user blocs of 25 members; a fifth thematic, without a target),
+about 6,000 acts, 200,000 designations under the thematic regimes (each designee a
+national of one of 3 countries of its regime's, a fifth with a second of them, 5%
+delisted) and about 60,000 regime
+participants through own regimes, blocs and alignments. ``scale`` multiplies
+documents, signatures, regimes, acts, designations and alignments (the countries stay
+200). ``thematic=False`` gives the data of the first release: every regime targeted,
+no designations.
 
 No record object is built: the tables are numpy-drawn polars frames, checked by
 ``Dataset.from_tables`` like any other input.
@@ -31,6 +36,9 @@ BLOC_MEMBERS = 25
 BLOC_SHARE = 0.3
 ALIGNMENTS_PER_REGIME = 12
 ACTS_PER_REGIME = 2
+THEMATIC_SHARE = 0.2
+DESIGNATIONS = 200_000
+FOCUS = 3
 EPOCH = dt.date(2000, 1, 1)
 HORIZON = 9_000  # days after EPOCH: into 2024
 
@@ -40,7 +48,9 @@ def _day(days: np.ndarray, name: str) -> pl.Series:
     return pl.Series(name, days.astype("int32"), dtype=pl.Int32).cast(pl.Date)
 
 
-def synthetic_tables(scale: int = 1, *, seed: int = 0) -> dict[str, pl.DataFrame]:
+def synthetic_tables(
+    scale: int = 1, *, seed: int = 0, thematic: bool = True
+) -> dict[str, pl.DataFrame]:
     """The tables of a synthetic dataset ``scale`` times the default size.
 
     >>> tables = synthetic_tables(seed=1)
@@ -133,13 +143,16 @@ def synthetic_tables(scale: int = 1, *, seed: int = 0) -> dict[str, pl.DataFrame
     lifted = rng.random(n_reg) < 0.1
     lifted_day = established + rng.integers(300, 2_000, n_reg)
     end = np.where(lifted, lifted_day, epoch + HORIZON)
+    targets = codes[rng.integers(0, COUNTRIES, n_reg)].astype(object)
+    themed = (rng.random(n_reg) < THEMATIC_SHARE) if thematic else np.zeros(n_reg, dtype=bool)
+    targets[themed] = None
     regimes = pl.DataFrame(
         {
             "regime_id": regime_ids,
             "name": pl.Series(["Regime"] * n_reg),
             "authority_kind": np.where(by_bloc, "bloc", "country"),
             "authority": authority,
-            "target": codes[rng.integers(0, COUNTRIES, n_reg)],
+            "target": pl.Series(targets.tolist(), dtype=pl.String),
             "established_on": _day(established, "established_on"),
             "established_on_precision": pl.Series(["day"] * n_reg),
         }
@@ -190,20 +203,52 @@ def synthetic_tables(scale: int = 1, *, seed: int = 0) -> dict[str, pl.DataFrame
         )
         .unique(["country", "regime_id"], keep="first", maintain_order=True)
     )
+    # designations: 200,000 under the thematic regimes, inside their life, each regime
+    # listing nationals of 3 countries of its own (a second nationality among them too)
+    focus = rng.integers(0, COUNTRIES, (n_reg, FOCUS))
+    themed_ids = np.flatnonzero(themed)
+    n_des = DESIGNATIONS * scale if len(themed_ids) else 0
+    des_regime = themed_ids[rng.integers(0, max(len(themed_ids), 1), n_des)]
+    listed = established[des_regime] + (
+        (end[des_regime] - established[des_regime]) * rng.random(n_des)
+    ).astype(np.int64)
+    delisted = rng.random(n_des) < 0.05
+    second = rng.random(n_des) < 0.2
+    designations = pl.DataFrame(
+        {
+            "designation_id": [f"D{i:07d}" for i in range(n_des)],
+            "regime_id": regime_ids[des_regime],
+            "target_kind": np.where(rng.random(n_des) < 0.8, "person", "organization"),
+            "target_name": [f"Designee {i}" for i in range(n_des)],
+            "target_country": codes[focus[des_regime, rng.integers(0, FOCUS, n_des)]],
+            "listed_on": _day(listed, "listed_on"),
+            "listed_on_precision": pl.Series(["day"] * n_des, dtype=pl.String),
+        }
+    ).with_columns(
+        pl.when(pl.Series(delisted))
+        .then(_day(listed + rng.integers(30, 2_000, n_des), "d"))
+        .alias("delisted_on"),
+        pl.when(pl.Series(delisted)).then(pl.lit("day")).alias("delisted_on_precision"),
+        pl.when(pl.Series(second))
+        .then(pl.concat_list(pl.Series(codes[focus[des_regime, rng.integers(0, FOCUS, n_des)]])))
+        .otherwise(pl.lit([], dtype=pl.List(pl.String)))
+        .alias("nationalities"),
+    )
     return {
         "documents": documents,
         "signatures": signatures,
         "regimes": regimes,
         "actions": actions,
+        "designations": designations,
         "alignments": alignments,
         "blocs": blocs,
         "memberships": memberships,
     }
 
 
-def synthetic_dataset(scale: int = 1, *, seed: int = 0) -> Dataset:
+def synthetic_dataset(scale: int = 1, *, seed: int = 0, thematic: bool = True) -> Dataset:
     """A validated Dataset of :func:`synthetic_tables`."""
-    tables = synthetic_tables(scale, seed=seed)
+    tables = synthetic_tables(scale, seed=seed, thematic=thematic)
     return Dataset.from_tables(
         {
             name: frame.select(c for c in frame.columns if c in schema(name))

@@ -33,7 +33,7 @@ from sanctions_tracker.checked import checked_tables
 from sanctions_tracker.errors import UnknownDocumentError, ValidationError
 from sanctions_tracker.io import load_tables, save_tables
 from sanctions_tracker.merging import merge_tables
-from sanctions_tracker.queries import Prepared
+from sanctions_tracker.queries import CountryLike, DayLike, Prepared
 from sanctions_tracker.records import (
     Alignment,
     Designation,
@@ -72,7 +72,7 @@ def _collected(
     >>> ds.signed_not_sanctioned("s", as_of="2020-12-31")["country"].to_list()
     ['JP']
     >>> list(inspect.signature(Dataset.participation).parameters)
-    ['self', 'target', 'as_of', 'via_blocs', 'via_alignment']
+    ['self', 'target', 'as_of', 'via_blocs', 'via_alignment', 'via_designations', 'via_un']
     """
 
     def method(self: Dataset, /, *args: P.args, **kwargs: P.kwargs) -> pl.DataFrame:
@@ -354,6 +354,33 @@ class Dataset:
 
     See :func:`sanctions_tracker.queries.bloc_cohesion`.
     """
+
+    def explain(
+        self,
+        document_id: str,
+        country: CountryLike,
+        *,
+        as_of: DayLike | None = None,
+        since: DayLike | None = None,
+        until: DayLike | None = None,
+        target: CountryLike | None = None,
+        via_blocs: bool = True,
+        via_alignment: bool = True,
+        via_designations: bool = True,
+        via_un: bool = False,
+        expand_blocs: bool = False,
+    ) -> queries.Explanation:
+        """Why ``country`` is or is not in each answer about the document, with the evidence.
+
+        See :func:`sanctions_tracker.queries.explain`.
+
+        >>> from sanctions_tracker.records import JointStatement
+        >>> ds = Dataset(statements=[JointStatement("s", "S", "2020-09-17", "BY", ["JP"])])
+        >>> ds.explain("s", "Japan", as_of="2020-12-31").in_signed_not_sanctioned
+        True
+        """
+        options = {name: value for name, value in locals().items() if name != "self"}
+        return queries.explain(self._prepared, **options)
 
     timeline = _collected(queries.timeline)
     """Every dated event in order, optionally of one country or about one target.

@@ -20,6 +20,7 @@ regime's life) belong to :class:`~sanctions_tracker.Dataset`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from typing import ClassVar, Literal, TypeAlias, cast, get_args
 
@@ -237,6 +238,7 @@ def _authority(value: Country | Bloc | Organization | str) -> Country | Bloc | O
 
 
 Target: TypeAlias = Country | Region
+_SUBDIVISION_CODE = re.compile(r"[A-Za-z]{2}-[A-Za-z0-9]{1,3}")
 
 
 def to_target(value: Target | str) -> Target:
@@ -248,8 +250,8 @@ def to_target(value: Target | str) -> Target:
     if isinstance(value, Country | Region):
         return value
     if isinstance(value, str):
-        if is_region(value):
-            return Region(value)
+        if is_region(value) or _SUBDIVISION_CODE.fullmatch(value.strip()):
+            return Region(value)  # a subdivision code that names no region is refused here
         return resolve_country(value)
     raise TypeError(f"{value!r} is not a target: give a country or a region")
 
@@ -543,6 +545,16 @@ class SanctionsRegime:
     def thematic(self) -> bool:
         """True for a regime without a target: it counts through its designations."""
         return not self.targets
+
+    @property
+    def authority_code(self) -> str:
+        """The authority's code: a country's or a bloc's, ``UNSC`` for the UN Security Council.
+
+        >>> SanctionsRegime("UN-PRK", "DPRK", "UNSC", "KP").authority_code
+        'UNSC'
+        """
+        authority = self.authority
+        return authority.code if isinstance(authority, Country | Bloc) else "UNSC"
 
     @property
     def by_un_security_council(self) -> bool:

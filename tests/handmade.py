@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
+
 from sanctions_tracker import Dataset
 from sanctions_tracker.blocs import Bloc, Membership
 from sanctions_tracker.records import (
@@ -128,12 +130,6 @@ def handmade() -> Dataset:
                 target="Belarus",
                 established_on="2020-09-29",
             ),
-            SanctionsRegime(
-                id="UN-X",
-                name="Several targets, one a region",
-                authority="UNSC",
-                targets=["Russia", "ua-cri"],
-            ),
         ],
         actions=[
             SanctionsAction(
@@ -162,7 +158,6 @@ def handmade() -> Dataset:
                 listed_on="2020-11-06",
                 reason="reason one",
                 sources=["src"],
-                nationalities=["RU"],
             ),
             Designation(
                 id="d-2",
@@ -185,4 +180,28 @@ def handmade() -> Dataset:
             Alignment(country="NO", regime="EU-BLR", aligned_on="2020-12", ended_on="2021"),
         ],
         blocs=[bloc],
+    )
+
+
+def handmade_now() -> Dataset:
+    """:func:`handmade` with the fields added since 0.1.0: a regime of the UN Security
+    Council with several targets, one a region, and a designee's further nationality."""
+    ds = handmade()
+    first, *others = ds.designations
+    return Dataset(
+        statements=ds.statements,
+        letters=ds.letters,
+        regimes=[
+            *ds.regimes,
+            SanctionsRegime(
+                id="UN-X",
+                name="Several targets, one a region",
+                authority="UNSC",
+                targets=["Russia", "ua-cri"],
+            ),
+        ],
+        actions=ds.actions,
+        designations=[attrs.evolve(first, nationalities=["RU"]), *others],
+        alignments=ds.alignments,
+        blocs=ds.blocs,
     )

@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import TypedDict
 
 from sanctions_tracker.blocs import Bloc, all_blocs
 from sanctions_tracker.countries import Country
 from sanctions_tracker.dataset import Dataset
 from sanctions_tracker.dates import PartialDate
 from sanctions_tracker.queries import RESPONSE_KINDS
-from sanctions_tracker.records import Document, SanctionsRegime, Signature
+from sanctions_tracker.records import Designation, Document, SanctionsRegime, Signature
 
 Party = tuple[str, str]  # (party_kind, code)
 
@@ -117,6 +118,90 @@ def regime_by_id(ds: Dataset) -> dict[str, SanctionsRegime]:
     return {regime.id: regime for regime in ds.regimes}
 
 
+_INDEX: dict[
+    int, tuple[Dataset, dict[tuple[str, str], list[Designation]], dict[str, list[PartialDate]]]
+] = {}
+
+
+def _index(
+    ds: Dataset,
+) -> tuple[dict[tuple[str, str], list[Designation]], dict[str, list[PartialDate]]]:
+    """The listings by (regime, country of the designee), and the dated evidence by
+    regime: only lookups, so that the benchmark's 200,000 listings stay tractable."""
+    found = _INDEX.get(id(ds))
+    if found is None or found[0] is not ds:
+        listings: dict[tuple[str, str], list[Designation]] = defaultdict(list)
+        evidence: dict[str, list[PartialDate]] = defaultdict(list)
+        for d in ds.designations:
+            for country in d.countries:
+                listings[(d.regime, country.code)].append(d)
+            if d.listed_on is not None:
+                evidence[d.regime].append(d.listed_on)
+        for a in ds.actions:
+            evidence[a.regime].append(a.date)
+        if len(_INDEX) > 8:
+            _INDEX.clear()
+        found = _INDEX[id(ds)] = (ds, dict(listings), dict(evidence))
+    return found[1], found[2]
+
+
+def listings_of(ds: Dataset, regime: SanctionsRegime, country: str) -> list[Designation]:
+    """The listings of a regime whose designee is of ``country`` (a nationality, or an
+    organisation's country)."""
+    return _index(ds)[0].get((regime.id, country), [])
+
+
+def evidence_start(ds: Dataset, regime: SanctionsRegime) -> PartialDate | None:
+    """When a regime starts: ``established_on``; without it, its earliest dated evidence
+    (the act or listing whose date ends first); None when it has neither."""
+    if regime.established_on is not None:
+        return regime.established_on
+    dates = _index(ds)[1].get(regime.id, [])
+    return min(dates, key=lambda date: date.last) if dates else None
+
+
+def in_force(ds: Dataset, regime: SanctionsRegime, day: dt.date) -> bool:
+    """Started by ``day`` (established, or its first dated evidence known) and not lifted."""
+    start = evidence_start(ds, regime)
+    if start is None or start.last > day:
+        return False
+    return not (regime.lifted_on is not None and regime.lifted_on.last <= day)
+
+
+def target_codes(regime: SanctionsRegime) -> set[str]:
+    """The codes of a regime's targets (countries and regions)."""
+    return {target.code for target in regime.targets}
+
+
+def listing_stands(designation: Designation, day: dt.date) -> bool:
+    """Listed (the whole date) by ``day`` and not delisted by then; undated never stands."""
+    listed, delisted = designation.listed_on, designation.delisted_on
+    if listed is None or listed.last > day:
+        return False
+    return not (delisted is not None and delisted.last <= day)
+
+
+def reaches(ds: Dataset, regime: SanctionsRegime, target: str | None, day: dt.date) -> str | None:
+    """How a regime reaches ``target`` on ``day``: "target" (one of its targets),
+    "designations" (a thematic regime with a standing listing of a national), "regime"
+    (``target`` None: any), or None."""
+    if target is None:
+        return "regime"
+    if target in target_codes(regime):
+        return "target"
+    if regime.thematic and any(
+        d.regime == regime.id and listing_stands(d, day) and target in {c.code for c in d.countries}
+        for d in ds.designations
+    ):
+        return "designations"
+    return None
+
+
+def un_bloc(ds: Dataset) -> Bloc:
+    """The built-in UN bloc."""
+    return all_bloc_records(ds)["UN"]
+
+
 def participants(
     ds: Dataset,
     target: str | None,
@@ -124,73 +209,136 @@ def participants(
     *,
     via_blocs: bool = True,
     via_alignment: bool = True,
+    via_designations: bool = True,
+    via_un: bool = False,
     regimes: Iterable[str] | None = None,
 ) -> dict[Party, set[tuple[str, str]]]:
     """Who takes part on ``day`` in sanctions on ``target`` (None: any regime), by
-    (route, regime)."""
+    (route, regime); a thematic regime adds ("designations", regime)."""
     wanted = None if regimes is None else set(regimes)
     blocs = all_bloc_records(ds)
     result: dict[Party, set[tuple[str, str]]] = defaultdict(set)
 
-    def relevant(regime: SanctionsRegime) -> bool:
+    def relevant(regime: SanctionsRegime) -> str | None:
         if wanted is not None and regime.id not in wanted:
-            return False
-        if target is not None and (regime.target is None or regime.target.code != target):
-            return False
-        return regime.in_force_on(day)
+            return None
+        if not in_force(ds, regime, day):
+            return None
+        how = reaches(ds, regime, target, day)
+        if how == "designations" and not via_designations:
+            return None
+        return how
+
+    def add(party: Party, route: str, regime: SanctionsRegime, how: str) -> None:
+        result[party].add((route, regime.id))
+        if how == "designations":
+            result[party].add(("designations", regime.id))
 
     for regime in ds.regimes:
-        if not relevant(regime):
+        how = relevant(regime)
+        if how is None:
             continue
         authority = regime.authority
         if isinstance(authority, Country):
-            result[("country", authority.code)].add(("own", regime.id))
-        else:
-            result[("bloc", authority.code)].add(("own", regime.id))
+            add(("country", authority.code), "own", regime, how)
+        elif isinstance(authority, Bloc):
+            add(("bloc", authority.code), "own", regime, how)
             if via_blocs:
                 for member in blocs[authority.code].members_on(day):
-                    result[("country", member.code)].add(("bloc", regime.id))
+                    add(("country", member.code), "bloc", regime, how)
+        elif via_un:
+            for member in un_bloc(ds).members_on(day):
+                add(("country", member.code), "un", regime, how)
     if via_alignment:
         by_id = regime_by_id(ds)
         for alignment in ds.alignments:
             regime = by_id[alignment.regime]
             ended = alignment.ended_on is not None and alignment.ended_on.last <= day
-            if relevant(regime) and alignment.aligned_on.last <= day and not ended:
-                result[("country", alignment.country.code)].add(("alignment", regime.id))
+            how = relevant(regime)
+            if how is not None and alignment.aligned_on.last <= day and not ended:
+                add(("country", alignment.country.code), "alignment", regime, how)
     return dict(result)
 
 
 Event = tuple[Party, str, str, dt.date, dt.date]  # party, route, regime, first, last
 
 
+def acts_against(
+    ds: Dataset, regime: SanctionsRegime, target: str
+) -> set[tuple[dt.date, dt.date, bool]]:
+    """The dated acts of a regime against ``target``: (first, last, through designations).
+
+    A regime with targets acts against each by its responding acts and by its
+    establishment (``established_on``, unless an act row establishes it); a thematic
+    regime by each dated listing of a person or organisation of that country.
+    """
+    if target in target_codes(regime):
+        acts = {
+            (a.date.first, a.date.last, False)
+            for a in ds.actions
+            if a.regime == regime.id and a.kind in RESPONSE_KINDS
+        }
+        recorded = any(a.regime == regime.id and a.kind == "establish" for a in ds.actions)
+        if regime.established_on is not None and not recorded:
+            acts.add((regime.established_on.first, regime.established_on.last, False))
+        return acts
+    if regime.thematic:
+        return {
+            (d.listed_on.first, d.listed_on.last, True)
+            for d in listings_of(ds, regime, target)
+            if d.listed_on is not None
+        }
+    return set()
+
+
 def responses(
-    ds: Dataset, target: str, *, via_blocs: bool = True, via_alignment: bool = True
+    ds: Dataset,
+    target: str,
+    *,
+    via_blocs: bool = True,
+    via_alignment: bool = True,
+    via_designations: bool = True,
+    via_un: bool = False,
 ) -> list[Event]:
-    """Every dated sanctions act against ``target``, per party."""
+    """Every dated sanctions act against ``target``, per party (an act through a thematic
+    regime's listing once more with route "designations")."""
     blocs = all_bloc_records(ds)
-    by_id = regime_by_id(ds)
     result: list[Event] = []
-    for action in ds.actions:
-        regime = by_id[action.regime]
-        if action.kind not in RESPONSE_KINDS:
+    for regime in ds.regimes:
+        if evidence_start(ds, regime) is None:
             continue
-        if regime.target is None or regime.target.code != target:
-            continue
-        first, last = action.date.first, action.date.last
         authority = regime.authority
-        if isinstance(authority, Country):
-            result.append((("country", authority.code), "own", regime.id, first, last))
-        else:
-            result.append((("bloc", authority.code), "own", regime.id, first, last))
-            if via_blocs:
-                bloc = blocs[authority.code]
-                for country in bloc.countries:
-                    if member_throughout(bloc, country, first, last):
-                        result.append((("country", country.code), "bloc", regime.id, first, last))
+        for first, last, listed in acts_against(ds, regime, target):
+            if listed and not via_designations:
+                continue
+            parties: list[tuple[Party, str]] = []
+            if isinstance(authority, Country):
+                parties.append((("country", authority.code), "own"))
+            elif isinstance(authority, Bloc):
+                parties.append((("bloc", authority.code), "own"))
+                if via_blocs:
+                    bloc = blocs[authority.code]
+                    parties += [
+                        (("country", c.code), "bloc")
+                        for c in bloc.countries
+                        if member_throughout(bloc, c, first, last)
+                    ]
+            elif via_un:
+                un = un_bloc(ds)
+                parties += [
+                    (("country", c.code), "un")
+                    for c in un.countries
+                    if member_throughout(un, c, first, last)
+                ]
+            for party, route in parties:
+                result.append((party, route, regime.id, first, last))
+                if listed:
+                    result.append((party, "designations", regime.id, first, last))
     if via_alignment:
+        by_id = regime_by_id(ds)
         for alignment in ds.alignments:
             regime = by_id[alignment.regime]
-            if regime.target is None or regime.target.code != target:
+            if target not in target_codes(regime) or evidence_start(ds, regime) is None:
                 continue
             date = alignment.aligned_on
             party = ("country", alignment.country.code)
@@ -210,6 +358,26 @@ def _document(ds: Dataset, document_id: str) -> Document:
     return next(d for d in ds.documents if d.id == document_id)
 
 
+class Switches(TypedDict):
+    """The route switches of the queries."""
+
+    via_blocs: bool
+    via_alignment: bool
+    via_designations: bool
+    via_un: bool
+
+
+def _switches(
+    via_blocs: bool, via_alignment: bool, via_designations: bool, via_un: bool
+) -> Switches:
+    return {
+        "via_blocs": via_blocs,
+        "via_alignment": via_alignment,
+        "via_designations": via_designations,
+        "via_un": via_un,
+    }
+
+
 def signed_not_sanctioned(
     ds: Dataset,
     document_id: str,
@@ -219,23 +387,22 @@ def signed_not_sanctioned(
     until: dt.date | None = None,
     via_blocs: bool = True,
     via_alignment: bool = True,
+    via_designations: bool = True,
+    via_un: bool = False,
     expand_blocs: bool = False,
 ) -> list[tuple[str, str, dt.date, str | None]]:
     """(country, party_kind, signed_on first day, via), sorted."""
+    switches = _switches(via_blocs, via_alignment, via_designations, via_un)
     document = _document(ds, document_id)
     assert document.subject is not None
     target = document.subject.code
     signed = counted(ds, document, as_of=as_of, since=since, until=until, expand_blocs=expand_blocs)
     if as_of is not None:
-        acted = set(
-            participants(ds, target, as_of, via_blocs=via_blocs, via_alignment=via_alignment)
-        )
+        acted = set(participants(ds, target, as_of, **switches))
     else:
         start = since or document.date.first
         acted = {
-            event[0]
-            for event in responses(ds, target, via_blocs=via_blocs, via_alignment=via_alignment)
-            if inside(event, start, until)
+            event[0] for event in responses(ds, target, **switches) if inside(event, start, until)
         }
     return sorted(
         (party[1], party[0], signed_date(document, signature).first, via)
@@ -253,16 +420,19 @@ def sanctioned_not_signed(
     until: dt.date | None = None,
     via_blocs: bool = True,
     via_alignment: bool = True,
+    via_designations: bool = True,
+    via_un: bool = False,
     expand_blocs: bool = False,
 ) -> list[tuple[str, list[str], list[str], dt.date | None]]:
     """(country, routes, regimes, first_on), sorted by country."""
+    switches = _switches(via_blocs, via_alignment, via_designations, via_un)
     document = _document(ds, document_id)
     assert document.subject is not None
     target = document.subject.code
     signed = counted(ds, document, as_of=as_of, since=since, until=until, expand_blocs=expand_blocs)
     rows: list[tuple[str, list[str], list[str], dt.date | None]] = []
     if as_of is not None:
-        found = participants(ds, target, as_of, via_blocs=via_blocs, via_alignment=via_alignment)
+        found = participants(ds, target, as_of, **switches)
         for party, evidence in found.items():
             if party[0] == "country" and party not in signed:
                 rows.append(
@@ -276,7 +446,7 @@ def sanctioned_not_signed(
     else:
         start = since or document.date.first
         by_party: dict[Party, list[Event]] = defaultdict(list)
-        for event in responses(ds, target, via_blocs=via_blocs, via_alignment=via_alignment):
+        for event in responses(ds, target, **switches):
             if inside(event, start, until):
                 by_party[event[0]].append(event)
         for party, events in by_party.items():
@@ -305,10 +475,18 @@ def signed_not_sanctioned_all(
 
 
 def participation(
-    ds: Dataset, target: str, as_of: dt.date, *, via_blocs: bool = True, via_alignment: bool = True
+    ds: Dataset,
+    target: str,
+    as_of: dt.date,
+    *,
+    via_blocs: bool = True,
+    via_alignment: bool = True,
+    via_designations: bool = True,
+    via_un: bool = False,
 ) -> list[tuple[str, list[str], list[str]]]:
     """(country, routes, regimes) of every participating country, sorted."""
-    found = participants(ds, target, as_of, via_blocs=via_blocs, via_alignment=via_alignment)
+    switches = _switches(via_blocs, via_alignment, via_designations, via_un)
+    found = participants(ds, target, as_of, **switches)
     return sorted(
         (
             party[1],

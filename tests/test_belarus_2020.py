@@ -37,15 +37,41 @@ def test_document_ids_are_as_named() -> None:
 
 
 def test_regime_ids_are_as_named() -> None:
-    """The eight regimes have their issuer-and-target ids."""
-    expected = ["CA-BLR", "CH-BLR", "EE-BLR", "EU-BLR", "GB-BLR", "LT-BLR", "LV-BLR", "US-BLR"]
+    """The eight regimes have their issuer-and-target ids; the UK's is its thematic GB-HR."""
+    expected = ["CA-BLR", "CH-BLR", "EE-BLR", "EU-BLR", "GB-HR", "LT-BLR", "LV-BLR", "US-BLR"]
     assert expected == [r.id for r in _belarus().regimes]
 
 
-def test_every_regime_targets_belarus() -> None:
-    """All regimes are against Belarus."""
-    expected = {Country("BY")}
-    assert expected == {r.target for r in _belarus().regimes}
+def test_every_regime_but_the_thematic_one_targets_belarus() -> None:
+    """All regimes are against Belarus, but GB-HR, which has no target."""
+    expected = {"GB-HR": ()}
+    found = {r.id: r.targets for r in _belarus().regimes if r.targets != (Country("BY"),)}
+    assert expected == found
+
+
+def test_regime_starts_follow_the_sheet() -> None:
+    """Canada's regime began on 2020-09-28, Switzerland's on 2006-06-28."""
+    regimes = {r.id: r for r in _belarus().regimes}
+    expected = ("2020-09-28", "2006-06-28")
+    assert expected == (
+        str(regimes["CA-BLR"].established_on),
+        str(regimes["CH-BLR"].established_on),
+    )
+
+
+def test_canada_regime_acts_are_its_two_regulations() -> None:
+    """SOR/2020-214 established it (11 persons), SOR/2020-228 added 31."""
+    acts = [a for a in _belarus().actions if a.regime == "CA-BLR"]
+    expected = [("2020-09-28", "establish", 11), ("2020-10-14", "amend", 31)]
+    assert expected == [(str(a.date), a.kind, a.designation_count) for a in acts]
+
+
+def test_every_regime_is_in_force_from_dated_evidence() -> None:
+    """No regime of the built-in data lacks a start: validate has no caveat."""
+    from sanctions_tracker.caveats import caveats
+
+    none: list[object] = []
+    assert none == caveats(_belarus().tables)
 
 
 def test_september_statement_has_29_country_signatories() -> None:
@@ -188,10 +214,17 @@ def test_uk_transition_alignment_is_half_open() -> None:
     assert expected == [(a.regime, str(a.aligned_on), str(a.ended_on)) for a in uk]
 
 
-def test_no_designations_are_invented() -> None:
-    """The sheet gives counts, not names: no designation records."""
-    expected = 0
-    assert expected == _belarus().tables.designations.height
+def test_only_the_uk_designations_are_named() -> None:
+    """The sheet names the UK's eight Belarusians and gives counts elsewhere: no other
+    designation records."""
+    designations = _belarus().designations
+    expected = (8, {"GB-HR"}, {(Country("BY"),)}, {"2020-09-29"})
+    assert expected == (
+        len(designations),
+        {d.regime for d in designations},
+        {d.countries for d in designations},
+        {str(d.listed_on) for d in designations},
+    )
 
 
 def test_every_record_has_a_source() -> None:
@@ -199,7 +232,7 @@ def test_every_record_has_a_source() -> None:
     ds = _belarus()
     unsourced = [
         table
-        for table in ("documents", "signatures", "regimes", "actions", "alignments")
+        for table in ("documents", "signatures", "regimes", "actions", "designations", "alignments")
         if getattr(ds.tables, table)["sources"].list.len().min() == 0
     ]
     expected: list[str] = []
@@ -221,8 +254,8 @@ def test_caveats_are_notes_and_sources_are_citations() -> None:
     """What the sources leave uncertain is said in a note, not folded into a fact or a source."""
     ds = _belarus()
     regimes = {r.id: r for r in ds.regimes}
-    assert regimes["GB-BLR"].legal_basis == ""
-    assert "uncertain" in regimes["GB-BLR"].note
+    assert "day is not recorded" in regimes["GB-HR"].note
+    assert str(regimes["GB-HR"].established_on) == "2020-07"
     assert regimes["US-BLR"].sources == ("US Treasury press release sm1143",)
     letter = ds.document(LETTER)
     assert isinstance(letter, Letter)

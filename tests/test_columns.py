@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
-from handmade import handmade
+from handmade import handmade_now
 
 from sanctions_tracker import Dataset
 from sanctions_tracker.columns import TABLES
@@ -17,7 +17,7 @@ COLUMNS = [(table.name, column) for table in TABLES.values() for column in table
 def saved(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Dataset]:
     """The hand-made dataset saved in each format and loaded back."""
     folder = tmp_path_factory.mktemp("formats")
-    ds = handmade()
+    ds = handmade_now()
     loaded = {}
     for format in FORMATS:
         path = folder / ("data.json" if format == "json" else format)
@@ -36,7 +36,7 @@ def test_the_example_fills_every_declared_column(table: str, column: str) -> Non
     """Each declared column holds a value other than its default in the example dataset."""
     declared = TABLES[table].column(column)
     default = declared.default if column == declared.name else None
-    values = _values(handmade(), table, column)
+    values = _values(handmade_now(), table, column)
     assert any(value not in (default, None) for value in values)
 
 
@@ -46,4 +46,4 @@ def test_every_declared_column_round_trips(
     saved: dict[str, Dataset], table: str, column: str, format: str
 ) -> None:
     """Each column's values come back exactly from a JSON file, a CSV and a Parquet folder."""
-    assert _values(handmade(), table, column) == _values(saved[format], table, column)
+    assert _values(handmade_now(), table, column) == _values(saved[format], table, column)

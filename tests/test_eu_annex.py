@@ -88,7 +88,7 @@ def test_regime_record() -> None:
     """EU-BLR comes with its regime: the EU against Belarus, life start unknown."""
     regime = import_eu_annex(ANNEX).dataset.regimes[0]
     expected = ("EU-BLR", "EU", Country("BY"), None)
-    assert expected == (regime.id, regime.authority.code, regime.target, regime.established_on)
+    assert expected == (regime.id, regime.authority_code, regime.target, regime.established_on)
 
 
 @needs_eu_annex

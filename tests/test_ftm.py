@@ -61,13 +61,13 @@ def test_zala_authorities() -> None:
         e["properties"]["country"][0].upper() for e in _raw_entities() if e["schema"] == "Sanction"
     }
     regimes = import_ftm(ZALA).dataset.regimes
-    assert sorted(raw) == sorted({r.authority.code for r in regimes})
+    assert sorted(raw) == sorted({r.authority_code for r in regimes})
 
 
 def test_zala_authorities_named() -> None:
     """The dozen authorities of the fixture, the EU among them as a bloc."""
     regimes = import_ftm(ZALA).dataset.regimes
-    authorities = {(type(r.authority).__name__, r.authority.code) for r in regimes}
+    authorities = {(type(r.authority).__name__, r.authority_code) for r in regimes}
     countries = ["AU", "BE", "CA", "CH", "FR", "GB", "JP", "MC", "NZ", "UA", "US"]
     assert {("Bloc", "EU"), *(("Country", c) for c in countries)} == authorities
 
@@ -139,7 +139,7 @@ def test_eu_is_a_bloc() -> None:
     sanction = _sanction("s", "p", country=["eu"], programId=["EU-BLR"])
     regime = import_ftm(_lines(_person("p", "P"), sanction)).dataset.regimes[0]
     expected = ("Bloc", "EU")
-    assert expected == (type(regime.authority).__name__, regime.authority.code)
+    assert expected == (type(regime.authority).__name__, regime.authority_code)
 
 
 def test_regime_name_from_authority_text() -> None:

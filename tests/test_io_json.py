@@ -265,7 +265,10 @@ def test_every_kind_of_bad_value_keeps_its_path_and_message() -> None:
             " least, more than, about"
         ),
         "letters[0].reported_count: must not be negative, found -1",
-        "regimes[0].authority: a regime's authority is a country or a bloc",
+        (
+            "regimes[0].authority: a regime's authority is a country, a bloc or the UN Security"
+            " Council ('UNSC')"
+        ),
         "regimes[0].measures: unknown measure 'shaming': write one of " + ", ".join(MEASURES),
         "regimes[1].measures: expected text, found a number",
         "statements[0].forum: expected text, found true or false",
@@ -275,7 +278,7 @@ def test_every_kind_of_bad_value_keeps_its_path_and_message() -> None:
         ),
         (
             "statements[0].signatures[1].party.bloc: unknown bloc 'XX': the built-in blocs are EEA,"
-            " EFTA, EU, G7, NATO"
+            " EFTA, EU, G7, NATO, UN"
         ),
         (
             "statements[0].signatures[2]: withdrawn_on 2020-01 is before signed_on 2020-02: a"

@@ -208,7 +208,7 @@ def test_open_since_is_the_document_date(belarus: Dataset) -> None:
 
 def test_target_overrides_the_subject() -> None:
     """target= asks about another country than the document's subject."""
-    ds = _small(regimes=[SanctionsRegime("CA-RUS", "CA", "CA", "RU")])
+    ds = _small(regimes=[SanctionsRegime("CA-RUS", "CA", "CA", "RU", established_on="2004")])
     expected = ["JP"]
     assert expected == _countries(ds.signed_not_sanctioned("s", as_of="2020-12-31", target="RU"))
 
@@ -318,7 +318,7 @@ def test_lifted_regime_no_longer_counts() -> None:
 def test_ended_alignment_no_longer_counts() -> None:
     """An alignment that has ended no longer makes the country a participant."""
     ds = _small(
-        regimes=[SanctionsRegime("EU-BLR", "EU", "EU", "BY")],
+        regimes=[SanctionsRegime("EU-BLR", "EU", "EU", "BY", established_on="2004")],
         alignments=[Alignment("JP", "EU-BLR", "2020-10-01", ended_on="2020-11-01")],
     )
     during = _countries(ds.signed_not_sanctioned("s", as_of="2020-10-15"))
@@ -356,7 +356,7 @@ def test_via_blocs_off_leaves_out_bloc_members() -> None:
     """Without via_blocs, EU membership does not make a country a participant."""
     ds = _small(
         statement=JointStatement("s", "S", "2020-09-17", "BY", signatures=["FR"]),
-        regimes=[SanctionsRegime("EU-BLR", "EU", "EU", "BY")],
+        regimes=[SanctionsRegime("EU-BLR", "EU", "EU", "BY", established_on="2004")],
     )
     on = _countries(ds.signed_not_sanctioned("s", as_of="2020-12-31"))
     off = _countries(ds.signed_not_sanctioned("s", as_of="2020-12-31", via_blocs=False))
@@ -367,7 +367,7 @@ def test_via_blocs_off_leaves_out_bloc_members() -> None:
 def test_via_alignment_off_leaves_out_aligned_countries() -> None:
     """Without via_alignment, an alignment does not make a country a participant."""
     ds = _small(
-        regimes=[SanctionsRegime("EU-BLR", "EU", "EU", "BY")],
+        regimes=[SanctionsRegime("EU-BLR", "EU", "EU", "BY", established_on="2004")],
         alignments=[Alignment("JP", "EU-BLR", "2020-10-01")],
     )
     off = _countries(ds.signed_not_sanctioned("s", as_of="2020-12-31", via_alignment=False))
@@ -401,7 +401,7 @@ def test_expand_blocs_makes_members_signatories_for_sanctioned_not_signed() -> N
     """A member whose bloc signed is no longer listed as sanctioned without signing."""
     ds = _small(
         statement=JointStatement("s", "S", "2020-09-17", "BY", signatures=["EU"]),
-        regimes=[SanctionsRegime("FR-BLR", "FR", "FR", "BY")],
+        regimes=[SanctionsRegime("FR-BLR", "FR", "FR", "BY", established_on="2004")],
     )
     plain = _countries(ds.sanctioned_not_signed("s", as_of="2020-12-31"))
     expanded = _countries(ds.sanctioned_not_signed("s", as_of="2020-12-31", expand_blocs=True))

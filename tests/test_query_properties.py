@@ -2,9 +2,10 @@
 the query algebra holds.
 
 The datasets come from a strategy made for queries: a small pool of countries (EU
-members, the United Kingdom around its exit, others) and two targets, so that
-signatures, bloc memberships, alignments, withdrawals, lifted regimes and partial
-dates meet often.
+members, the United Kingdom around its exit, others) and a few targets (Crimea among
+them, a region of Ukraine), so that signatures, bloc memberships, alignments,
+withdrawals, lifted and undated regimes, thematic regimes and their listings, regimes
+with several targets, regimes of the UN Security Council and partial dates meet often.
 """
 
 from __future__ import annotations
@@ -24,15 +25,31 @@ from sanctions_tracker.dataset import Dataset
 from sanctions_tracker.dates import PartialDate
 from sanctions_tracker.records import (
     ACTION_KINDS,
+    UN_SECURITY_COUNCIL,
     Alignment,
+    Designation,
     JointStatement,
+    Organization,
+    Person,
     SanctionsAction,
     SanctionsRegime,
     Signature,
 )
 
 POOL = ("FR", "DE", "PL", "GB", "JP", "CA", "UA", "NO")
-TARGETS = ("BY", "RU")
+TARGETS = ("BY", "RU", "UA")
+#: What a regime targets: one country, several, a region (Crimea) with or without a
+#: country, or nothing (a thematic regime).
+REGIME_TARGETS: tuple[tuple[str, ...], ...] = (
+    ("BY",),
+    ("BY",),
+    ("RU",),
+    ("BY", "RU"),
+    ("UA-43",),
+    ("RU", "UA-43"),
+    (),
+    (),
+)
 EU = blocs.get("EU")
 START = dt.date(2019, 6, 1)
 SPAN = 900  # days: to late 2021, across the UK's exit from the EU
@@ -98,33 +115,55 @@ def datasets(draw: st.DrawFn) -> Dataset:
             signatures.append(Signature(who, signed_on, withdrawn, vote))
         subject_country = None if subject is None else Country(subject)
         statements.append(JointStatement(f"d{index}", "D", date, subject_country, signatures))
-    regimes, actions, alignments = [], [], []
+    regimes, actions, alignments, designations = [], [], [], []
     for index in range(draw(st.integers(0, 3))):
-        authority = draw(st.sampled_from((*POOL, "EU", "EU", "NORDIC")))
-        target = draw(st.sampled_from((*TARGETS, TARGETS[0], None)))
+        authority = draw(st.sampled_from((*POOL, "EU", "EU", "NORDIC", "UNSC")))
+        targets = draw(st.sampled_from(REGIME_TARGETS))
         established = draw(st.one_of(st.none(), _partial_from(START, END)))
         low = established.first if established is not None else START
         lifted = draw(st.one_of(st.none(), st.none(), _partial_from(low, END)))
         high = lifted.last if lifted is not None else END
         high = min(high, END)
         regime_id = f"r{index}"
-        imposer: Any = {"NORDIC": nordic, "EU": EU}.get(authority) or Country(authority)
+        imposer: Any = {"NORDIC": nordic, "EU": EU, "UNSC": UN_SECURITY_COUNCIL}.get(
+            authority
+        ) or Country(authority)
         regimes.append(
             SanctionsRegime(
                 regime_id,
                 "R",
                 imposer,
-                None if target is None else Country(target),
-                "",
-                (),
-                established,
-                lifted,
+                established_on=established,
+                lifted_on=lifted,
+                targets=targets,
             )
         )
         for _ in range(draw(st.integers(0, 2))):
             actions.append(
                 SanctionsAction(
                     regime_id, draw(_partial_from(low, high)), draw(st.sampled_from(ACTION_KINDS))
+                )
+            )
+        for number in range(draw(st.integers(0, 3))):
+            listed = draw(st.one_of(st.none(), _partial_from(low, high)))
+            delisted = None
+            if listed is not None:
+                delisted = draw(st.one_of(st.none(), _partial_from(listed.first, END)))
+            own = draw(st.one_of(st.none(), st.sampled_from(TARGETS)))
+            more = draw(st.lists(st.sampled_from(TARGETS), unique=True, max_size=2))
+            designee: Any = draw(
+                st.sampled_from(
+                    (Person(f"p{number}", nationality=own), Organization(f"o{number}", own))
+                )
+            )
+            designations.append(
+                Designation(
+                    f"{regime_id}-d{number}",
+                    regime_id,
+                    designee,
+                    listed,
+                    delisted,
+                    nationalities=more,
                 )
             )
         for country in draw(st.lists(st.sampled_from(POOL), unique=True, max_size=2)):
@@ -135,13 +174,29 @@ def datasets(draw: st.DrawFn) -> Dataset:
         statements=statements,
         regimes=regimes,
         actions=actions,
+        designations=designations,
         alignments=alignments,
         blocs=[nordic],
     )
 
 
 switches = st.fixed_dictionaries(
-    {"via_blocs": st.booleans(), "via_alignment": st.booleans(), "expand_blocs": st.booleans()}
+    {
+        "via_blocs": st.booleans(),
+        "via_alignment": st.booleans(),
+        "via_designations": st.booleans(),
+        "via_un": st.booleans(),
+        "expand_blocs": st.booleans(),
+    }
+)
+#: The route switches alone (for the queries without expand_blocs).
+routes = st.fixed_dictionaries(
+    {
+        "via_blocs": st.booleans(),
+        "via_alignment": st.booleans(),
+        "via_designations": st.booleans(),
+        "via_un": st.booleans(),
+    }
 )
 
 
@@ -268,15 +323,14 @@ def test_bulk_window_form_matches_oracle(
 
 
 @fewer
-@given(datasets(), days, st.sampled_from(TARGETS), st.booleans(), st.booleans())
+@given(datasets(), days, st.sampled_from((*TARGETS, "UA-43")), routes)
 def test_participation_matches_oracle(
-    ds: Dataset, day: dt.date, target: str, via_blocs: bool, via_alignment: bool
+    ds: Dataset, day: dt.date, target: str, flags: dict[str, Any]
 ) -> None:
-    """Every participating country, its routes and regimes, as the oracle finds them."""
-    expected = oracle.participation(
-        ds, target, day, via_blocs=via_blocs, via_alignment=via_alignment
-    )
-    actual = ds.participation(target, as_of=day, via_blocs=via_blocs, via_alignment=via_alignment)
+    """Every participating country, its routes and regimes, as the oracle finds them
+    (for a region as for a country)."""
+    expected = oracle.participation(ds, target, day, **flags)
+    actual = ds.participation(target, as_of=day, **flags)
     assert expected == actual.drop("name").rows()
 
 

@@ -230,6 +230,7 @@ def _signature_rows(found: pl.DataFrame, document: str) -> pl.DataFrame:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from sanctions_tracker.caveats import caveats
     from sanctions_tracker.dataset import Dataset
 
     path: Path = _existing(args.path)
@@ -240,6 +241,11 @@ def _validate(args: argparse.Namespace) -> int:
     except DataFormatError as err:
         return _problems(f"{path}:", [str(err)])
     print(f"{path}: valid: {_describe(dataset)}")
+    warnings = caveats(dataset.tables)
+    if warnings:
+        print(f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}:")
+        for warning in warnings:
+            print(f"  {warning}")
     return 0
 
 

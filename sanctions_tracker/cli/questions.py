@@ -21,12 +21,15 @@ UA,country,Ukraine,2020-09-17,
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import functools
+import json
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+import attrs
 import polars as pl
 
 from sanctions_tracker.cli._common import (
@@ -39,7 +42,7 @@ from sanctions_tracker.cli._common import (
     _UsageError,
     _write_answer,
 )
-from sanctions_tracker.dates import DAY_FORM
+from sanctions_tracker.dates import DAY_FORM, PartialDate
 from sanctions_tracker.io._atomic import write_file_atomically
 from sanctions_tracker.queries.options import QUERIES, Argument, Query
 from sanctions_tracker.report import Report, build_report, default_cutoff, render_text
@@ -60,6 +63,9 @@ _DESCRIPTIONS = {
     "response within that window.",
     "sanctioned_not_signed": "With --as-of, status on that day; with --since/--until, a "
     "response within that window.",
+    "explain": "Prose with --format table (the default), the evidence with --format csv, "
+    "everything with --format json. With --as-of, status on that day; with --since/--until, "
+    "a response within that window.",
     "matrix": "One row per country, one column per document (default: the documents with a "
     "named signatory), on --as-of (default: 31 December of the latest document's year).",
 }
@@ -106,7 +112,10 @@ def add_questions(commands: _Commands[_Parser]) -> None:
     )
     report.set_defaults(run=_report)
 
-    runs: dict[str, Callable[[argparse.Namespace], int]] = {"matrix": _matrix}
+    runs: dict[str, Callable[[argparse.Namespace], int]] = {
+        "matrix": _matrix,
+        "explain": _explain,
+    }
     for query in QUERIES.values():
         parser = commands.add_parser(
             query.name.replace("_", "-"),
@@ -207,6 +216,38 @@ def _ask(args: argparse.Namespace) -> int:
     frame: pl.DataFrame = getattr(dataset, query.name)(**options)
     _write_answer(frame, args)
     return 0
+
+
+def _explain(args: argparse.Namespace) -> int:
+    """The explanation as prose (table), its evidence as CSV, or the whole of it as JSON."""
+    explanation = _load(args.dataset).explain(**_options(args, QUERIES["explain"]))
+    if args.format == "table":
+        sys.stdout.write(f"{explanation}\n")
+        return 0
+    if args.format == "json":
+        written = attrs.asdict(explanation, value_serializer=_jsonable)
+        sys.stdout.write(json.dumps(written, indent=2, ensure_ascii=False) + "\n")
+        return 0
+    evidence = pl.DataFrame(
+        [attrs.asdict(piece) for piece in explanation.evidence],
+        schema={
+            "route": pl.String,
+            "regime": pl.String,
+            "through": pl.String,
+            "on": pl.Date,
+            "detail": pl.String,
+            "sources": pl.List(pl.String),
+        },
+    )
+    sys.stdout.write(_render(evidence, args.format))
+    return 0
+
+
+def _jsonable(instance: object, field: object, value: object) -> object:
+    """Dates and partial dates as their ISO text, tuples as lists."""
+    if isinstance(value, dt.date | PartialDate):
+        return str(value)
+    return value
 
 
 def _matrix(args: argparse.Namespace) -> int:

@@ -11,9 +11,16 @@ methods and the command line follow it), and ``status``, ``matrix``, ``lag``,
 
 - A signature counts on day D when its date (the document's date when it has none)
   is known by D and it is not withdrawn by D.
-- A regime is in force on D when established (or of unknown start) by D and not
-  lifted by D; a country participates in it as its authority, as a member on D of
-  the bloc that is its authority, or by an alignment in force on D.
+- A regime is in force on D when started by D (established, or, with no
+  ``established_on``, its earliest dated act or listing known by D; with neither, on
+  no day) and not lifted by D; a country participates in it as its authority, as a
+  member on D of the bloc that is its authority, by an alignment in force on D, or
+  (``via_un``) as a UN member bound by a regime of the UN Security Council.
+- A regime reaches each of its targets (countries or regions, never a region's
+  country nor a country's region); a thematic regime (no target) reaches a country
+  while one of its listings of a national (or of an organisation of it) stands.
+- In a window, a regime's establishment is an act, as are its amendments and
+  extensions, and each listing of a national by a thematic regime.
 - A partial date (``2020``, ``2020-09``) is *known by D* when its last day is on or
   before D, and lies *inside a window* when its whole interval does.
 
@@ -32,6 +39,7 @@ methods and the command line follow it), and ``status``, ``matrix``, ``lag``,
 from sanctions_tracker.queries._args import CountryLike, DayLike
 from sanctions_tracker.queries._frames import RESPONSE_KINDS, ROUTES, Prepared
 from sanctions_tracker.queries.compare import agreement, bloc_cohesion
+from sanctions_tracker.queries.explain import Evidence, Explanation, SignatureEvidence, explain
 from sanctions_tracker.queries.lag import response_lag
 from sanctions_tracker.queries.matrix import STATUSES, matrix, matrix_summary
 from sanctions_tracker.queries.status import (
@@ -48,9 +56,13 @@ __all__ = [
     "STATUSES",
     "CountryLike",
     "DayLike",
+    "Evidence",
+    "Explanation",
     "Prepared",
+    "SignatureEvidence",
     "agreement",
     "bloc_cohesion",
+    "explain",
     "matrix",
     "matrix_summary",
     "participation",

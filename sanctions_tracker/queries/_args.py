@@ -27,6 +27,7 @@ from sanctions_tracker.errors import (
     UnknownBlocError,
     UnknownDocumentError,
 )
+from sanctions_tracker.regions import Region, is_region
 from sanctions_tracker.tables import Tables
 
 __all__ = ["CountryLike", "DayLike"]
@@ -98,6 +99,20 @@ def _country_code(value: CountryLike, name: str) -> str:
         raise QueryError(f"{name}={value!r}: {err}") from None
 
 
+def _target_code(value: CountryLike | Region, name: str) -> str:
+    """A target's code: a region's ISO 3166-2 code (``ua-cri`` is ``UA-43``), else a
+    country's.
+
+    >>> _target_code("ua-cri", "target"), _target_code("Belarus", "target")
+    ('UA-43', 'BY')
+    """
+    if isinstance(value, Region):
+        return value.code
+    if isinstance(value, str) and is_region(value):
+        return Region(value).code
+    return _country_code(value, name)
+
+
 def _party_code(tables: Tables, value: CountryLike) -> str:
     """A bloc code as given (``EU``), else a country's code."""
     if isinstance(value, str) and value.strip().upper() in tables.blocs["bloc"]:
@@ -116,7 +131,7 @@ def _bloc_code(tables: Tables, bloc: str) -> str:
 def _target(tables: Tables, document_id: str, target: CountryLike | None) -> tuple[dt.date, str]:
     first, subject = _document(tables, document_id)
     if target is not None:
-        return first, _country_code(target, "target")
+        return first, _target_code(target, "target")
     if subject is None:
         raise QueryError(
             f"document {document_id!r} has no subject: give target= (the sanctioned country)"

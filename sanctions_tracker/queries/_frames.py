@@ -4,9 +4,15 @@ A party takes part in a regime by one of the :data:`ROUTES`. Each route is decla
 once, in :data:`_ROUTE_LINKS`, as the frame of its *links*: which party a regime
 reaches by that route, over which interval of days, whether the regime's acts count
 as the party's own acts while the link holds, and what dated act the link itself is.
-The spans of participation (for a status on a day) and the dated acts (for a response
-in a window) are both derived from the union of the links, so a new route is one more
-entry there.
+A regime in turn reaches its targets (:func:`_reach`): each of its targets, or, for a
+thematic regime without one, each country of the people and organisations it lists,
+while a listing stands. The spans of participation (for a status on a day) and the
+dated acts (for a response in a window) are both derived from the links and the
+reach, so a new route is one more entry in :data:`_ROUTE_LINKS`.
+
+A regime is in force from ``established_on`` or, without one, from its earliest dated
+act or listing; with neither it is in force on no day. Its establishment is an act
+even when no act row records it.
 
 :class:`Prepared` keeps what it derives: a :class:`~sanctions_tracker.Dataset` holds one
 and hands it to the queries, so that the spans are built at the first query and reused.
@@ -16,9 +22,10 @@ collected before the caller collects.
 >>> from sanctions_tracker.records import SanctionsRegime
 >>> from sanctions_tracker.dataset import Dataset
 >>> ds = Dataset(regimes=[SanctionsRegime("CA-BLR", "CA", "CA", "BY", established_on="2020")])
->>> spans = Prepared(ds.tables).spans().collect()
->>> spans.select("party", "route", "regime_id", "_from").rows()
-[('CA', 'own', 'CA-BLR', datetime.date(2020, 12, 31))]
+>>> spans = Prepared(ds.tables).spans().collect().sort("through")
+>>> spans.select("party", "target", "through", "regime_id", "_from").rows()
+[('CA', None, 'regime', 'CA-BLR', datetime.date(2020, 12, 31)), \
+('CA', 'BY', 'target', 'CA-BLR', datetime.date(2020, 12, 31))]
 """
 
 from __future__ import annotations
@@ -27,13 +34,14 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
+import attrs
 import polars as pl
 
 from sanctions_tracker._registry import registry
 from sanctions_tracker.queries._args import _When
 from sanctions_tracker.tables import Tables, last_day, schema
 
-__all__ = ["RESPONSE_KINDS", "ROUTES", "Prepared"]
+__all__ = ["RESPONSE_KINDS", "ROUTES", "Prepared", "Switches"]
 
 #: The kinds of legal act that count as a response (a delisting, a suspension or a
 #: lifting is a sanctions act, but not a sanction against the target).
@@ -51,17 +59,29 @@ _KEYS = ["party_kind", "party", "target"]
 _LINK_COLUMNS = (
     "party_kind",
     "party",
-    "target",
     "route",
     "regime_id",
-    "_est_last",
-    "_lift_last",
     "_from",
     "_to",
     "_acts",
     "_event_first",
     "_event_last",
 )
+#: The columns of the spans and of the events: ``through`` says how the regime reaches
+#: the target (``target``: one of its targets; ``designations``: a thematic regime's
+#: listing of a national; ``regime``: any target, for questions about a regime as such).
+_SPAN_COLUMNS = ("party_kind", "party", "target", "route", "through", "regime_id", "_from", "_to")
+_EVENT_COLUMNS = (
+    "party_kind",
+    "party",
+    "target",
+    "route",
+    "through",
+    "regime_id",
+    "_first",
+    "_last",
+)
+_NEVER = pl.lit(None, pl.Date)
 
 
 def _link(
@@ -75,21 +95,17 @@ def _link(
     acts: bool,
     event: str | None = None,
 ) -> pl.LazyFrame:
-    """The links of one route, in the common columns (regime columns pass through)."""
-    no_day = pl.lit(None, pl.Date)
+    """The links of one route, in the common columns."""
     return frame.select(
         party_kind.alias("party_kind"),
         party.alias("party"),
-        "target",
         pl.lit(route).alias("route"),
         "regime_id",
-        "_est_last",
-        "_lift_last",
-        (no_day if start is None else start).alias("_from"),
-        (no_day if end is None else end).alias("_to"),
+        (_NEVER if start is None else start).alias("_from"),
+        (_NEVER if end is None else end).alias("_to"),
         pl.lit(acts).alias("_acts"),
-        (no_day if event is None else pl.col(event)).alias("_event_first"),
-        (no_day if event is None else last_day(event)).alias("_event_last"),
+        (_NEVER if event is None else pl.col(event)).alias("_event_first"),
+        (_NEVER if event is None else last_day(event)).alias("_event_last"),
     )
 
 
@@ -100,22 +116,34 @@ def _own_links(tables: Tables, regimes: pl.LazyFrame) -> pl.LazyFrame:
     )
 
 
-def _bloc_links(tables: Tables, regimes: pl.LazyFrame) -> pl.LazyFrame:
-    """Each member of a bloc that is a regime's authority, while a member."""
+def _member_links(regimes: pl.LazyFrame, tables: Tables, bloc: pl.Expr, route: str) -> pl.LazyFrame:
     members = tables.memberships.lazy().select(
         "bloc", pl.col("country").cast(pl.String).alias("_member"), "joined", "left"
     )
     return _link(
-        regimes.filter(pl.col("authority_kind") == "bloc").join(
-            members, left_on="authority", right_on="bloc"
-        ),
-        "bloc",
+        regimes.with_columns(bloc.alias("_bloc"))
+        .filter(pl.col("_bloc").is_not_null())
+        .join(members, left_on="_bloc", right_on="bloc"),
+        route,
         party_kind=pl.lit("country"),
         party=pl.col("_member"),
         start=pl.col("joined"),
         end=pl.col("left"),
         acts=True,
     )
+
+
+def _bloc_links(tables: Tables, regimes: pl.LazyFrame) -> pl.LazyFrame:
+    """Each member of a bloc that is a regime's authority, while a member."""
+    bloc = pl.when(pl.col("authority_kind") == "bloc").then(pl.col("authority"))
+    return _member_links(regimes, tables, bloc, "bloc")
+
+
+def _un_links(tables: Tables, regimes: pl.LazyFrame) -> pl.LazyFrame:
+    """Each UN member, while a member, for a regime of the UN Security Council, which
+    binds every member (Charter of the United Nations, Article 25)."""
+    un = pl.when(pl.col("authority_kind") == "organization").then(pl.lit("UN"))
+    return _member_links(regimes, tables, un, "un")
 
 
 def _alignment_links(tables: Tables, regimes: pl.LazyFrame) -> pl.LazyFrame:
@@ -146,42 +174,184 @@ _ROUTE_LINKS: dict[str, Callable[[Tables, pl.LazyFrame], pl.LazyFrame]] = {
     "own": _own_links,
     "bloc": _bloc_links,
     "alignment": _alignment_links,
+    "un": _un_links,
 }
-#: How a party takes part in a regime: as its authority, through a bloc, by alignment.
+#: How a party takes part in a regime: as its authority, through a bloc, by alignment,
+#: or as a UN member bound by a regime of the UN Security Council. A thematic regime
+#: reaches a target through its designations: its rows say ``designations`` too.
 ROUTES: tuple[str, ...] = tuple(_ROUTE_LINKS)
 
 
+@attrs.frozen
+class Switches:
+    """Which routes count: the query switches, in one value.
+
+    >>> Switches().routes()
+    ['own', 'bloc', 'alignment']
+    >>> Switches(via_un=True, via_blocs=False).routes()
+    ['own', 'alignment', 'un']
+    """
+
+    via_blocs: bool = True
+    via_alignment: bool = True
+    via_designations: bool = True
+    via_un: bool = False
+
+    def routes(self) -> list[str]:
+        """The routes that count."""
+        wanted = {"bloc": self.via_blocs, "alignment": self.via_alignment, "un": self.via_un}
+        return [route for route in ROUTES if wanted.get(route, True)]
+
+    def keep(self) -> pl.Expr:
+        """The rows of the spans or events that count."""
+        keep = pl.col("route").is_in(self.routes())
+        if not self.via_designations:
+            keep &= pl.col("through") != "designations"
+        return keep
+
+
+def _evidence_start(tables: Tables) -> pl.LazyFrame:
+    """Per regime, the last day of its earliest dated evidence (an act or a listing)."""
+    acts = tables.actions.lazy().select("regime_id", last_day("date").alias("_seen"))
+    listings = (
+        tables.designations.lazy()
+        .filter(pl.col("listed_on").is_not_null())
+        .select("regime_id", last_day("listed_on").alias("_seen"))
+    )
+    return pl.concat([acts, listings]).group_by("regime_id").agg(pl.col("_seen").min())
+
+
 def _regimes(tables: Tables) -> pl.LazyFrame:
+    """The regimes in force on some day: from ``established_on``, else from their earliest
+    dated evidence; a regime with neither is in force on no day and is left out."""
+    return (
+        tables.regimes.lazy()
+        .join(_evidence_start(tables), on="regime_id", how="left")
+        .select(
+            "regime_id",
+            "authority",
+            pl.col("authority_kind").cast(pl.String),
+            pl.coalesce(last_day("established_on"), "_seen").alias("_est_last"),
+            last_day("lifted_on").alias("_lift_last"),
+        )
+        .filter(pl.col("_est_last").is_not_null())
+    )
+
+
+def _target_lists(tables: Tables) -> pl.LazyFrame:
+    """Each regime's targets as one list (empty: thematic)."""
     return tables.regimes.lazy().select(
         "regime_id",
-        "authority",
-        pl.col("authority_kind").cast(pl.String),
-        pl.col("target").cast(pl.String),
-        last_day("established_on").alias("_est_last"),
-        last_day("lifted_on").alias("_lift_last"),
+        pl.concat_list(pl.col("target").cast(pl.String), "other_targets")
+        .list.drop_nulls()
+        .alias("_targets"),
     )
+
+
+def _listings(tables: Tables) -> pl.LazyFrame:
+    """Each dated listing of a thematic regime, once per country of its designee: the
+    regime reaches that country from the listing (its last day) until the delisting."""
+    thematic = _target_lists(tables).filter(pl.col("_targets").list.len() == 0)
+    return (
+        tables.designations.lazy()
+        .join(thematic, on="regime_id", how="semi")
+        .filter(pl.col("listed_on").is_not_null())
+        .select(
+            "regime_id",
+            pl.concat_list(pl.col("target_country").cast(pl.String), "nationalities")
+            .list.drop_nulls()
+            .list.unique()
+            .alias("target"),
+            pl.col("listed_on").alias("_first"),
+            last_day("listed_on").alias("_last"),
+            last_day("delisted_on").alias("_end"),
+        )
+        .explode("target")
+        .filter(pl.col("target").is_not_null())
+    )
+
+
+_OPEN = dt.date.max
+
+
+def _merged(listings: pl.LazyFrame) -> pl.LazyFrame:
+    """The listings of each regime and country merged into the intervals they cover."""
+    keys = ["regime_id", "target"]
+    end = pl.col("_end").fill_null(_OPEN)
+    return (
+        listings.select(*keys, pl.col("_last").alias("_t_from"), end.alias("_t_end"))
+        .sort(*keys, "_t_from")
+        .with_columns(pl.col("_t_end").cum_max().shift(1).over(keys).alias("_reach"))
+        .with_columns(
+            (pl.col("_reach").is_null() | (pl.col("_t_from") > pl.col("_reach")))
+            .cum_sum()
+            .over(keys)
+            .alias("_run")
+        )
+        .group_by(*keys, "_run")
+        .agg(pl.col("_t_from").min(), pl.col("_t_end").max())
+        .select(
+            *keys,
+            pl.lit("designations").alias("through"),
+            "_t_from",
+            pl.when(pl.col("_t_end") == _OPEN).then(_NEVER).otherwise("_t_end").alias("_t_to"),
+        )
+    )
+
+
+def _reach(tables: Tables) -> pl.LazyFrame:
+    """How each regime reaches each target, and when: its targets always; a thematic
+    regime a country while one of its listings of a national stands; and every regime
+    the null target (the regime as such)."""
+    targeted = (
+        _target_lists(tables)
+        .explode("_targets")
+        .filter(pl.col("_targets").is_not_null())
+        .select(
+            "regime_id",
+            pl.col("_targets").alias("target"),
+            pl.lit("target").alias("through"),
+            _NEVER.alias("_t_from"),
+            _NEVER.alias("_t_to"),
+        )
+    )
+    itself = tables.regimes.lazy().select(
+        "regime_id",
+        pl.lit(None, pl.String).alias("target"),
+        pl.lit("regime").alias("through"),
+        _NEVER.alias("_t_from"),
+        _NEVER.alias("_t_to"),
+    )
+    return pl.concat([targeted, _merged(_listings(tables)), itself])
 
 
 def _links(tables: Tables) -> pl.LazyFrame:
     regimes = _regimes(tables)
     return pl.concat(
-        [links(tables, regimes).select(_LINK_COLUMNS) for links in _ROUTE_LINKS.values()]
+        [
+            links(tables, regimes)
+            .join(regimes.select("regime_id", "_est_last", "_lift_last"), on="regime_id")
+            .select(*_LINK_COLUMNS, "_est_last", "_lift_last")
+            for links in _ROUTE_LINKS.values()
+        ]
     )
 
 
 def _spans(tables: Tables) -> pl.LazyFrame:
-    """Each party's span of participation in each regime: in force from ``_from`` (on or
-    after; null: always) until ``_to`` (before; null: open)."""
+    """Each party's span of participation in each regime against each target it reaches:
+    from ``_from`` (on or after; null: always) until ``_to`` (before; null: open)."""
     return (
         _links(tables)
+        .join(_reach(tables), on="regime_id")
         .select(
             "party_kind",
             "party",
             "target",
             "route",
+            "through",
             "regime_id",
-            pl.max_horizontal("_est_last", "_from").alias("_from"),
-            pl.min_horizontal("_lift_last", "_to").alias("_to"),
+            pl.max_horizontal("_est_last", "_from", "_t_from").alias("_from"),
+            pl.min_horizontal("_lift_last", "_to", "_t_to").alias("_to"),
         )
         .filter(
             pl.col("_from").is_null() | pl.col("_to").is_null() | (pl.col("_from") < pl.col("_to"))
@@ -189,28 +359,72 @@ def _spans(tables: Tables) -> pl.LazyFrame:
     )
 
 
-def _events(tables: Tables) -> pl.LazyFrame:
-    """Every dated sanctions act per party: the acts of the regimes it is linked to for
-    the act's whole date (own, bloc), and the acts that links are (alignments)."""
-    columns = ["party_kind", "party", "target", "route", "regime_id", "_first", "_last"]
-    links = _links(tables)
-    acts = (
-        tables.actions.lazy()
-        .filter(pl.col("kind").cast(pl.String).is_in(RESPONSE_KINDS))
-        .select("regime_id", pl.col("date").alias("_first"), last_day("date").alias("_last"))
+def _acts(tables: Tables) -> pl.LazyFrame:
+    """Every dated act against a target: the responding acts of a regime against each of
+    its targets, its establishment (``established_on``, when no act row establishes it),
+    and each listing of a thematic regime against each country of its designee."""
+    actions = tables.actions.lazy()
+    acts = actions.filter(pl.col("kind").cast(pl.String).is_in(RESPONSE_KINDS)).select(
+        "regime_id", pl.col("date").alias("_first"), last_day("date").alias("_last")
     )
+    established = (
+        tables.regimes.lazy()
+        .filter(pl.col("established_on").is_not_null())
+        .join(
+            actions.filter(pl.col("kind").cast(pl.String) == "establish"),
+            on="regime_id",
+            how="anti",
+        )
+        .select(
+            "regime_id",
+            pl.col("established_on").alias("_first"),
+            last_day("established_on").alias("_last"),
+        )
+    )
+    targets = (
+        _target_lists(tables)
+        .explode("_targets")
+        .filter(pl.col("_targets").is_not_null())
+        .select("regime_id", pl.col("_targets").alias("target"))
+    )
+    of_targets = (
+        pl.concat([acts, established])
+        .join(targets, on="regime_id")
+        .with_columns(pl.lit("target").alias("through"))
+    )
+    listed = (
+        _listings(tables)
+        .select("regime_id", "target", "_first", "_last")
+        .unique()
+        .with_columns(pl.lit("designations").alias("through"))
+    )
+    return pl.concat([of_targets, listed], how="diagonal")
+
+
+def _events(tables: Tables) -> pl.LazyFrame:
+    """Every dated sanctions act against a target per party: the acts of the regimes it
+    is linked to for the act's whole date (own, bloc, un), and the acts that links are
+    (alignments, against the regime's targets)."""
+    links = _links(tables)
     of_regimes = (
         links.filter(pl.col("_acts"))
-        .join(acts, on="regime_id")
+        .join(_acts(tables), on="regime_id")
         .filter(
             (pl.col("_from").is_null() | (pl.col("_from") <= pl.col("_first")))
             & (pl.col("_to").is_null() | (pl.col("_to") > pl.col("_last")))
         )
     )
-    of_links = links.filter(pl.col("_event_first").is_not_null()).with_columns(
-        pl.col("_event_first").alias("_first"), pl.col("_event_last").alias("_last")
+    targets = (
+        _reach(tables)
+        .filter(pl.col("through") == "target")
+        .select("regime_id", "target", "through")
     )
-    return pl.concat([of_regimes.select(columns), of_links.select(columns)])
+    of_links = (
+        links.filter(pl.col("_event_first").is_not_null())
+        .join(targets, on="regime_id")
+        .with_columns(pl.col("_event_first").alias("_first"), pl.col("_event_last").alias("_last"))
+    )
+    return pl.concat([of_regimes.select(_EVENT_COLUMNS), of_links.select(_EVENT_COLUMNS)])
 
 
 def _signatures(tables: Tables) -> pl.LazyFrame:
@@ -403,43 +617,59 @@ def _counted(signatures: pl.LazyFrame, when: _When, *, expand_blocs: bool) -> pl
     return _own_first(counted, ["document_id", "party_kind", "party"])
 
 
-def _routes(via_blocs: bool, via_alignment: bool) -> list[str]:
-    wanted = {"own": True, "bloc": via_blocs, "alignment": via_alignment}
-    return [route for route in ROUTES if wanted.get(route, True)]
-
-
 def _participants(
     frames: Prepared,
     day: dt.date,
+    switches: Switches,
     *,
-    via_blocs: bool,
-    via_alignment: bool,
     regimes: Iterable[str] | None = None,
     targeted: bool = True,
 ) -> pl.LazyFrame:
-    """Who takes part in which regime in force on ``day``: party_kind, party, target, route."""
+    """Who takes part in which regime in force on ``day``: party_kind, party, target,
+    route, through, regime_id. ``targeted``: against a target (else the regime as such)."""
     keep = (
         (pl.col("_from").is_null() | (pl.col("_from") <= day))
         & (pl.col("_to").is_null() | (pl.col("_to") > day))
-        & pl.col("route").is_in(_routes(via_blocs, via_alignment))
+        & switches.keep()
     )
-    if targeted:
-        keep &= pl.col("target").is_not_null()
+    keep &= pl.col("through") != "regime" if targeted else pl.col("through") == "regime"
     if regimes is not None:
         keep &= pl.col("regime_id").is_in(list(regimes))
-    return frames.spans().filter(keep).select("party_kind", "party", "target", "route", "regime_id")
+    return (
+        frames.spans()
+        .filter(keep)
+        .select("party_kind", "party", "target", "route", "through", "regime_id")
+    )
 
 
 def _responses(
-    frames: Prepared,
-    *,
-    via_blocs: bool,
-    via_alignment: bool,
-    regimes: Iterable[str] | None = None,
+    frames: Prepared, switches: Switches, *, regimes: Iterable[str] | None = None
 ) -> pl.LazyFrame:
     """Every dated sanctions act against a target, per party: party_kind, party, target,
-    route, regime_id, ``_first`` and ``_last`` (the act's interval)."""
-    keep = pl.col("target").is_not_null() & pl.col("route").is_in(_routes(via_blocs, via_alignment))
+    route, through, regime_id, ``_first`` and ``_last`` (the act's interval)."""
+    keep = switches.keep()
     if regimes is not None:
         keep &= pl.col("regime_id").is_in(list(regimes))
     return frames.events().filter(keep)
+
+
+def _routes_of(frame: pl.LazyFrame, keys: Sequence[str]) -> pl.LazyFrame:
+    """Per ``keys``: the routes (and ``designations`` where a thematic regime's listings
+    reach the target), the regimes, and the first day of ``_first``."""
+    return (
+        frame.group_by(*keys)
+        .agg(
+            pl.col("route").unique().alias("routes"),
+            (pl.col("through") == "designations").any().alias("_listed"),
+            pl.col("regime_id").unique().sort().alias("regimes"),
+            pl.col("_first").min().alias("first_on"),
+        )
+        .with_columns(
+            pl.when(pl.col("_listed"))
+            .then(pl.col("routes").list.concat(pl.lit(["designations"])))
+            .otherwise(pl.col("routes"))
+            .list.sort()
+            .alias("routes")
+        )
+        .drop("_listed")
+    )

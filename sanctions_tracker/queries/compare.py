@@ -15,7 +15,7 @@ from sanctions_tracker.queries._args import (
     _document_ids,
     _regime_ids,
 )
-from sanctions_tracker.queries._frames import Prepared, _participants, prepared
+from sanctions_tracker.queries._frames import Prepared, Switches, _participants, prepared
 from sanctions_tracker.tables import Tables, last_day
 
 __all__ = ["agreement", "bloc_cohesion"]
@@ -241,7 +241,7 @@ def _regime_cohesion(
     )
     participants = (
         _participants(
-            frames, day, via_blocs=True, via_alignment=via_alignment, regimes=wanted, targeted=False
+            frames, day, Switches(via_alignment=via_alignment), regimes=wanted, targeted=False
         )
         .filter(pl.col("party_kind") == "country")
         .join(on_day, on="party", how="semi")

@@ -8,6 +8,7 @@ from sanctions_tracker.queries._args import CountryLike, _target
 from sanctions_tracker.queries._frames import (
     _KEYS,
     Prepared,
+    Switches,
     _named,
     _own_first,
     _responses,
@@ -26,6 +27,8 @@ def response_lag(
     target: CountryLike | None = None,
     via_blocs: bool = True,
     via_alignment: bool = True,
+    via_designations: bool = True,
+    via_un: bool = False,
     expand_blocs: bool = False,
 ) -> pl.LazyFrame:
     """Days from each signature to the signatory's first sanctions act on the target after it.
@@ -55,7 +58,7 @@ def response_lag(
     if expand_blocs:
         signatures = _own_first(signatures, ["party_kind", "party"])
     signatures = signatures.with_columns(pl.lit(subject).alias("target"))
-    events = _responses(frames, via_blocs=via_blocs, via_alignment=via_alignment)
+    events = _responses(frames, Switches(via_blocs, via_alignment, via_designations, via_un))
     hits = (
         signatures.select(*_KEYS, "signed_on")
         .join(events, on=_KEYS)

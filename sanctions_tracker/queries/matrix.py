@@ -23,6 +23,7 @@ from sanctions_tracker.queries._args import (
 from sanctions_tracker.queries._frames import (
     _KEYS,
     Prepared,
+    Switches,
     _counted,
     _named,
     _participants,
@@ -49,6 +50,8 @@ def matrix(
     as_of: DayLike | None = None,
     via_blocs: bool = True,
     via_alignment: bool = True,
+    via_designations: bool = True,
+    via_un: bool = False,
     expand_blocs: bool = False,
 ) -> pl.LazyFrame:
     """Parties x documents on a day: did each sign, sanction the subject, both or neither?
@@ -66,8 +69,8 @@ def matrix(
     >>> from sanctions_tracker.dataset import Dataset
     >>> ds = Dataset(
     ...     statements=[JointStatement("s", "S", "2020-09-17", "BY", signatures=["JP", "CA"])],
-    ...     regimes=[SanctionsRegime("CA-BLR", "CA", "CA", "BY"),
-    ...              SanctionsRegime("US-BLR", "US", "US", "BY")],
+    ...     regimes=[SanctionsRegime("CA-BLR", "CA", "CA", "BY", established_on="2020-09-28"),
+    ...              SanctionsRegime("US-BLR", "US", "US", "BY", established_on="2020-01")],
     ... )
     >>> matrix(ds.tables, as_of="2020-12-31").collect().select("country", "status").rows()
     [('CA', 'both'), ('JP', 'signed'), ('US', 'sanctioned')]
@@ -92,7 +95,12 @@ def matrix(
         .unique()
     )
     sanctioned = docs.join(
-        _participants(frames, day, via_blocs=via_blocs, via_alignment=via_alignment, regimes=wanted)
+        _participants(
+            frames,
+            day,
+            Switches(via_blocs, via_alignment, via_designations, via_un),
+            regimes=wanted,
+        )
         .select(_KEYS)
         .unique(),
         on="target",
@@ -156,6 +164,8 @@ def matrix_summary(
     as_of: DayLike | None = None,
     via_blocs: bool = True,
     via_alignment: bool = True,
+    via_designations: bool = True,
+    via_un: bool = False,
     expand_blocs: bool = False,
 ) -> pl.LazyFrame:
     """Per document, how many cells of the :func:`matrix` have each status.
@@ -177,6 +187,8 @@ def matrix_summary(
         as_of=as_of,
         via_blocs=via_blocs,
         via_alignment=via_alignment,
+        via_designations=via_designations,
+        via_un=via_un,
         expand_blocs=expand_blocs,
     )
     counts = cells.group_by("document_id").agg(

@@ -8,7 +8,7 @@ argument for a required one, ``--as-of DATE`` for a day, ``--via-blocs`` /
 function and the Dataset method, and reaches the command line by itself.
 
 >>> [option.name for option in QUERIES["participation"].arguments]
-['target', 'as_of', 'via_blocs', 'via_alignment']
+['target', 'as_of', 'via_blocs', 'via_alignment', 'via_designations', 'via_un']
 >>> QUERIES["signed_not_sanctioned"].option("via_blocs").default
 True
 """
@@ -81,7 +81,9 @@ SINCE = Argument(
 )
 UNTIL = Argument("until", "DayLike | None", "last day of the response window (default: open)")
 TARGET = Argument(
-    "target", "CountryLike | None", "the sanctioned country (default: the document's subject)"
+    "target",
+    "CountryLike | None",
+    "the sanctioned country or region (default: the document's subject)",
 )
 VIA_BLOCS = Argument(
     "via_blocs", "bool", "count membership of a bloc that imposes sanctions", default=True
@@ -95,7 +97,19 @@ EXPAND_BLOCS = Argument(
     "count a bloc's signature for its members on the signing day too",
     default=False,
 )
-ROUTES = (VIA_BLOCS, VIA_ALIGNMENT)
+VIA_DESIGNATIONS = Argument(
+    "via_designations",
+    "bool",
+    "count a thematic regime against the countries of the people and organisations it lists",
+    default=True,
+)
+VIA_UN = Argument(
+    "via_un",
+    "bool",
+    "count every UN member bound by a regime of the UN Security Council",
+    default=False,
+)
+ROUTES = (VIA_BLOCS, VIA_ALIGNMENT, VIA_DESIGNATIONS, VIA_UN)
 WINDOW = (AS_OF, SINCE, UNTIL)
 DOCUMENTS = Argument("documents", "Iterable[str] | None", "these documents only (default: all)")
 REGIMES = Argument("regimes", "Iterable[str] | None", "these regimes only (default: all)")
@@ -131,7 +145,11 @@ QUERIES: Mapping[str, Query] = {
             "every country taking part in sanctions on TARGET",
             (
                 Argument(
-                    "target", "CountryLike", "the sanctioned country", required=True, keyword=False
+                    "target",
+                    "CountryLike",
+                    "the sanctioned country or region",
+                    required=True,
+                    keyword=False,
                 ),
                 AS_OF,
                 *ROUTES,
@@ -158,6 +176,20 @@ QUERIES: Mapping[str, Query] = {
                 REGIMES,
                 AS_OF,
                 VIA_ALIGNMENT,
+            ),
+        ),
+        Query(
+            "explain",
+            "why COUNTRY is or is not in each answer about DOCUMENT, with the dated evidence",
+            (
+                DOCUMENT,
+                Argument(
+                    "country", "CountryLike", "the country to explain", required=True, keyword=False
+                ),
+                *WINDOW,
+                TARGET,
+                *ROUTES,
+                EXPAND_BLOCS,
             ),
         ),
         Query(

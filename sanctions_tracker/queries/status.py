@@ -13,20 +13,22 @@ from sanctions_tracker.queries._args import (
     CountryLike,
     DayLike,
     _as_of,
-    _country_code,
     _single_window,
     _target,
+    _target_code,
     _When,
     _when,
 )
 from sanctions_tracker.queries._frames import (
     _KEYS,
     Prepared,
+    Switches,
     _counted,
     _inside,
     _named,
     _participants,
     _responses,
+    _routes_of,
     _signed,
     prepared,
 )
@@ -53,20 +55,12 @@ def _signed_not_sanctioned(
     frames: Prepared,
     signatures: pl.LazyFrame,
     when: _When,
-    *,
-    via_blocs: bool,
-    via_alignment: bool,
+    switches: Switches,
 ) -> pl.LazyFrame:
     if when.as_of is not None:
-        acted = (
-            _participants(frames, when.as_of, via_blocs=via_blocs, via_alignment=via_alignment)
-            .select(_KEYS)
-            .unique()
-        )
+        acted = _participants(frames, when.as_of, switches).select(_KEYS).unique()
         return signatures.join(acted, on=_KEYS, how="anti")
-    events = _responses(frames, via_blocs=via_blocs, via_alignment=via_alignment).select(
-        *_KEYS, "_first", "_last"
-    )
+    events = _responses(frames, switches).select(*_KEYS, "_first", "_last")
     responded = (
         signatures.select("document_id", *_KEYS, "_doc_first")
         .join(events, on=_KEYS)
@@ -87,6 +81,8 @@ def signed_not_sanctioned(
     target: CountryLike | None = None,
     via_blocs: bool = True,
     via_alignment: bool = True,
+    via_designations: bool = True,
+    via_un: bool = False,
     expand_blocs: bool = False,
 ) -> pl.LazyFrame:
     """The parties whose signature counts but who take no part in sanctions on the target.
@@ -104,6 +100,9 @@ def signed_not_sanctioned(
         target: The sanctioned country; defaults to the document's subject.
         via_blocs: Count membership of a bloc that imposes sanctions.
         via_alignment: Count alignment with another authority's regime.
+        via_designations: Count a thematic regime (no target) against the countries of
+            the people and organisations it lists.
+        via_un: Count every UN member bound by a regime of the UN Security Council.
         expand_blocs: Count a bloc's signature for its members on the signing day too.
 
     Returns:
@@ -132,9 +131,8 @@ def signed_not_sanctioned(
         when,
         expand_blocs=expand_blocs,
     ).with_columns(pl.lit(subject).alias("target"))
-    rest = _signed_not_sanctioned(
-        frames, signatures, when, via_blocs=via_blocs, via_alignment=via_alignment
-    )
+    switches = Switches(via_blocs, via_alignment, via_designations, via_un)
+    rest = _signed_not_sanctioned(frames, signatures, when, switches)
     return _named(rest, frames).select(_SIGNED_COLUMNS).sort("country")
 
 
@@ -146,6 +144,8 @@ def signed_not_sanctioned_all(
     until: DayLike | None = None,
     via_blocs: bool = True,
     via_alignment: bool = True,
+    via_designations: bool = True,
+    via_un: bool = False,
     expand_blocs: bool = False,
 ) -> pl.LazyFrame:
     """:func:`signed_not_sanctioned` for every document with a subject, at once.
@@ -165,41 +165,28 @@ def signed_not_sanctioned_all(
     signatures = _counted(
         _signed(frames, expand_blocs=expand_blocs), when, expand_blocs=expand_blocs
     ).filter(pl.col("target").is_not_null())
-    rest = _signed_not_sanctioned(
-        frames, signatures, when, via_blocs=via_blocs, via_alignment=via_alignment
-    )
+    switches = Switches(via_blocs, via_alignment, via_designations, via_un)
+    rest = _signed_not_sanctioned(frames, signatures, when, switches)
     return (
         _named(rest, frames).select("document_id", *_SIGNED_COLUMNS).sort("document_id", "country")
     )
 
 
-def _evidence(
-    frames: Prepared,
-    when: _When,
-    target: str,
-    *,
-    via_blocs: bool,
-    via_alignment: bool,
-) -> pl.LazyFrame:
+def _evidence(frames: Prepared, when: _When, target: str, switches: Switches) -> pl.LazyFrame:
     """Per country: the routes and regimes by which it takes part (or responded)."""
     if when.as_of is not None:
-        rows = _participants(
-            frames, when.as_of, via_blocs=via_blocs, via_alignment=via_alignment
-        ).with_columns(pl.lit(None, pl.Date).alias("_first"))
+        rows = _participants(frames, when.as_of, switches).with_columns(
+            pl.lit(None, pl.Date).alias("_first")
+        )
     else:
         rows = (
-            _responses(frames, via_blocs=via_blocs, via_alignment=via_alignment)
+            _responses(frames, switches)
             .with_columns(pl.lit(when.since).alias("_doc_first"))
             .filter(_inside(when))
         )
-    return (
-        rows.filter((pl.col("target") == target) & (pl.col("party_kind") == "country"))
-        .group_by("party_kind", "party")
-        .agg(
-            pl.col("route").unique().sort().alias("routes"),
-            pl.col("regime_id").unique().sort().alias("regimes"),
-            pl.col("_first").min().alias("first_on"),
-        )
+    return _routes_of(
+        rows.filter((pl.col("target") == target) & (pl.col("party_kind") == "country")),
+        ["party_kind", "party"],
     )
 
 
@@ -213,6 +200,8 @@ def sanctioned_not_signed(
     target: CountryLike | None = None,
     via_blocs: bool = True,
     via_alignment: bool = True,
+    via_designations: bool = True,
+    via_un: bool = False,
     expand_blocs: bool = False,
 ) -> pl.LazyFrame:
     """The countries that take part in sanctions on the target but whose signature does not count.
@@ -248,7 +237,8 @@ def sanctioned_not_signed(
         .filter(pl.col("party_kind") == "country")
         .select("party_kind", "party")
     )
-    rest = _evidence(frames, when, subject, via_blocs=via_blocs, via_alignment=via_alignment).join(
+    switches = Switches(via_blocs, via_alignment, via_designations, via_un)
+    rest = _evidence(frames, when, subject, switches).join(
         signed, on=["party_kind", "party"], how="anti"
     )
     return (
@@ -265,6 +255,8 @@ def participation(
     as_of: DayLike | None = None,
     via_blocs: bool = True,
     via_alignment: bool = True,
+    via_designations: bool = True,
+    via_un: bool = False,
 ) -> pl.LazyFrame:
     """Every country taking part in sanctions on ``target`` on a day (default today).
 
@@ -279,9 +271,10 @@ def participation(
     (27, ('AT', 'Austria', ['bloc'], ['EU-BLR']))
     """
     frames = prepared(tables)
-    code = _country_code(target, "target")
+    code = _target_code(target, "target")
     day = _as_of(as_of)
-    rows = _evidence(frames, _When(day), code, via_blocs=via_blocs, via_alignment=via_alignment)
+    switches = Switches(via_blocs, via_alignment, via_designations, via_un)
+    rows = _evidence(frames, _When(day), code, switches)
     return (
         _named(rows, frames)
         .select(pl.col("party").alias("country"), "name", "routes", "regimes")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from sanctions_tracker.queries._args import CountryLike, _country_code, _party_code
+from sanctions_tracker.queries._args import CountryLike, _party_code, _target_code
 from sanctions_tracker.queries._frames import _PRECISION, Prepared, _signed, prepared
 from sanctions_tracker.tables import Tables
 
@@ -70,11 +70,31 @@ def timeline(
     subject = pl.col("subject").cast(pl.String)
     docs = t["documents"].select("document_id", subject.alias("target"), "date", "date_precision")
     signatures = _signed(frames, expand_blocs=False)
-    regime_info = t["regimes"].select(
-        "regime_id",
-        pl.col("authority_kind").cast(pl.String).alias("party_kind"),
-        pl.col("authority").alias("party"),
-        pl.col("target").cast(pl.String),
+    # One row per target of a regime (one row with no target for a thematic regime).
+    regime_info = (
+        t["regimes"]
+        .select(
+            "regime_id",
+            pl.col("authority_kind").cast(pl.String).alias("party_kind"),
+            pl.col("authority").alias("party"),
+            pl.concat_list(pl.col("target").cast(pl.String), "other_targets")
+            .list.drop_nulls()
+            .alias("target"),
+        )
+        .explode("target")
+    )
+    # A listing under a thematic regime is about each country of its designee.
+    designee = pl.concat_list(pl.col("target_country").cast(pl.String), "nationalities")
+    listings = (
+        t["designations"]
+        .join(regime_info, on="regime_id")
+        .with_columns(
+            pl.when(pl.col("target").is_null())
+            .then(designee.list.drop_nulls().list.unique())
+            .otherwise(pl.concat_list("target"))
+            .alias("target")
+        )
+        .explode("target")
     )
 
     def event(
@@ -174,14 +194,14 @@ def timeline(
             ),
         ),
         event(
-            t["designations"].join(regime_info, on="regime_id"),
+            listings,
             "listed_on",
             "listed",
             **regime_party,
             detail=pl.col("target_name"),
         ),
         event(
-            t["designations"].join(regime_info, on="regime_id"),
+            listings,
             "delisted_on",
             "delisted",
             **regime_party,
@@ -229,7 +249,7 @@ def timeline(
     if country is not None:
         frame = frame.filter(pl.col("party") == _party_code(frames.tables, country))
     if target is not None:
-        frame = frame.filter(pl.col("target") == _country_code(target, "target"))
+        frame = frame.filter(pl.col("target") == _target_code(target, "target"))
     order = pl.col("event").replace_strict(
         list(_EVENT_ORDER), list(range(len(_EVENT_ORDER))), return_dtype=pl.Int32
     )
