@@ -48,7 +48,7 @@ def _day(days: np.ndarray, name: str) -> pl.Series:
     return pl.Series(name, days.astype("int32"), dtype=pl.Int32).cast(pl.Date)
 
 
-def synthetic_tables(
+def synthetic_tables(  # noqa: PLR0915  # one table after another, each a few statements
     scale: int = 1, *, seed: int = 0, thematic: bool = True
 ) -> dict[str, pl.DataFrame]:
     """The tables of a synthetic dataset ``scale`` times the default size.

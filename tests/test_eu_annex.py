@@ -253,7 +253,7 @@ def test_example_annex_regime() -> None:
         Country("BY"),
         ["asset freeze", "export control", "financial restrictions"],
     )
-    assert expected == (regime.id, regime.authority.code, regime.target, sorted(regime.measures))
+    assert expected == (regime.id, regime.authority_code, regime.target, sorted(regime.measures))
 
 
 def test_example_annex_actions_per_day() -> None:

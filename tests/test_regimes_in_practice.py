@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 import sanctions_tracker as st
@@ -24,7 +25,7 @@ from sanctions_tracker.records import (
 )
 
 
-def _countries(frame: object) -> list[str]:
+def _countries(frame: pl.DataFrame) -> list[str]:
     return list(frame.get_column("country").to_list())
 
 
@@ -51,15 +52,9 @@ def test_establishment_counts_once_with_its_act_row() -> None:
         SanctionsRegime("GB-MMR", "UK", "GB", "MM", established_on="2021-02-18"),
         actions=(SanctionsAction("GB-MMR", "2021-02-18", "establish"),),
     )
-    lag = ds.response_lag("s").filter(st_country("GB"))
+    lag = ds.response_lag("s").filter(pl.col("country") == "GB")
     expected = (["GB-MMR"], 14)
     assert expected == (lag["regimes"][0].to_list(), lag["lag_days"][0])
-
-
-def st_country(code: str) -> object:
-    import polars as pl
-
-    return pl.col("country") == code
 
 
 # -- in force from evidence -------------------------------------------------------------------
