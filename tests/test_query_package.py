@@ -68,6 +68,14 @@ def test_each_dataset_keeps_its_own_frames(belarus: Dataset) -> None:
 
 
 def test_every_route_reaches_the_spans(belarus: Dataset) -> None:
-    """Each declared route gives participation spans in the built-in data."""
-    routes = belarus._prepared.spans().select(pl.col("route").unique().sort()).collect()
-    assert sorted(queries.ROUTES) == routes["route"].to_list()
+    """Each declared route gives participation spans: in the built-in data, and the UN's
+    (the Belarus data has no regime of the UN Security Council) with one such regime."""
+    from sanctions_tracker.records import SanctionsRegime
+
+    un = Dataset(regimes=[SanctionsRegime("UN-X", "X", "UNSC", "KP", established_on="2006")])
+    found = {
+        route
+        for ds in (belarus, un)
+        for route in ds._prepared.spans().select("route").unique().collect()["route"]
+    }
+    assert sorted(queries.ROUTES) == sorted(found)
