@@ -239,7 +239,7 @@ def _explain(args: argparse.Namespace) -> int:
             "sources": pl.List(pl.String),
         },
     )
-    sys.stdout.write(_render(evidence, args.format))
+    _write_answer(evidence, args)
     return 0
 
 
