@@ -234,7 +234,7 @@ TABLES: Final[Mapping[str, Table]] = {
             Column("party_identifiers", "list"),
             Column("signed_on", "partial date"),
             Column("withdrawn_on", "partial date"),
-            Column("vote", "choice", choices=VOTES, default="for"),
+            Column("vote", "choice", choices=VOTES, required=True, default="for"),
             _NOTE,
             _SOURCES,
         ),

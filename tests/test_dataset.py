@@ -268,6 +268,30 @@ def test_from_tables_rejects_values_of_the_wrong_type() -> None:
         Dataset.from_tables({"alignments": frame})
 
 
+def test_from_tables_reports_an_empty_vote_in_typed_frames() -> None:
+    """A frame already of the table's types still has its required columns checked."""
+    tables = _dataset().tables.as_dict()
+    signatures = tables["signatures"]
+    first = pl.int_range(pl.len()) == 0
+    tables["signatures"] = signatures.with_columns(
+        pl.when(~first).then(pl.col("vote")).alias("vote")
+    )
+    assert tables["signatures"].schema == signatures.schema
+    with pytest.raises(ValidationError) as caught:
+        Dataset.from_tables(tables)
+    messages = [str(p) for p in caught.value.problems]
+    assert messages == ["statements['s'].signatures[0] (signatures row 1): vote is missing"]
+
+
+def test_from_tables_fills_an_empty_vote_in_untyped_frames() -> None:
+    """An empty vote in a frame that still needs its types is the default, ``for``."""
+    tables = _dataset().tables.as_dict()
+    tables["signatures"] = tables["signatures"].with_columns(
+        pl.lit(None, dtype=pl.String).alias("vote")
+    )
+    assert _dataset() == Dataset.from_tables(tables)
+
+
 def test_from_tables_keeps_builtin_memberships() -> None:
     """The built-in blocs come from the package whatever the tables say of them."""
     tables = _dataset().tables.as_dict()
