@@ -370,35 +370,20 @@ def _party(row: dict[str, Any], blocs: dict[str, Bloc]) -> Party:
         return Country(row["party"])
     if kind == "bloc":
         return blocs[row["party"]]
-    if kind == "organization":
-        return Organization(
-            name=row["party"],
-            country=row["party_country"],
-            identifiers=row["party_identifiers"],
-            id=row["party_id"],
-        )
-    return Person(
-        name=row["party"],
-        nationality=row["party_country"],
-        identifiers=row["party_identifiers"],
-        id=row["party_id"],
-    )
+    return _named(row, kind, "party", "party")
 
 
 def _target(row: dict[str, Any]) -> Person | Organization:
-    if row["target_kind"] == "person":
-        return Person(
-            name=row["target_name"],
-            nationality=row["target_country"],
-            identifiers=row["target_identifiers"],
-            id=row["target_id"],
-        )
-    return Organization(
-        name=row["target_name"],
-        country=row["target_country"],
-        identifiers=row["target_identifiers"],
-        id=row["target_id"],
-    )
+    return _named(row, row["target_kind"], "target_name", "target")
+
+
+def _named(row: dict[str, Any], kind: str, name: str, prefix: str) -> Person | Organization:
+    """The person (``kind`` ``person``) or else organisation of a row, from its ``name``
+    column and the ``<prefix>_country``, ``_identifiers`` and ``_id`` columns."""
+    country, identifiers, id_ = (row[f"{prefix}_{c}"] for c in ("country", "identifiers", "id"))
+    if kind == "person":
+        return Person(row[name], nationality=country, identifiers=identifiers, id=id_)
+    return Organization(row[name], country=country, identifiers=identifiers, id=id_)
 
 
 def blocs_from_tables(tables: Tables) -> dict[str, Bloc]:
