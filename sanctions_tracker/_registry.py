@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gettext
 from functools import cache
+from typing import Any
 
 import attrs
 import pycountry
@@ -40,29 +41,41 @@ def registry() -> dict[str, CountryInfo]:
     """Every known country by canonical code (alpha-2, XK, or alpha-4 for historic)."""
     entries: dict[str, CountryInfo] = {}
     for record in pycountry.countries:
-        entries[record.alpha_2] = CountryInfo(
-            code=record.alpha_2,
-            alpha_2=record.alpha_2,
-            alpha_3=record.alpha_3,
-            numeric=getattr(record, "numeric", None),
-            name=record.name,
-            official_name=getattr(record, "official_name", None),
-            common_name=getattr(record, "common_name", None),
+        entries[record.alpha_2] = _info(
+            record, record.alpha_2, common_name=getattr(record, "common_name", None)
         )
     code, alpha_3, numeric, name, official = _KOSOVO
     entries[code] = CountryInfo(code, code, alpha_3, numeric, name, official)
     for record in pycountry.historic_countries:
-        entries[record.alpha_4] = CountryInfo(
-            code=record.alpha_4,
-            alpha_2=record.alpha_2,
-            alpha_3=record.alpha_3,
-            numeric=getattr(record, "numeric", None),
-            name=record.name,
-            official_name=getattr(record, "official_name", None),
+        entries[record.alpha_4] = _info(
+            record,
+            record.alpha_4,
             historic=True,
             withdrawn_on=getattr(record, "withdrawal_date", None),
         )
     return entries
+
+
+def _info(
+    record: Any,
+    code: str,
+    *,
+    common_name: str | None = None,
+    historic: bool = False,
+    withdrawn_on: str | None = None,
+) -> CountryInfo:
+    """Our frozen copy of a pycountry record (current or historic), keyed by ``code``."""
+    return CountryInfo(
+        code=code,
+        alpha_2=record.alpha_2,
+        alpha_3=record.alpha_3,
+        numeric=getattr(record, "numeric", None),
+        name=record.name,
+        official_name=getattr(record, "official_name", None),
+        common_name=common_name,
+        historic=historic,
+        withdrawn_on=withdrawn_on,
+    )
 
 
 @attrs.frozen
