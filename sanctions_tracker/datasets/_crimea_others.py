@@ -6,9 +6,15 @@ Every regime and act names the page addresses or document symbols it comes from;
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from sanctions_tracker.records import ActionKind, Measure, SanctionsAction, SanctionsRegime
+from sanctions_tracker.records import (
+    ActionKind,
+    Designation,
+    Measure,
+    SanctionsAction,
+    SanctionsRegime,
+)
 
 __all__ = ["act", "others", "regime", "united_states"]
 
@@ -42,18 +48,24 @@ def act(
     regime: str,
     date: str,
     legal_reference: str,
-    count: int | None,
+    listed: int | Sequence[Designation] | None,
     sources: Iterable[str],
     *,
     kind: ActionKind = "amend",
     note: str = "",
 ) -> SanctionsAction:
-    """An act of a regime, with its count of listings when the sources give one."""
+    """An act of a regime with its listings: the designations it makes, or their count
+    when the sources give only that (or none)."""
+    if listed is None or isinstance(listed, int):
+        designations, count = [], listed
+    else:
+        designations, count = [d.id for d in listed], len(listed)
     return SanctionsAction(
         regime=regime,
         date=date,
         kind=kind,
         legal_reference=legal_reference,
+        designations=designations,
         designation_count=count,
         note=note,
         sources=tuple(sources),

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 import attrs
 
 from sanctions_tracker.dataset import Dataset
+from sanctions_tracker.datasets._crimea_others import act
 from sanctions_tracker.records import (
-    ActionKind,
     Alignment,
     Designation,
     JointStatement,
@@ -371,28 +371,6 @@ def _designations(
     ]
 
 
-def _action(
-    regime: str,
-    date: str,
-    legal_reference: str,
-    designations: list[Designation],
-    sources: Iterable[str],
-    *,
-    kind: ActionKind = "amend",
-    note: str = "",
-) -> SanctionsAction:
-    return SanctionsAction(
-        regime=regime,
-        date=date,
-        kind=kind,
-        legal_reference=legal_reference,
-        designations=[d.id for d in designations],
-        designation_count=len(designations),
-        note=note,
-        sources=tuple(sources),
-    )
-
-
 def _sanctions() -> tuple[
     list[SanctionsRegime], list[SanctionsAction], list[Designation], list[Alignment]
 ]:
@@ -479,7 +457,7 @@ def _sanctions() -> tuple[
         "regulation of the same day was not found in any source read."
     )
     actions = [
-        _action(
+        act(
             "EU-HR",
             "2021-03-22",
             "Council Decision (CFSP) 2021/481",
@@ -487,14 +465,14 @@ def _sanctions() -> tuple[
             (_EU_DECISION, _STEPTOE),
             note=eu_note,
         ),
-        _action(
+        act(
             "GB-HR",
             "2021-03-22",
             "Global Human Rights Sanctions Regulations 2020",
             gb,
             (_FCDO_COPY, _WILLKIE_UK),
         ),
-        _action(
+        act(
             "CA-CHN",
             "2021-03-22",
             "SOR/2021-49",
@@ -503,15 +481,15 @@ def _sanctions() -> tuple[
             kind="establish",
             note="First Canadian sanctions on China since June 1989; effective 2021-03-22.",
         ),
-        _action("US-GLOMAG", "2020-07-09", "Executive Order 13818", us_july, (_KIAR, _URDUPOINT)),
-        _action(
+        act("US-GLOMAG", "2020-07-09", "Executive Order 13818", us_july, (_KIAR, _URDUPOINT)),
+        act(
             "US-GLOMAG",
             "2020-07-31",
             "Executive Order 13818",
             us_end_july,
             (_THOMPSON_2020, _POMPEO),
         ),
-        _action(
+        act(
             "US-GLOMAG",
             "2021-03-22",
             "Executive Order 13818",
