@@ -287,3 +287,13 @@ def test_signatories_for_a_document_is_a_signatures_csv(
     rows = st.Dataset.load(folder).tables.signatures.select("party", "position").rows()
     expected = [("JP", 0), ("CI", 1), ("EU", 2)]
     assert expected == rows
+
+
+def test_a_saved_folder_names_each_code_and_round_trips(tmp_path: Path) -> None:
+    """A CSV folder has a readable name beside each code, and loads back equal."""
+    folder = _folder(tmp_path)
+    regimes = pl.read_csv(folder / "regimes.csv", infer_schema=False)
+    names = dict(regimes.select("authority", "authority_name").iter_rows())
+    expected = ("Canada", "European Union", True)
+    actual = (names["CA"], names["EU"], st.Dataset.load(folder) == st.datasets.belarus_2020())
+    assert expected == actual

@@ -19,7 +19,7 @@ cell; countries may be codes or names. Every cell is read as text first, so Nami
 >>> write_tables(records_to_tables(statements=[
 ...     JointStatement("s", "On Namibia", "2020-09", "NA", ["Namibia", "Japan"])]), folder, "csv")
 >>> print((folder / "documents.csv").read_text().splitlines()[1])
-s,statement,On Namibia,2020-09,NA,,,,,,,,,false,,,
+s,statement,On Namibia,2020-09,NA,Namibia,,,,,,,,,false,,,
 >>> frames = read_tables(folder)
 >>> frames["signatures"].select("party", "country").rows()
 [('NA', 'NA'), ('JP', 'JP')]
@@ -160,8 +160,13 @@ def _check_list_items(table: str, frame: pl.DataFrame) -> None:
             )
 
 
-def _csv_frame(table: str, frame: pl.DataFrame) -> pl.DataFrame:
+def _csv_frame(
+    table: str, frame: pl.DataFrame, bloc_names: dict[str, str] | None = None
+) -> pl.DataFrame:
+    """A table's CSV cells, a readable ``<column>_name`` beside each country or party code."""
     dated = TABLES[table].partial_dates()
+    named = readable_columns(table)
+    bloc_names = bloc_names or {}
     columns: list[pl.Expr] = []
     for column in csv_columns(table):
         dtype = frame.schema[column]
@@ -178,9 +183,45 @@ def _csv_frame(table: str, frame: pl.DataFrame) -> pl.DataFrame:
             )
         else:
             columns.append(pl.col(column).cast(pl.String))
+        if column in named:
+            columns.append(_names(frame, column, bloc_names))
     # Empty text is written as an empty cell, not as "" (the two read back the same).
     text = frame.select(columns)
     return text.with_columns(pl.when(pl.all() != "").then(pl.all()))
+
+
+def readable_columns(table: str) -> tuple[str, ...]:
+    """The code columns of a table's CSV file that get a readable name beside them.
+
+    >>> readable_columns("signatures")
+    ('party', 'party_country')
+    """
+    spec = TABLES[table]
+    return tuple(
+        column
+        for column in csv_columns(table)
+        if spec.column(column).kind == "country" or column in ("party", "authority")
+    )
+
+
+def _names(frame: pl.DataFrame, column: str, bloc_names: dict[str, str]) -> pl.Expr:
+    codes = frame[column].cast(pl.String).drop_nulls().unique().to_list()
+    mapping = {code: name for code in codes if (name := _name_of(code, bloc_names))}
+    return (
+        pl.col(column)
+        .cast(pl.String)
+        .replace_strict(mapping, default=None, return_dtype=pl.String)
+        .alias(f"{column}_name")
+    )
+
+
+def _name_of(code: str, bloc_names: dict[str, str]) -> str | None:
+    if code in bloc_names:
+        return bloc_names[code]
+    try:
+        return resolve_country(code).name if code.upper() in registry() else None
+    except (UnknownCountryError, AmbiguousCountryError):
+        return None
 
 
 def write_tables(tables: Tables, folder: Path, format: TableFormat) -> None:
@@ -196,12 +237,13 @@ def write_tables(tables: Tables, folder: Path, format: TableFormat) -> None:
     >>> sorted(p.name for p in folder.iterdir())[:3]
     ['actions.parquet', 'alignments.parquet', 'blocs.parquet']
     """
+    bloc_names = dict(tables.blocs.select("bloc", "name").iter_rows())
     for table, frame in _saved_frames(tables).items():
         if format == "parquet":
             frame.write_parquet(folder / f"{table}.parquet")
         else:
             _check_list_items(table, frame)
-            _csv_frame(table, frame).write_csv(folder / f"{table}.csv")
+            _csv_frame(table, frame, bloc_names).write_csv(folder / f"{table}.csv")
 
 
 # -- reading ------------------------------------------------------------------------------
