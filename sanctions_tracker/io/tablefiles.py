@@ -160,13 +160,8 @@ def _check_list_items(table: str, frame: pl.DataFrame) -> None:
             )
 
 
-def _csv_frame(
-    table: str, frame: pl.DataFrame, bloc_names: dict[str, str] | None = None
-) -> pl.DataFrame:
-    """A table's CSV cells, a readable ``<column>_name`` beside each country or party code."""
+def _csv_frame(table: str, frame: pl.DataFrame) -> pl.DataFrame:
     dated = TABLES[table].partial_dates()
-    named = readable_columns(table)
-    bloc_names = bloc_names or {}
     columns: list[pl.Expr] = []
     for column in csv_columns(table):
         dtype = frame.schema[column]
@@ -183,8 +178,6 @@ def _csv_frame(
             )
         else:
             columns.append(pl.col(column).cast(pl.String))
-        if column in named:
-            columns.append(_names(frame, column, bloc_names))
     # Empty text is written as an empty cell, not as "" (the two read back the same).
     text = frame.select(columns)
     return text.with_columns(pl.when(pl.all() != "").then(pl.all()))
@@ -202,6 +195,17 @@ def readable_columns(table: str) -> tuple[str, ...]:
         for column in csv_columns(table)
         if spec.column(column).kind == "country" or column in ("party", "authority")
     )
+
+
+def _with_names(table: str, cells: pl.DataFrame, bloc_names: dict[str, str]) -> pl.DataFrame:
+    """``cells`` with a readable ``<column>_name`` beside each country or party code."""
+    named = readable_columns(table)
+    columns: list[pl.Expr] = []
+    for column in cells.columns:
+        columns.append(pl.col(column))
+        if column in named:
+            columns.append(_names(cells, column, bloc_names))
+    return cells.select(columns)
 
 
 def _names(frame: pl.DataFrame, column: str, bloc_names: dict[str, str]) -> pl.Expr:
@@ -243,7 +247,8 @@ def write_tables(tables: Tables, folder: Path, format: TableFormat) -> None:
             frame.write_parquet(folder / f"{table}.parquet")
         else:
             _check_list_items(table, frame)
-            _csv_frame(table, frame, bloc_names).write_csv(folder / f"{table}.csv")
+            named = _with_names(table, _csv_frame(table, frame), bloc_names)
+            named.write_csv(folder / f"{table}.csv")
 
 
 # -- reading ------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from sanctions_tracker.io.tablefiles import (
     _check_list_items,
     _csv_frame,
     _saved_frames,
+    _with_names,
     conform,
 )
 from sanctions_tracker.tables import Tables
@@ -131,6 +132,8 @@ def write_workbook(tables: Tables, path: Path) -> None:
     import xlsxwriter  # type: ignore[import-untyped]  # xlsxwriter ships no type hints
 
     with xlsxwriter.Workbook(str(path)) as workbook:
+        bloc_names = dict(tables.blocs.select("bloc", "name").iter_rows())
         for table, frame in _saved_frames(tables).items():
             _check_list_items(table, frame)
-            _csv_frame(table, frame).write_excel(workbook, worksheet=table, autofit=True)
+            cells = _with_names(table, _csv_frame(table, frame), bloc_names)
+            cells.write_excel(workbook, worksheet=table, autofit=True)
