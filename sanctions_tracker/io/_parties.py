@@ -1,4 +1,4 @@
-"""Parties in table files: a built-in bloc by its name, as JSON takes it.
+"""Parties in table files: a built-in bloc by its name, as JSON takes it; names beside codes.
 
 >>> PARTY_COLUMNS["signatures"]
 'party'
@@ -11,9 +11,12 @@ from typing import Final
 import polars as pl
 
 from sanctions_tracker import blocs
-from sanctions_tracker.errors import UnknownBlocError
+from sanctions_tracker._registry import registry
+from sanctions_tracker.columns import TABLES
+from sanctions_tracker.countries import resolve_country
+from sanctions_tracker.errors import AmbiguousCountryError, UnknownBlocError, UnknownCountryError
 
-__all__ = ["PARTY_COLUMNS", "bloc_parties"]
+__all__ = ["PARTY_COLUMNS", "bloc_parties", "readable_columns", "with_names"]
 
 #: The column of each table that holds a party, beside its ``<column>_kind``.
 PARTY_COLUMNS: Final = {"signatures": "party", "regimes": "authority"}
@@ -61,4 +64,49 @@ def _bloc_code(text: str | None) -> str | None:
     try:
         return blocs.get(text).code
     except UnknownBlocError:
+        return None
+
+
+def readable_columns(table: str) -> tuple[str, ...]:
+    """The code columns of a table's CSV file that get a readable name beside them.
+
+    >>> readable_columns("signatures")
+    ('party', 'party_country')
+    """
+    spec = TABLES[table]
+    return tuple(
+        column
+        for column in TABLES[table].headers()
+        if spec.column(column).kind == "country" or column in ("party", "authority")
+    )
+
+
+def with_names(table: str, cells: pl.DataFrame, bloc_names: dict[str, str]) -> pl.DataFrame:
+    """``cells`` with a readable ``<column>_name`` beside each country or party code."""
+    named = readable_columns(table)
+    columns: list[pl.Expr] = []
+    for column in cells.columns:
+        columns.append(pl.col(column))
+        if column in named:
+            columns.append(_names(cells, column, bloc_names))
+    return cells.select(columns)
+
+
+def _names(frame: pl.DataFrame, column: str, bloc_names: dict[str, str]) -> pl.Expr:
+    codes = frame[column].cast(pl.String).drop_nulls().unique().to_list()
+    mapping = {code: name for code in codes if (name := _name_of(code, bloc_names))}
+    return (
+        pl.col(column)
+        .cast(pl.String)
+        .replace_strict(mapping, default=None, return_dtype=pl.String)
+        .alias(f"{column}_name")
+    )
+
+
+def _name_of(code: str, bloc_names: dict[str, str]) -> str | None:
+    if code in bloc_names:
+        return bloc_names[code]
+    try:
+        return resolve_country(code).name if code.upper() in registry() else None
+    except (UnknownCountryError, AmbiguousCountryError):
         return None

@@ -46,7 +46,7 @@ from sanctions_tracker.errors import (
     ValidationError,
 )
 from sanctions_tracker.io._decode import decode
-from sanctions_tracker.io._parties import PARTY_COLUMNS, bloc_parties
+from sanctions_tracker.io._parties import PARTY_COLUMNS, bloc_parties, with_names
 from sanctions_tracker.tables import Tables, schema
 
 __all__ = [
@@ -183,51 +183,6 @@ def _csv_frame(table: str, frame: pl.DataFrame) -> pl.DataFrame:
     return text.with_columns(pl.when(pl.all() != "").then(pl.all()))
 
 
-def readable_columns(table: str) -> tuple[str, ...]:
-    """The code columns of a table's CSV file that get a readable name beside them.
-
-    >>> readable_columns("signatures")
-    ('party', 'party_country')
-    """
-    spec = TABLES[table]
-    return tuple(
-        column
-        for column in csv_columns(table)
-        if spec.column(column).kind == "country" or column in ("party", "authority")
-    )
-
-
-def _with_names(table: str, cells: pl.DataFrame, bloc_names: dict[str, str]) -> pl.DataFrame:
-    """``cells`` with a readable ``<column>_name`` beside each country or party code."""
-    named = readable_columns(table)
-    columns: list[pl.Expr] = []
-    for column in cells.columns:
-        columns.append(pl.col(column))
-        if column in named:
-            columns.append(_names(cells, column, bloc_names))
-    return cells.select(columns)
-
-
-def _names(frame: pl.DataFrame, column: str, bloc_names: dict[str, str]) -> pl.Expr:
-    codes = frame[column].cast(pl.String).drop_nulls().unique().to_list()
-    mapping = {code: name for code in codes if (name := _name_of(code, bloc_names))}
-    return (
-        pl.col(column)
-        .cast(pl.String)
-        .replace_strict(mapping, default=None, return_dtype=pl.String)
-        .alias(f"{column}_name")
-    )
-
-
-def _name_of(code: str, bloc_names: dict[str, str]) -> str | None:
-    if code in bloc_names:
-        return bloc_names[code]
-    try:
-        return resolve_country(code).name if code.upper() in registry() else None
-    except (UnknownCountryError, AmbiguousCountryError):
-        return None
-
-
 def write_tables(tables: Tables, folder: Path, format: TableFormat) -> None:
     """Write one file per table into ``folder`` (which exists), not atomically.
 
@@ -247,7 +202,7 @@ def write_tables(tables: Tables, folder: Path, format: TableFormat) -> None:
             frame.write_parquet(folder / f"{table}.parquet")
         else:
             _check_list_items(table, frame)
-            named = _with_names(table, _csv_frame(table, frame), bloc_names)
+            named = with_names(table, _csv_frame(table, frame), bloc_names)
             named.write_csv(folder / f"{table}.csv")
 
 

@@ -27,11 +27,11 @@ import polars as pl
 
 from sanctions_tracker.columns import TABLE_NAMES
 from sanctions_tracker.errors import DataFormatError, Problem, ValidationError
+from sanctions_tracker.io._parties import with_names
 from sanctions_tracker.io.tablefiles import (
     _check_list_items,
     _csv_frame,
     _saved_frames,
-    _with_names,
     conform,
 )
 from sanctions_tracker.tables import Tables
@@ -135,5 +135,5 @@ def write_workbook(tables: Tables, path: Path) -> None:
         bloc_names = dict(tables.blocs.select("bloc", "name").iter_rows())
         for table, frame in _saved_frames(tables).items():
             _check_list_items(table, frame)
-            cells = _with_names(table, _csv_frame(table, frame), bloc_names)
+            cells = with_names(table, _csv_frame(table, frame), bloc_names)
             cells.write_excel(workbook, worksheet=table, autofit=True)
