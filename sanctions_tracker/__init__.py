@@ -51,6 +51,7 @@ if TYPE_CHECKING:  # the same names, imported at first use by __getattr__ below
     from sanctions_tracker.regions import Region
     from sanctions_tracker.resolve_polars import resolve_country_codes
     from sanctions_tracker.text import parse_signatories
+    from sanctions_tracker.votes import read_un_votes
 
 try:
     __version__ = version("sanctions-tracker")
@@ -96,6 +97,7 @@ __all__ = [
     "import_ftm",
     "opensanctions",
     "parse_signatories",
+    "read_un_votes",
     "resolve_countries",
     "resolve_country",
     "resolve_country_codes",
@@ -118,6 +120,7 @@ _MODULES = (
     "importers",
     "opensanctions",
     "answers",
+    "votes",
 )
 
 

@@ -40,6 +40,7 @@ __all__ = [
     "ACTION_KINDS",
     "COUNT_QUALIFIERS",
     "MEASURES",
+    "POSITIONS",
     "UN_SECURITY_COUNCIL",
     "VOTES",
     "ActionKind",
@@ -87,8 +88,11 @@ ACTION_KINDS: tuple[ActionKind, ...] = get_args(ActionKind)
 CountQualifier: TypeAlias = Literal["exact", "at least", "more than", "about"]
 COUNT_QUALIFIERS: tuple[CountQualifier, ...] = get_args(CountQualifier)
 
-Vote: TypeAlias = Literal["for", "abstain", "against"]
+Vote: TypeAlias = Literal["for", "abstain", "against", "absent", "non-voting"]
 VOTES: tuple[Vote, ...] = get_args(Vote)
+#: The votes that are a position on the text; a member recorded as absent or
+#: non-voting keeps its record but takes no position in any query.
+POSITIONS: tuple[Vote, ...] = ("for", "abstain", "against")
 
 
 # -- small converters and validators -------------------------------------------------
@@ -294,7 +298,9 @@ class Signature:
     """A party's signature on a document.
 
     It counts on day D when ``signed_on <= D`` and not ``withdrawn_on <= D``;
-    ``signed_on`` None means on the document's date.
+    ``signed_on`` None means on the document's date. On a roll call, ``vote`` is the
+    member's vote; ``absent`` and ``non-voting`` keep the record of a member that
+    took no position (see :data:`POSITIONS`).
 
     >>> Signature("Qatar", signed_on="2019-07-08", withdrawn_on="2019-08-21").party
     Country('QA')

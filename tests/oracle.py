@@ -17,7 +17,7 @@ from sanctions_tracker.countries import Country
 from sanctions_tracker.dataset import Dataset
 from sanctions_tracker.dates import PartialDate
 from sanctions_tracker.queries import RESPONSE_KINDS
-from sanctions_tracker.records import Designation, Document, SanctionsRegime, Signature
+from sanctions_tracker.records import POSITIONS, Designation, Document, SanctionsRegime, Signature
 
 Party = tuple[str, str]  # (party_kind, code)
 
@@ -562,7 +562,11 @@ def agreement(
     positions: dict[str, dict[str, str]] = defaultdict(dict)
     for document in ds.documents:
         for signature in document.signatures:
-            if isinstance(signature.party, Country) and signature.withdrawn_on is None:
+            if (
+                isinstance(signature.party, Country)
+                and signature.withdrawn_on is None
+                and signature.vote in POSITIONS
+            ):
                 positions[signature.party.code][document.id] = signature.vote
     rows = []
     countries = sorted(positions)

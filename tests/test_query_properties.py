@@ -110,7 +110,7 @@ def datasets(draw: st.DrawFn) -> Dataset:
             signed_on = draw(st.one_of(st.none(), _partial_from(date.first, END)))
             start = (signed_on or date).first
             withdrawn = draw(st.one_of(st.none(), st.none(), _partial_from(start, END)))
-            vote = draw(st.sampled_from(["for", "for", "abstain", "against"]))
+            vote = draw(st.sampled_from(["for", "for", "abstain", "against", "absent"]))
             who: Any = {"NORDIC": nordic, "EU": EU}.get(party) or Country(party)
             signatures.append(Signature(who, signed_on, withdrawn, vote))
         subject_country = None if subject is None else Country(subject)

@@ -16,6 +16,7 @@ from sanctions_tracker.queries._args import (
     _regime_ids,
 )
 from sanctions_tracker.queries._frames import Prepared, Switches, _participants, prepared
+from sanctions_tracker.records import POSITIONS
 from sanctions_tracker.tables import Tables, last_day
 
 __all__ = ["agreement", "bloc_cohesion"]
@@ -37,7 +38,8 @@ def agreement(tables: Tables | Prepared, documents: Iterable[str] | None = None)
     """How often two countries take the same position, across a set of documents.
 
     A country's position on a document is the vote of its signature (``for``,
-    ``abstain``, ``against``); a withdrawn signature is no position, nor is silence.
+    ``abstain``, ``against``); a withdrawn signature is no position, nor is silence,
+    nor a vote recorded as ``absent`` or ``non-voting``.
     ``jaccard`` compares the sets of documents each supported (voted ``for``):
     shared / either. ``vote_agreement`` is the UN-voting score over the documents
     where both recorded a position: 1 for the same vote, 0.5 when one abstained and
@@ -66,6 +68,7 @@ def agreement(tables: Tables | Prepared, documents: Iterable[str] | None = None)
             (pl.col("party_kind") == "country")
             & pl.col("withdrawn_on").is_null()
             & pl.col("document_id").is_in(ids)
+            & pl.col("vote").cast(pl.String).fill_null("for").is_in(POSITIONS)
         )
         .select(
             pl.col("party").alias("country"),

@@ -1,0 +1,255 @@
+"""The files of the three roll-call layouts: which layout, and their rows as text.
+
+Each layout becomes two frames of text columns: roll calls (``_file``, ``_line``,
+``_rcid``, ``_date``, ``_symbol``, ``_amend``, ``_para``, ``_title``, ``_descr``,
+``_issues``) and votes (``_file``, ``_line``, ``_rcid``, ``_name``, ``_hint``,
+``_vote``, ``_row_date``); :mod:`sanctions_tracker.io.unvotes` checks them.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Literal, TypeAlias, cast, get_args
+
+import polars as pl
+
+from sanctions_tracker.errors import DataFormatError
+
+__all__ = ["LAYOUTS", "Layout", "PathLike", "day", "layout_of", "read_layout"]
+
+Layout: TypeAlias = Literal["unvotes", "voeten", "undl"]
+LAYOUTS: tuple[Layout, ...] = get_args(Layout)
+PathLike: TypeAlias = str | os.PathLike[str]
+
+# The columns each file must have, by its role; the first role whose columns a file has
+# is its role (Voeten's file has the columns of the unvotes roll calls too).
+_COLUMNS: dict[str, tuple[str, ...]] = {
+    "voeten": ("rcid", "vote", "Countryname", "date", "unres", "amend", "para", "short", "descr"),
+    "undl": ("undl_id", "ms_code", "ms_name", "ms_vote", "date", "resolution", "title"),
+    "unvotes-votes": ("rcid", "country", "country_code", "vote"),
+    "unvotes-calls": ("rcid", "date", "unres", "amend", "para", "short", "descr"),
+    "unvotes-issues": ("rcid", "short_name", "issue"),
+}
+
+
+# -- files -----------------------------------------------------------------------------------
+
+
+def _header(path: Path) -> list[str]:
+    if not path.is_file():
+        raise DataFormatError("no such file: give the path of a roll-call CSV", file=str(path))
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return next(csv.reader(handle), [])
+    except (UnicodeDecodeError, csv.Error) as err:
+        raise DataFormatError(f"not a readable CSV: {err}", file=str(path)) from None
+
+
+def _role(path: Path, columns: list[str]) -> str | None:
+    present = set(columns)
+    for role, needed in _COLUMNS.items():
+        if set(needed) <= present:
+            return role
+    return None
+
+
+def _files(paths: Sequence[PathLike]) -> list[Path]:
+    files: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        files.extend(sorted(path.glob("*.csv")) if path.is_dir() else [path])
+    if not files:
+        raise DataFormatError("no roll-call files given: name the CSV files or their folder")
+    return files
+
+
+def _read(path: Path, columns: tuple[str, ...]) -> pl.DataFrame:
+    """The named columns as text, with the line each row starts on (``_line``)."""
+    try:
+        frame = pl.read_csv(path, infer_schema=False, columns=list(columns))
+    except (pl.exceptions.PolarsError, UnicodeDecodeError) as err:
+        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise DataFormatError(f"not a readable CSV: {first}", file=str(path)) from None
+    return frame.with_columns(_lines(path, frame), pl.lit(str(path)).alias("_file"))
+
+
+def _lines(path: Path, frame: pl.DataFrame) -> pl.Expr:
+    """The line each row starts on; quoted line breaks are counted only when there are any."""
+    breaks = path.read_bytes().count(b"\n")
+    first = pl.int_range(pl.len(), dtype=pl.Int64) + 2
+    if breaks <= frame.height + 1:
+        return first.alias("_line")
+    inside = pl.sum_horizontal(
+        pl.col(column).fill_null("").str.count_matches("\n") for column in frame.columns
+    )
+    return (first + inside.cum_sum().shift(1, fill_value=0)).cast(pl.Int64).alias("_line")
+
+
+# -- the three layouts, each to roll calls and votes -------------------------------------------
+
+
+def day(column: str) -> pl.Expr:
+    return pl.col(column).str.strip_chars().str.to_date("%Y-%m-%d", strict=False)
+
+
+def _flag(column: str) -> pl.Expr:
+    return pl.col(column).str.strip_chars().cast(pl.Int64, strict=False).fill_null(0)
+
+
+def _unvotes(files: dict[str, Path]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    missing = [role for role in ("unvotes-votes", "unvotes-calls") if role not in files]
+    if missing:
+        raise DataFormatError(
+            "the unvotes layout needs un_votes.csv (rcid, country, country_code, vote) and "
+            "un_roll_calls.csv (rcid, session, date, unres, amend, para, short, descr)",
+            file=", ".join(str(p) for p in files.values()),
+        )
+    calls = _read(files["unvotes-calls"], _COLUMNS["unvotes-calls"])
+    issues = pl.DataFrame(schema={"_rcid": pl.String, "_issues": pl.List(pl.String)})
+    if "unvotes-issues" in files:
+        issues = (
+            _read(files["unvotes-issues"], _COLUMNS["unvotes-issues"])
+            .group_by(pl.col("rcid").alias("_rcid"))
+            .agg(pl.col("issue").drop_nulls().unique().sort().alias("_issues"))
+        )
+    calls = calls.select(
+        "_file",
+        "_line",
+        pl.col("rcid").alias("_rcid"),
+        pl.col("date").alias("_date"),
+        pl.col("unres").alias("_symbol"),
+        _flag("amend").alias("_amend"),
+        _flag("para").alias("_para"),
+        pl.col("short").alias("_title"),
+        pl.col("descr").alias("_descr"),
+    ).join(issues, on="_rcid", how="left")
+    votes = _read(files["unvotes-votes"], _COLUMNS["unvotes-votes"]).select(
+        "_file",
+        "_line",
+        pl.col("rcid").alias("_rcid"),
+        pl.col("country").alias("_name"),
+        pl.col("country_code").alias("_hint"),
+        pl.col("vote").alias("_vote"),
+        pl.lit(None, pl.String).alias("_row_date"),
+    )
+    return calls, votes
+
+
+def _per_row(
+    path: Path, columns: tuple[str, ...], call: dict[str, pl.Expr], vote: dict[str, pl.Expr]
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Roll calls and votes of a file with one row per member and roll call.
+
+    A roll call is described by its first row with a date; every row keeps its own date
+    (``_row_date``) so that a row without one is reported at its line.
+    """
+    rows = _read(path, columns)
+    calls = (
+        rows.select("_file", "_line", *(expr.alias(name) for name, expr in call.items()))
+        .with_columns(pl.lit(None, pl.List(pl.String)).alias("_issues"))
+        .filter(day("_date").is_not_null())
+        .unique("_rcid", keep="first", maintain_order=True)
+    )
+    votes = rows.select(
+        "_file",
+        "_line",
+        *(expr.alias(name) for name, expr in vote.items()),
+        pl.col("date").alias("_row_date"),
+    )
+    return calls, votes
+
+
+def _voeten(path: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
+    return _per_row(
+        path,
+        _COLUMNS["voeten"],
+        {
+            "_rcid": pl.col("rcid"),
+            "_date": pl.col("date"),
+            "_symbol": pl.col("unres"),
+            "_amend": _flag("amend"),
+            "_para": _flag("para"),
+            "_title": pl.col("short"),
+            "_descr": pl.col("descr"),
+        },
+        {
+            "_rcid": pl.col("rcid"),
+            "_name": pl.col("Countryname"),
+            "_hint": pl.lit(None, pl.String),
+            "_vote": pl.col("vote").str.strip_chars(),
+        },
+    )
+
+
+def _undl(path: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
+    return _per_row(
+        path,
+        _COLUMNS["undl"],
+        {
+            "_rcid": pl.col("undl_id"),
+            "_date": pl.col("date"),
+            "_symbol": pl.col("resolution"),
+            "_amend": pl.lit(0, pl.Int64),
+            "_para": pl.lit(0, pl.Int64),
+            "_title": pl.col("title"),
+            "_descr": pl.col("title"),
+        },
+        {
+            "_rcid": pl.col("undl_id"),
+            "_name": pl.col("ms_name"),
+            "_hint": pl.col("ms_code"),
+            "_vote": pl.col("ms_vote").str.strip_chars(),
+        },
+    )
+
+
+def layout_of(files: list[Path], layout: Layout | None) -> tuple[Layout, dict[str, Path]]:
+    roles: dict[str, Path] = {}
+    for path in files:
+        role = _role(path, _header(path))
+        if role is None:
+            raise DataFormatError(
+                "not a roll-call file of a known layout: the unvotes tables have "
+                f"{', '.join(_COLUMNS['unvotes-votes'])}; Voeten's file has "
+                f"{', '.join(_COLUMNS['voeten'])}; the UN Digital Library's has "
+                f"{', '.join(_COLUMNS['undl'])}",
+                file=str(path),
+            )
+        if role in roles:
+            raise DataFormatError(
+                f"two files of one kind ({roles[role]} and {path}): give one of each",
+                file=str(path),
+            )
+        roles[role] = path
+    found = cast(Layout, next(iter(roles)).split("-")[0])
+    if any(role.split("-")[0] != found for role in roles):
+        raise DataFormatError(
+            f"files of different layouts: {', '.join(sorted(roles))}; read each layout apart"
+        )
+    if layout is not None and layout != found:
+        if layout not in LAYOUTS:
+            raise DataFormatError(
+                f"unknown layout {layout!r}: the layouts are {', '.join(LAYOUTS)}"
+            )
+        raise DataFormatError(
+            f"layout={layout!r}, but the files are of the {found} layout",
+            file=", ".join(str(p) for p in roles.values()),
+        )
+    return found, roles
+
+
+def read_layout(
+    paths: Sequence[PathLike], layout: Layout | None
+) -> tuple[Layout, pl.DataFrame, pl.DataFrame]:
+    """The layout of the files, and their roll calls and votes as text."""
+    found, roles = layout_of(_files(paths), layout)
+    if found == "unvotes":
+        calls, votes = _unvotes(roles)
+    elif found == "voeten":
+        calls, votes = _voeten(roles["voeten"])
+    else:
+        calls, votes = _undl(roles["undl"])
+    return found, calls, votes

@@ -1,0 +1,497 @@
+"""Read the UN General Assembly's roll-call votes: three published layouts, one result.
+
+- ``unvotes``: the tables of the unvotes package (``un_votes.csv``: rcid, country,
+  country_code, vote yes/no/abstain; ``un_roll_calls.csv``: rcid, session,
+  importantvote, date, unres, amend, para, short, descr; ``un_roll_call_issues.csv``:
+  rcid, short_name, issue), tidied from Erik Voeten's data.
+- ``voeten``: Voeten's dataverse file (``UNVotes.csv``), one row per member and roll
+  call: rcid, ccode, member, vote (1 yes, 2 abstain, 3 no, 8 absent, 9 not a member),
+  Country, Countryname, date, unres, amend, para, short, descr, ... Its ``Country`` is
+  a Correlates of War abbreviation, not ISO, and ``ccode`` a Correlates of War
+  number: the member is read from ``Countryname``.
+- ``undl``: the UN Dag Hammarskjöld Library's General Assembly Voting Data: undl_id,
+  ms_code (ISO alpha-3), ms_name, ms_vote (Y, N, A, X non-voting), date, resolution,
+  title, ...
+
+The layout is told by the files' columns (or named). Each roll call becomes one
+document of the forum "UN General Assembly"; its id is the resolution's symbol
+(``A/RES/68/262``) when the roll call is the vote on that resolution as a whole and
+the symbol has that form, else ``unga-rc-<rcid>``. Each member's vote becomes a
+signature with its vote (``for``, ``against``, ``abstain``, and ``absent`` or
+``non-voting``, which keep the record but are no position). A member is read as the
+state's code at the date of the vote (see :mod:`sanctions_tracker.io._members`);
+names that no rule gives are reported, never guessed.
+
+This module only reads: it returns tables and a summary, and
+:func:`sanctions_tracker.read_un_votes` makes the Dataset.
+
+>>> import pathlib, tempfile
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "votes.csv").write_text(
+...     "rcid,country,country_code,vote\\n5309,Ukraine,UA,yes\\n5309,Russia,RU,no\\n")
+>>> _ = (folder / "calls.csv").write_text(
+...     "rcid,session,importantvote,date,unres,amend,para,short,descr\\n"
+...     "5309,68,0,2014-03-27,R/68/262,,,UKRAINE,Territorial integrity of Ukraine\\n")
+>>> result = read_votes(folder / "votes.csv", folder / "calls.csv")
+>>> result.documents.select("document_id", "date", "forum").rows()
+[('A/RES/68/262', datetime.date(2014, 3, 27), 'UN General Assembly')]
+>>> result.signatures.select("party", "vote").rows()
+[('UA', 'for'), ('RU', 'against')]
+>>> result.summary.roll_calls, result.summary.votes
+(1, 2)
+"""
+
+from __future__ import annotations
+
+import attrs
+import numpy as np
+import polars as pl
+
+from sanctions_tracker.columns import TABLES, country_dtype
+from sanctions_tracker.errors import Problem, ValidationError
+from sanctions_tracker.io._members import member_codes
+from sanctions_tracker.io._vote_files import LAYOUTS, Layout, PathLike, day, read_layout
+from sanctions_tracker.records import VOTES
+
+__all__ = [
+    "FORUM",
+    "LAYOUTS",
+    "Layout",
+    "PathLike",
+    "Unresolved",
+    "VotesImport",
+    "VotesSummary",
+    "read_votes",
+]
+
+FORUM = "UN General Assembly"
+
+# What each layout's vote codes mean; Voeten's 9 (not a member) is no vote at all.
+_VOTES: dict[Layout, dict[str, str]] = {
+    "unvotes": {"yes": "for", "no": "against", "abstain": "abstain"},
+    "voeten": {"1": "for", "2": "abstain", "3": "against", "8": "absent"},
+    "undl": {"Y": "for", "N": "against", "A": "abstain", "X": "non-voting"},
+}
+_NOT_A_MEMBER = "9"
+# A symbol as the records write it: R/68/262, A/RES/68/262, A/RES/ES-10/19, SS/5, ...
+_SYMBOL = r"^(?:R|A/RES|SS|ESS|GOAR)/[0-9A-Z]+(?:[/ -][0-9A-Z]+)*$"
+# Symbols written A/RES/<session>/<number> since the 31st session (1976); earlier
+# resolutions are numbered across sessions (``R/15/1514``: resolution 1514 (XV)).
+_MODERN = r"^(?:R|A/RES)/(\d+)/(\d+)$"
+_EMERGENCY = r"^A/RES/(ES-\d+/\d+)$"
+_FIRST_MODERN_SESSION = 31
+_SHOWN_LINES = 20
+
+
+@attrs.frozen
+class Unresolved:
+    """A member's name that no rule resolves, with its votes (not loaded).
+
+    >>> print(Unresolved("un_votes.csv", "Zanzibar", 2, (98, 99)))
+    un_votes.csv: 'Zanzibar', 2 votes, lines 98, 99
+    """
+
+    file: str
+    name: str
+    count: int
+    lines: tuple[int, ...]
+
+    def __str__(self) -> str:
+        shown = ", ".join(map(str, self.lines))
+        more = ", ..." if self.count > len(self.lines) else ""
+        return f"{self.file}: {self.name!r}, {self.count} votes, lines {shown}{more}"
+
+
+def _pairs(value: dict[str, int] | tuple[tuple[str, int], ...]) -> tuple[tuple[str, int], ...]:
+    items = value.items() if isinstance(value, dict) else value
+    return tuple(sorted(items))
+
+
+@attrs.frozen
+class VotesSummary:
+    """What a read of roll-call votes found and made.
+
+    >>> print(VotesSummary("unvotes", roll_calls=1, votes=169, by_vote={"for": 100},
+    ...                    unresolved=(Unresolved("v.csv", "Zanzibar", 2, (5, 6)),)))
+    unvotes layout: 1 roll calls, 169 votes (for 100)
+    roll calls on a resolution as a whole: 0, on an amendment: 0, on a paragraph: 0
+    2 votes of 1 unresolved names (not loaded):
+      v.csv: 'Zanzibar', 2 votes, lines 5, 6
+    no problems
+    """
+
+    layout: Layout
+    roll_calls: int
+    votes: int
+    by_vote: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=_pairs)
+    whole: int = 0
+    amendments: int = 0
+    paragraphs: int = 0
+    historic: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=_pairs)
+    unresolved: tuple[Unresolved, ...] = ()
+    not_members: int = 0
+    problems: tuple[Problem, ...] = ()
+    votes_of_skipped_calls: int = 0
+
+    @property
+    def unresolved_votes(self) -> int:
+        """How many votes were left out because their member's name is unresolved."""
+        return sum(u.count for u in self.unresolved)
+
+    def __str__(self) -> str:
+        counts = ", ".join(f"{vote} {n}" for vote, n in self.by_vote)
+        lines = [
+            f"{self.layout} layout: {self.roll_calls} roll calls, {self.votes} votes ({counts})",
+            (
+                f"roll calls on a resolution as a whole: {self.whole}, on an amendment: "
+                f"{self.amendments}, on a paragraph: {self.paragraphs}"
+            ),
+        ]
+        if self.historic:
+            lines.append(
+                "read by the table of past members: "
+                + ", ".join(f"{name} {n}" for name, n in self.historic)
+            )
+        if self.not_members:
+            lines.append(f"{self.not_members} rows of states that were not members (no vote)")
+        if self.unresolved:
+            lines.append(
+                f"{self.unresolved_votes} votes of {len(self.unresolved)} unresolved names "
+                "(not loaded):"
+            )
+            lines.extend(f"  {u}" for u in self.unresolved)
+        if self.problems:
+            of_calls = self.votes_of_skipped_calls
+            also = f", and the {of_calls} votes of the roll calls skipped" if of_calls else ""
+            lines.append(f"{len(self.problems)} rows skipped{also}:")
+            lines.extend(f"  {p}" for p in self.problems)
+        else:
+            lines.append("no problems")
+        return "\n".join(lines)
+
+
+@attrs.frozen
+class VotesImport:
+    """The result of :func:`read_votes`: the documents and signatures tables, and the summary."""
+
+    documents: pl.DataFrame
+    signatures: pl.DataFrame
+    summary: VotesSummary
+
+    @property
+    def tables(self) -> dict[str, pl.DataFrame]:
+        """The two tables by name, ready for :meth:`sanctions_tracker.Dataset.from_tables`."""
+        return {"documents": self.documents, "signatures": self.signatures}
+
+
+# -- checks and tables ---------------------------------------------------------------------
+
+
+def _number(column: str) -> pl.Expr:
+    return pl.col(column).str.strip_chars().cast(pl.Int64, strict=False)
+
+
+def _date_problem(column: str) -> pl.Expr:
+    return (
+        pl.when(pl.col(column).str.strip_chars().fill_null("") == "")
+        .then(pl.lit("missing date"))
+        .otherwise(pl.format("date '{}' is not a date: write YYYY-MM-DD", column))
+    )
+
+
+class _Problems:
+    """The rows found bad so far, as frames of file, line and message."""
+
+    def __init__(self) -> None:
+        self.found: list[pl.DataFrame] = []
+        self.skipped_votes = 0
+
+    def drop(self, frame: pl.DataFrame, bad: pl.Expr, message: pl.Expr) -> pl.DataFrame:
+        """``frame`` without the rows where ``bad`` holds, each of which is reported."""
+        mask = frame.select(bad.fill_null(value=True)).to_series()
+        if not mask.any():
+            return frame
+        flagged = frame.filter(mask)
+        self.found.append(flagged.select("_file", "_line", message.alias("_message")))
+        return frame.filter(~mask)
+
+    def listed(self) -> tuple[Problem, ...]:
+        if not self.found:
+            return ()
+        rows = pl.concat(self.found).sort("_file", "_line")
+        return tuple(
+            Problem("", message, file=file, line=line) for file, line, message in rows.iter_rows()
+        )
+
+
+def _check_calls(calls: pl.DataFrame, problems: _Problems) -> pl.DataFrame:
+    calls = problems.drop(
+        calls.with_columns(_number("_rcid").alias("_id")),
+        pl.col("_id").is_null(),
+        pl.format("roll call number '{}' is not a whole number", pl.col("_rcid").fill_null("")),
+    )
+    calls = problems.drop(
+        calls.with_columns(day("_date").alias("_day")),
+        pl.col("_day").is_null(),
+        _date_problem("_date"),
+    )
+    symbol = pl.col("_symbol").str.strip_chars()
+    calls = problems.drop(
+        calls.with_columns(symbol.alias("_symbol")),
+        (pl.col("_symbol").fill_null("") != "") & ~pl.col("_symbol").str.contains(_SYMBOL),
+        pl.format(
+            "malformed resolution symbol '{}': write it as R/68/262 or A/RES/68/262", "_symbol"
+        ),
+    )
+    first = pl.col("_line").min().over("_id")
+    return problems.drop(
+        calls,
+        pl.col("_line") != first,
+        pl.format("roll call {} is given twice (first at line {})", "_id", first),
+    )
+
+
+def _document_ids(calls: pl.DataFrame) -> pl.DataFrame:
+    """Each roll call's id: the resolution's symbol for a vote on it as a whole, when that
+    symbol has the modern form and no other such vote shares it; else ``unga-rc-<rcid>``."""
+    modern = pl.col("_symbol").str.extract_groups(_MODERN)
+    session = modern.struct.field("1").cast(pl.Int64)
+    resolution = (
+        pl.when(session >= _FIRST_MODERN_SESSION)
+        .then(pl.format("A/RES/{}/{}", session, modern.struct.field("2")))
+        .when(pl.col("_symbol").str.contains(_EMERGENCY))
+        .then(pl.col("_symbol"))
+    )
+    whole = (pl.col("_amend") != 1) & (pl.col("_para") != 1)
+    return (
+        calls.with_columns(pl.when(whole).then(resolution).alias("_whole"))
+        .with_columns(pl.when(pl.len().over("_whole") == 1).then(pl.col("_whole")).alias("_whole"))
+        .with_columns(
+            pl.coalesce("_whole", pl.format("unga-rc-{}", "_id")).alias("document_id"),
+        )
+    )
+
+
+def _what(calls_layout: Layout) -> pl.Expr:
+    kind = (
+        pl.when(pl.col("_whole").is_not_null())
+        .then(pl.lit("the vote on the resolution as a whole"))
+        .when((pl.col("_amend") == 1) & (pl.col("_para") == 1))
+        .then(pl.lit("a vote on an amendment to a paragraph"))
+        .when(pl.col("_amend") == 1)
+        .then(pl.lit("a vote on an amendment"))
+        .when(pl.col("_para") == 1)
+        .then(pl.lit("a vote on a paragraph"))
+        .otherwise(pl.lit("a vote"))
+    )
+    on = (
+        pl.when(pl.col("_symbol").fill_null("") != "")
+        .then(pl.format(" on {}", "_symbol"))
+        .otherwise(pl.lit(""))
+    )
+    issues = (
+        pl.when(pl.col("_issues").list.len().fill_null(0) > 0)
+        .then(pl.format(" Issues: {}.", pl.col("_issues").list.join(", ")))
+        .otherwise(pl.lit(""))
+    )
+    description = pl.col("_descr").str.strip_chars().fill_null("")
+    return (
+        pl.format("Roll call {}{}: {}. {}", "_id", on, kind, description).str.strip_chars() + issues
+    )
+
+
+_SOURCES: dict[Layout, str] = {
+    "unvotes": "unvotes tables (Voeten, Harvard Dataverse hdl:1902.1/12379), rcid {}",
+    "voeten": "Voeten, UNVotes.csv (Harvard Dataverse hdl:1902.1/12379), rcid {}",
+    "undl": "UN Digital Library, General Assembly Voting Data, undl_id {}",
+}
+
+
+def _typed(frame: pl.DataFrame, table: str, given: dict[str, pl.Expr]) -> pl.DataFrame:
+    """``frame`` as one table: the given columns cast, the others their declared defaults."""
+    declared = TABLES[table]
+    return frame.select(**given).select(declared.with_defaults(list(given))).cast(declared.schema())
+
+
+def _documents(calls: pl.DataFrame, layout: Layout) -> pl.DataFrame:
+    title = pl.coalesce(
+        pl.col("_title").str.strip_chars().replace("", None),
+        pl.col("_descr").str.strip_chars().replace("", None),
+        pl.format("Roll call {}", "_id"),
+    )
+    return _typed(
+        calls,
+        "documents",
+        {
+            "document_id": pl.col("document_id"),
+            "kind": pl.lit("statement"),
+            "title": title,
+            "date": pl.col("_day"),
+            "date_precision": pl.lit("day"),
+            "issuer": pl.lit(FORUM),
+            "forum": pl.lit(FORUM),
+            "note": _what(layout),
+            "sources": pl.concat_list(pl.format(_SOURCES[layout], "_id")),
+        },
+    )
+
+
+def _check_votes(
+    votes: pl.DataFrame,
+    calls: pl.DataFrame,
+    skipped_calls: set[int],
+    layout: Layout,
+    problems: _Problems,
+) -> tuple[pl.DataFrame, int]:
+    """Votes with their roll call's id and date; the bad ones reported. Also the number
+    of rows of states that were not members."""
+    votes = problems.drop(
+        votes.with_columns(_number("_rcid").alias("_id")),
+        pl.col("_id").is_null(),
+        pl.format("roll call number '{}' is not a whole number", pl.col("_rcid").fill_null("")),
+    )
+    if layout != "unvotes":
+        votes = problems.drop(votes, day("_row_date").is_null(), _date_problem("_row_date"))
+    not_members = 0
+    if layout == "voeten":
+        member = pl.col("_vote") != _NOT_A_MEMBER
+        not_members = votes.height - int(votes.select(member.fill_null(value=True).sum()).item())
+        votes = votes.filter(member.fill_null(value=True))
+    codes = _VOTES[layout]
+    votes = problems.drop(
+        votes.with_columns(pl.col("_vote").replace_strict(codes, default=None).alias("vote")),
+        pl.col("vote").is_null(),
+        pl.format(
+            "unknown vote code '{}': the codes are {}",
+            pl.col("_vote").fill_null(""),
+            pl.lit(", ".join(codes)),
+        ),
+    )
+    votes = votes.join(
+        calls.select("_id", "document_id", pl.col("_day").alias("_date")), on="_id", how="left"
+    )
+    orphan = pl.col("document_id").is_null()
+    of_skipped = orphan & pl.col("_id").is_in(list(skipped_calls))
+    problems.skipped_votes = int(votes.select(of_skipped.sum()).item())
+    votes = votes.filter(~of_skipped)
+    votes = problems.drop(
+        votes, orphan, pl.format("roll call {} is not among the roll calls", "_id")
+    )
+    return votes, not_members
+
+
+def _members(votes: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Votes with ``_code``: a known code as given, else the member's code at the date.
+    Also the votes read by name, for the summary."""
+    given = votes["_hint"].str.strip_chars().cast(country_dtype(), strict=False)
+    missing = given.is_null().arg_true()
+    by_name = member_codes(votes[missing].select("_file", "_line", "_name", "_hint", "_date"))
+    codes = given.scatter(missing, by_name["_code"]) if len(missing) else given
+    return votes.with_columns(codes.alias("_code")), by_name
+
+
+def _unresolved(by_name: pl.DataFrame) -> tuple[Unresolved, ...]:
+    found = (
+        by_name.filter(pl.col("_code").is_null())
+        .group_by("_file", pl.col("_name").fill_null(""))
+        .agg(pl.len(), pl.col("_line").sort().head(_SHOWN_LINES))
+        .sort("_file", "_name")
+    )
+    return tuple(
+        Unresolved(file, name, count, tuple(lines))
+        for file, name, count, lines in found.iter_rows()
+    )
+
+
+def _signatures(votes: pl.DataFrame, problems: _Problems) -> pl.DataFrame:
+    """The signatures table: one row per member's vote, numbered in the order of the file."""
+    key = pl.col("_id") * 65536 + pl.col("_code").to_physical().cast(pl.Int64)
+    if votes.select(key.n_unique()).item() < votes.height:
+        first = pl.col("_line").min().over(key)
+        votes = problems.drop(
+            votes,
+            pl.len().over(key) > 1,
+            pl.format(
+                "{} votes more than once in roll call {} (first at line {}): "
+                "none of its votes there is loaded",
+                "_code",
+                "_id",
+                first,
+            ),
+        )
+    return _typed(
+        votes,
+        "signatures",
+        {
+            "document_id": pl.col("document_id"),
+            "position": pl.int_range(pl.len(), dtype=pl.Int32).over("_id"),
+            "party_kind": pl.lit("country"),
+            "party": pl.col("_code"),
+            "country": pl.col("_code"),
+            "vote": pl.col("vote"),
+        },
+    )
+
+
+def _counts(votes: pl.Series) -> dict[str, int]:
+    counts = np.bincount(votes.to_physical().to_numpy(), minlength=len(VOTES))
+    return {vote: int(n) for vote, n in zip(VOTES, counts, strict=True) if n}
+
+
+def read_votes(*paths: PathLike, layout: Layout | None = None, strict: bool = True) -> VotesImport:
+    """Read roll-call votes into the documents and signatures tables, with a summary.
+
+    Args:
+        paths: The files (or a folder of them): the unvotes tables (votes and roll
+            calls, issues optional), Voeten's ``UNVotes.csv``, or the UN Digital
+            Library's voting data.
+        layout: ``unvotes``, ``voeten`` or ``undl``; by default told by the columns.
+        strict: Raise for any bad row (the default); with False, skip bad rows and
+            list them in the summary.
+
+    Returns:
+        The tables, and a :class:`VotesSummary` with the unresolved names by file and line.
+
+    Raises:
+        DataFormatError: a file is missing, unreadable, or of no known layout.
+        ValidationError: with ``strict``, every bad row by file and line (an unknown
+            vote code, a member voting twice in one roll call, a missing date, a
+            malformed symbol, a vote of an unknown roll call).
+
+    >>> read_votes("nowhere.csv")
+    Traceback (most recent call last):
+    ...
+    sanctions_tracker.errors.DataFormatError: nowhere.csv: no such file: give the path ...
+    """
+    found, calls, votes = read_layout(paths, layout)
+    problems = _Problems()
+    good = _document_ids(_check_calls(calls, problems))
+    all_ids = set(calls.select(_number("_rcid")).to_series().drop_nulls().to_list())
+    skipped = all_ids - set(good["_id"].to_list())
+    votes, not_members = _check_votes(votes, good, skipped, found, problems)
+    votes, by_name = _members(votes)
+    unresolved = _unresolved(by_name)
+    votes = votes.filter(pl.col("_code").is_not_null())
+    signatures = _signatures(votes, problems)
+    listed = problems.listed()
+    if strict and listed:
+        shown = list(listed[:100])
+        more = f"{len(listed) - 100} more problems; " if len(listed) > 100 else ""
+        fix = "read with strict=False to load the other rows and skip these"
+        raise ValidationError([*shown, Problem("", more + fix)])
+    historic = by_name.filter(pl.col("_code").is_not_null()).group_by("_name", "_code").len()
+    summary = VotesSummary(
+        found,
+        roll_calls=good.height,
+        votes=signatures.height,
+        by_vote=_counts(signatures["vote"]),
+        whole=good.height - good["_whole"].null_count(),
+        amendments=int((good["_amend"] == 1).sum()),
+        paragraphs=int((good["_para"] == 1).sum()),
+        historic={f"{n} ({c})": k for n, c, k in historic.iter_rows()},
+        unresolved=unresolved,
+        not_members=not_members,
+        problems=listed,
+        votes_of_skipped_calls=problems.skipped_votes,
+    )
+    return VotesImport(_documents(good, found), signatures, summary)

@@ -1,0 +1,283 @@
+"""Reading UN General Assembly roll calls: the three layouts, past members, bad rows."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import polars as pl
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import sanctions_tracker
+from sanctions_tracker.dataset import Dataset
+from sanctions_tracker.errors import DataFormatError, ValidationError
+from sanctions_tracker.io.unvotes import read_votes
+from sanctions_tracker.records import JointStatement
+from sanctions_tracker.validation import validate
+
+EXTRACT = Path(__file__).parent / "data" / "unvotes"
+CALLS = "rcid,session,importantvote,date,unres,amend,para,short,descr\n"
+VOTES = "rcid,country,country_code,vote\n"
+VOETEN = (
+    "rcid,ccode,member,vote,Country,Countryname,year,session,importantvote,date,unres,"
+    "amend,para,short,descr,me,nu,di,hr,co,ec\n"
+)
+UNDL = (
+    "undl_id,ms_code,ms_name,ms_vote,date,session,resolution,draft,committee_report,meeting,"
+    "title,agenda_title,subjects,vote_note,total_yes,total_no,total_abstentions,"
+    "total_non_voting,total_ms,undl_link\n"
+)
+
+
+@pytest.fixture(scope="module")
+def extract() -> Dataset:
+    return sanctions_tracker.read_un_votes(EXTRACT)
+
+
+def _unvotes(tmp_path: Path, votes: str, calls: str) -> tuple[Path, Path]:
+    (tmp_path / "v.csv").write_text(VOTES + votes, encoding="utf-8")
+    (tmp_path / "c.csv").write_text(CALLS + calls, encoding="utf-8")
+    return tmp_path / "v.csv", tmp_path / "c.csv"
+
+
+def test_ukraine_vote_counts(extract: Dataset) -> None:
+    """A/RES/68/262 has 100 votes for, 11 against and 58 abstentions."""
+    document = extract.document("A/RES/68/262")
+    expected = Counter({"for": 100, "against": 11, "abstain": 58})
+    assert expected == Counter(s.vote for s in document.signatures)
+
+
+def test_ukraine_vote_document(extract: Dataset) -> None:
+    """The roll call is a document of the General Assembly, dated, described and sourced."""
+    document = extract.document("A/RES/68/262")
+    assert isinstance(document, JointStatement)
+    expected = ("UN General Assembly", "2014-03-27", True, True)
+    actual = (
+        document.forum,
+        str(document.date),
+        "Territorial integrity of Ukraine" in document.note,
+        "rcid 5309" in document.sources[0],
+    )
+    assert expected == actual
+
+
+def test_amendment_and_paragraph_votes_are_roll_call_ids(extract: Dataset) -> None:
+    """A vote on an amendment or a paragraph keeps the roll-call id and says what it was."""
+    notes = dict(extract.tables.documents.select("document_id", "note").iter_rows())
+    expected = (True, True)
+    actual = ("a vote on an amendment" in notes["unga-rc-3"],
+              "a vote on a paragraph" in notes["unga-rc-812"])  # fmt: skip
+    assert expected == actual
+
+
+def test_emergency_session_symbol(extract: Dataset) -> None:
+    """A/RES/ES-10/19 keeps its emergency-session symbol."""
+    expected = True
+    assert expected == ("A/RES/ES-10/19" in extract.tables.documents["document_id"].to_list())
+
+
+def test_namibia_is_not_missing(extract: Dataset) -> None:
+    """Namibia's code NA is a country, never a missing value."""
+    expected = True
+    assert expected == ("NA" in extract.tables.signatures["party"].to_list())
+
+
+def test_extract_passes_validation(extract: Dataset) -> None:
+    """The checked tables hold nothing that the full validation would refuse."""
+    expected: list[object] = []
+    assert expected == validate(extract.tables)
+
+
+def test_round_trip_through_parquet(extract: Dataset, tmp_path: Path) -> None:
+    """The votes survive a save and a load."""
+    extract.save(tmp_path / "votes", format="parquet")
+    assert extract == Dataset.load(tmp_path / "votes")
+
+
+def _party(ds: Dataset, rcid: int, country: str) -> list[str]:
+    one = ds.tables.documents.filter(pl.col("note").str.starts_with(f"Roll call {rcid} "))
+    ids = one["document_id"].to_list()
+    rows = read_votes(EXTRACT).signatures.filter(pl.col("document_id").is_in(ids))
+    return sorted(set(rows["party"].to_list()) & {country})
+
+
+@pytest.mark.parametrize(
+    ("name", "date", "expected"),
+    [
+        ("Federal Republic of Germany", "1985-12-10", "DE"),
+        ("Yemen Arab Republic", "1985-12-10", "YE"),
+        ("German Democratic Republic", "1985-12-10", "DDDE"),
+        ("Yugoslavia", "1985-12-10", "YUCS"),
+        ("Yugoslavia", "2004-12-20", "CSXX"),
+        ("Yugoslavia", "2015-12-20", "RS"),
+        ("Czechoslovakia", "1985-12-10", "CSHH"),
+    ],
+)
+def test_past_members_by_date(tmp_path: Path, name: str, date: str, expected: str) -> None:
+    """A past member's name becomes the state's code at the date of the vote."""
+    votes, calls = _unvotes(tmp_path, f"1,{name},,yes\n", f"1,1,0,{date},R/1/1,0,0,X,Y\n")
+    actual = read_votes(votes, calls).signatures["party"].to_list()
+    assert [expected] == actual
+
+
+def test_zanzibar_is_reported_not_guessed() -> None:
+    """A name with no code at the date stays out, reported by file and line with its count."""
+    summary = read_votes(EXTRACT).summary
+    expected = [("un_votes.csv", "Zanzibar", 1)]
+    actual = [(Path(u.file).name, u.name, u.count) for u in summary.unresolved]
+    assert expected == actual
+    line = summary.unresolved[0].lines[0]
+    text = (EXTRACT / "un_votes.csv").read_text(encoding="utf-8").splitlines()[line - 1]
+    assert ",Zanzibar," in text
+
+
+def test_historic_code_after_withdrawal_is_unresolved(tmp_path: Path) -> None:
+    """East Germany's code does not hold after ISO withdrew it."""
+    votes, calls = _unvotes(
+        tmp_path, "1,German Democratic Republic,DD,yes\n", "1,50,0,1995-01-01,R/50/1,0,0,X,Y\n"
+    )
+    result = read_votes(votes, calls)
+    expected = (0, 1)
+    assert expected == (result.signatures.height, result.summary.unresolved_votes)
+
+
+def test_voeten_layout(tmp_path: Path) -> None:
+    """Voeten's codes: 1 for, 2 abstain, 3 against, 8 absent; 9 (not a member) is no vote."""
+    rows = "".join(
+        f"9,{ccode},1,{vote},{cow},{name},2014,68,0,2014-03-27,A/RES/68/262,0,0,U,D,0,0,0,0,0,0\n"
+        for ccode, vote, cow, name in [
+            (2, 1, "USA", "United States of America"),
+            (365, 3, "RUS", "Russia"),
+            (710, 2, "CHN", "China"),
+            (255, 8, "GMY", "Germany"),
+            (260, 9, "GFR", "Federal Republic of Germany"),
+        ]
+    )
+    (tmp_path / "UNVotes.csv").write_text(VOETEN + rows, encoding="utf-8")
+    result = read_votes(tmp_path / "UNVotes.csv")
+    expected = [("US", "for"), ("RU", "against"), ("CN", "abstain"), ("DE", "absent")]
+    actual = result.signatures.select("party", pl.col("vote").cast(pl.String)).rows()
+    assert expected == actual
+    summary = ("voeten", 1)
+    assert summary == (result.summary.layout, result.summary.not_members)
+
+
+def test_undl_layout(tmp_path: Path) -> None:
+    """The Digital Library's layout: ISO alpha-3 codes and X for non-voting."""
+    rows = "".join(
+        f"1,{code},{name},{vote},2014-03-27,68,A/RES/68/262,A/68/L.39,,80,Territorial "
+        f"integrity of Ukraine,,,,100,11,58,24,193,\n"
+        for code, name, vote in [("UKR", "UKRAINE", "Y"), ("RUS", "RUSSIAN FEDERATION", "N"),
+                                 ("CHN", "CHINA", "A"), ("AGO", "ANGOLA", "X")]
+    )  # fmt: skip
+    (tmp_path / "undl.csv").write_text(UNDL + rows, encoding="utf-8")
+    result = read_votes(tmp_path / "undl.csv")
+    expected = [("UA", "for"), ("RU", "against"), ("CN", "abstain"), ("AO", "non-voting")]
+    actual = result.signatures.select("party", pl.col("vote").cast(pl.String)).rows()
+    assert expected == actual
+    ids = ["A/RES/68/262"]
+    assert ids == result.documents["document_id"].to_list()
+
+
+def test_layout_named_must_match(tmp_path: Path) -> None:
+    """Naming a layout that the files are not is an error that says which they are."""
+    votes, calls = _unvotes(tmp_path, "1,France,FR,yes\n", "1,1,0,1946-01-01,R/1/1,0,0,X,Y\n")
+    with pytest.raises(DataFormatError, match="the files are of the unvotes layout"):
+        read_votes(votes, calls, layout="undl")
+
+
+def test_unknown_columns_are_refused(tmp_path: Path) -> None:
+    """A file of no known layout names the layouts' columns."""
+    (tmp_path / "x.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(DataFormatError, match="not a roll-call file of a known layout"):
+        read_votes(tmp_path / "x.csv")
+
+
+BAD_VOTES = "1,France,FR,yes\n1,Chile,CL,maybe\n1,France,FR,no\n2,Peru,PE,yes\n3,Peru,PE,yes\n"
+BAD_CALLS = (
+    "1,1,0,1946-01-01,R/1/1,0,0,X,Y\n2,1,0,,R/1/2,0,0,X,Y\n3,1,0,1946-01-02,68-262,0,0,X,Y\n"
+)
+
+
+def test_bad_rows_raise_with_file_and_line(tmp_path: Path) -> None:
+    """Every bad row is reported by file and line, and nothing is loaded by default."""
+    votes, calls = _unvotes(tmp_path, BAD_VOTES, BAD_CALLS)
+    with pytest.raises(ValidationError) as caught:
+        read_votes(votes, calls)
+    expected = [
+        ("c.csv", 3),  # missing date
+        ("c.csv", 4),  # malformed symbol
+        ("v.csv", 2),  # France twice
+        ("v.csv", 3),  # unknown vote code
+        ("v.csv", 4),  # France twice
+        (None, None),  # how to load the rest
+    ]
+    actual = [(p.file and Path(p.file).name, p.line) for p in caught.value.problems]
+    assert expected == actual
+
+
+def test_bad_rows_skipped_when_asked(tmp_path: Path) -> None:
+    """With strict=False the good rows load and the summary lists the skipped ones."""
+    votes, calls = _unvotes(tmp_path, BAD_VOTES, BAD_CALLS)
+    result = read_votes(votes, calls, strict=False)
+    messages = [p.message for p in result.summary.problems]
+    summary = result.summary
+    expected: tuple[list[str], int, int] = ([], 1, 2)
+    assert expected == (result.signatures["party"].to_list(), summary.roll_calls,
+                        summary.votes_of_skipped_calls)  # fmt: skip
+    assert any("unknown vote code 'maybe'" in m for m in messages)
+    assert any("FR votes more than once in roll call 1" in m for m in messages)
+    assert any("missing date" in m for m in messages)
+    assert any("malformed resolution symbol '68-262'" in m for m in messages)
+
+
+def test_shared_symbol_is_not_given_to_either(tmp_path: Path) -> None:
+    """Two roll calls that both claim to be the whole vote on one resolution keep their ids."""
+    votes, calls = _unvotes(
+        tmp_path,
+        "1,France,FR,yes\n2,France,FR,no\n",
+        "1,60,0,2005-12-01,R/60/1,,,X,Y\n2,60,0,2005-12-01,R/60/1,,,X,Y\n",
+    )
+    expected = ["unga-rc-1", "unga-rc-2"]
+    assert expected == read_votes(votes, calls).documents["document_id"].to_list()
+
+
+def test_agreement_ignores_absent_members(tmp_path: Path) -> None:
+    """A member recorded as absent has no position: no pair is formed with it."""
+    rows = "".join(
+        f"1,{c},1,{v},X,{n},2014,68,0,2014-03-27,A/RES/68/262,0,0,U,D,0,0,0,0,0,0\n"
+        for c, v, n in [(2, 1, "United States of America"), (365, 1, "Russia"), (710, 8, "China")]
+    )
+    (tmp_path / "UNVotes.csv").write_text(VOETEN + rows, encoding="utf-8")
+    pairs = sanctions_tracker.read_un_votes(tmp_path / "UNVotes.csv").agreement()
+    expected = [("RU", "US", 1.0)]
+    assert expected == pairs.select("country_a", "country_b", "vote_agreement").rows()
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 4), st.sampled_from(["FR", "NA", "CL", "JP"]),
+                  st.sampled_from(["yes", "no", "abstain"])),
+        unique_by=lambda row: (row[0], row[1]),
+    )
+)  # fmt: skip
+def test_every_vote_is_one_signature(rows: list[tuple[int, str, str]]) -> None:
+    """Each row of the votes table becomes one signature of its roll call, and the
+    checked tables pass the full validation."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        body = "".join(f"{rcid},x,{code},{vote}\n" for rcid, code, vote in rows)
+        calls = "".join(f"{n},1,0,1990-01-0{n},R/1/{n},0,0,X,Y\n" for n in range(1, 5))
+        votes, calls_path = _unvotes(Path(folder), body, calls)
+        result = read_votes(votes, calls_path)
+    names = {"yes": "for", "no": "against", "abstain": "abstain"}
+    expected = sorted((f"unga-rc-{r}", code, names[vote]) for r, code, vote in rows)
+    actual = sorted(
+        result.signatures.select("document_id", "party", pl.col("vote").cast(pl.String)).rows()
+    )
+    assert expected == actual
+    no_problems: list[object] = []
+    assert no_problems == validate(Dataset._from_checked(result.tables).tables)
