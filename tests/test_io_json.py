@@ -11,7 +11,7 @@ from strategies import dataset_settings, datasets
 
 from sanctions_tracker import Country, DataFormatError, Dataset, ValidationError
 from sanctions_tracker.io import FORMAT_ID, FORMAT_VERSION, dumps, loads
-from sanctions_tracker.records import MEASURES, JointStatement, Letter, Signature
+from sanctions_tracker.records import MEASURES, VOTES, JointStatement, Letter, Signature
 
 
 def _document(**sections: object) -> str:
@@ -272,10 +272,7 @@ def test_every_kind_of_bad_value_keeps_its_path_and_message() -> None:
         "regimes[0].measures: unknown measure 'shaming': write one of " + ", ".join(MEASURES),
         "regimes[1].measures: expected text, found a number",
         "statements[0].forum: expected text, found true or false",
-        (
-            "statements[0].signatures[0].vote: a vote is one word of for, abstain, against, not"
-            " ['for']"
-        ),
+        f"statements[0].signatures[0].vote: a vote is one word of {', '.join(VOTES)}, not ['for']",
         (
             "statements[0].signatures[1].party.bloc: unknown bloc 'XX': the built-in blocs are EEA,"
             " EFTA, EU, G7, NATO, UN"
