@@ -29,7 +29,7 @@ import polars as pl
 
 from sanctions_tracker import queries
 from sanctions_tracker.blocs import Bloc
-from sanctions_tracker.checked import checked_tables
+from sanctions_tracker.checked import checked_tables, read_checked_tables
 from sanctions_tracker.errors import UnknownDocumentError, ValidationError
 from sanctions_tracker.io import load_tables, save_tables
 from sanctions_tracker.merging import merge_tables
@@ -153,23 +153,9 @@ class Dataset:
 
     @classmethod
     def _from_checked(cls, tables: Mapping[str, pl.DataFrame]) -> Dataset:
-        """A Dataset from documents and signatures that a reader has already checked.
-
-        The votes reader checks every rule that :func:`validate` would (known codes,
-        dates, unique ids, one vote per member and roll call, no vote without its roll
-        call) with cheaper, specific expressions, so that a million votes load in about
-        the time polars takes to parse them; its tests check that ``validate`` finds
-        nothing in what it returns. Other tables are empty; the built-in blocs come in.
-        """
-        typed = {name: pl.DataFrame(schema=schema(name)) for name in TABLE_NAMES}
-        for name, frame in tables.items():
-            if frame.schema != schema(name):
-                raise ValidationError.single(name, "a checked table must have its exact schema")
-            typed[name] = frame
-        typed["blocs"], typed["memberships"] = builtin_bloc_tables()
-        dataset = cls.__new__(cls)
-        dataset._tables = Tables(**typed)
-        return dataset
+        """A Dataset of frames that a reader has checked itself (see
+        :func:`~sanctions_tracker.checked.read_checked_tables`)."""
+        return cls._of(read_checked_tables(tables))
 
     @classmethod
     def load(cls, path: str | PathLike[str], *, encoding: str | None = None) -> Dataset:

@@ -9,6 +9,7 @@ Each layout becomes two frames of text columns: roll calls (``_file``, ``_line``
 from __future__ import annotations
 
 import csv
+import io
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,7 +19,15 @@ import polars as pl
 
 from sanctions_tracker.errors import DataFormatError
 
-__all__ = ["LAYOUTS", "Layout", "PathLike", "day", "layout_of", "read_layout"]
+__all__ = [
+    "LAYOUTS",
+    "Layout",
+    "PathLike",
+    "day",
+    "file_lines",
+    "layout_of",
+    "read_layout",
+]
 
 Layout: TypeAlias = Literal["unvotes", "voeten", "undl"]
 LAYOUTS: tuple[Layout, ...] = get_args(Layout)
@@ -27,7 +36,17 @@ PathLike: TypeAlias = str | os.PathLike[str]
 # The columns each file must have, by its role; the first role whose columns a file has
 # is its role (Voeten's file has the columns of the unvotes roll calls too).
 _COLUMNS: dict[str, tuple[str, ...]] = {
-    "voeten": ("rcid", "vote", "Countryname", "date", "unres", "amend", "para", "short", "descr"),
+    "voeten": (
+        "rcid",
+        "vote",
+        "Countryname",
+        "date",
+        "unres",
+        "amend",
+        "para",
+        "short",
+        "descr",
+    ),
     "undl": ("undl_id", "ms_code", "ms_name", "ms_vote", "date", "resolution", "title"),
     "unvotes-votes": ("rcid", "country", "country_code", "vote"),
     "unvotes-calls": ("rcid", "date", "unres", "amend", "para", "short", "descr"),
@@ -66,26 +85,63 @@ def _files(paths: Sequence[PathLike]) -> list[Path]:
     return files
 
 
-def _read(path: Path, columns: tuple[str, ...]) -> pl.DataFrame:
-    """The named columns as text, with the line each row starts on (``_line``)."""
+def _read(path: Path, columns: tuple[str, ...], numbers: tuple[str, ...] = ()) -> pl.DataFrame:
+    """The named columns, with ``_file`` and the line each row starts on (``_line``).
+
+    The ``numbers`` are read as whole numbers when every value is one (the fast way),
+    else every column is read as text and the caller reports the values that are not.
+    A file of exactly the named columns is read with its schema given (faster still).
+    """
+    typed = dict.fromkeys(numbers, pl.Int64)
+    exact = _header(path) == list(columns)
     try:
-        frame = pl.read_csv(path, infer_schema=False, columns=list(columns))
+        try:
+            if exact:
+                schema = {column: typed.get(column, pl.String) for column in columns}
+                frame = pl.read_csv(path, schema=schema)
+            else:
+                frame = pl.read_csv(
+                    path, infer_schema=False, columns=list(columns), schema_overrides=typed
+                )
+        except pl.exceptions.ComputeError:
+            frame = pl.read_csv(path, infer_schema=False, columns=list(columns))
     except (pl.exceptions.PolarsError, UnicodeDecodeError) as err:
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise DataFormatError(f"not a readable CSV: {first}", file=str(path)) from None
-    return frame.with_columns(_lines(path, frame), pl.lit(str(path)).alias("_file"))
-
-
-def _lines(path: Path, frame: pl.DataFrame) -> pl.Expr:
-    """The line each row starts on; quoted line breaks are counted only when there are any."""
-    breaks = path.read_bytes().count(b"\n")
-    first = pl.int_range(pl.len(), dtype=pl.Int64) + 2
-    if breaks <= frame.height + 1:
-        return first.alias("_line")
-    inside = pl.sum_horizontal(
-        pl.col(column).fill_null("").str.count_matches("\n") for column in frame.columns
+    return frame.with_columns(
+        (pl.int_range(pl.len(), dtype=pl.Int64) + 2).alias("_line"),
+        pl.lit(str(path)).alias("_file"),
     )
-    return (first + inside.cum_sum().shift(1, fill_value=0)).cast(pl.Int64).alias("_line")
+
+
+def file_lines(file: str, lines: pl.Series) -> pl.Series:
+    """The true lines of rows numbered as if every row took one line (``_line``).
+
+    Only a file with line breaks inside quoted fields needs more: its rows are counted
+    again, at the first report, never for a file read without problems.
+    """
+    offsets = _line_offsets(file)
+    if offsets is None:
+        return lines
+    return lines + pl.Series(offsets).gather(lines - 2)
+
+
+def _line_offsets(file: str) -> list[int] | None:
+    """For each row, the line breaks inside quoted fields before it; None when none."""
+    data = Path(file).read_bytes()
+    if b'"' not in data:
+        return None
+    frame = pl.read_csv(io.BytesIO(data), infer_schema=False)
+    if data.count(b"\n") <= frame.height + 1:
+        return None
+    inside = frame.select(
+        pl.sum_horizontal(
+            pl.col(column).fill_null("").str.count_matches("\n") for column in frame.columns
+        )
+        .cum_sum()
+        .shift(1, fill_value=0)
+    )
+    return inside.to_series().to_list()
 
 
 # -- the three layouts, each to roll calls and votes -------------------------------------------
@@ -107,12 +163,12 @@ def _unvotes(files: dict[str, Path]) -> tuple[pl.DataFrame, pl.DataFrame]:
             "un_roll_calls.csv (rcid, session, date, unres, amend, para, short, descr)",
             file=", ".join(str(p) for p in files.values()),
         )
-    calls = _read(files["unvotes-calls"], _COLUMNS["unvotes-calls"])
-    issues = pl.DataFrame(schema={"_rcid": pl.String, "_issues": pl.List(pl.String)})
+    calls = _read(files["unvotes-calls"], _COLUMNS["unvotes-calls"], ("rcid",))
+    issues = pl.DataFrame(schema={"_issue_rcid": pl.String, "_issues": pl.List(pl.String)})
     if "unvotes-issues" in files:
         issues = (
             _read(files["unvotes-issues"], _COLUMNS["unvotes-issues"])
-            .group_by(pl.col("rcid").alias("_rcid"))
+            .group_by(pl.col("rcid").alias("_issue_rcid"))
             .agg(pl.col("issue").drop_nulls().unique().sort().alias("_issues"))
         )
     calls = calls.select(
@@ -125,8 +181,13 @@ def _unvotes(files: dict[str, Path]) -> tuple[pl.DataFrame, pl.DataFrame]:
         _flag("para").alias("_para"),
         pl.col("short").alias("_title"),
         pl.col("descr").alias("_descr"),
-    ).join(issues, on="_rcid", how="left")
-    votes = _read(files["unvotes-votes"], _COLUMNS["unvotes-votes"]).select(
+    ).join(
+        issues,
+        left_on=pl.col("_rcid").cast(pl.String),
+        right_on="_issue_rcid",
+        how="left",
+    )
+    votes = _read(files["unvotes-votes"], _COLUMNS["unvotes-votes"], ("rcid",)).select(
         "_file",
         "_line",
         pl.col("rcid").alias("_rcid"),
@@ -139,7 +200,10 @@ def _unvotes(files: dict[str, Path]) -> tuple[pl.DataFrame, pl.DataFrame]:
 
 
 def _per_row(
-    path: Path, columns: tuple[str, ...], call: dict[str, pl.Expr], vote: dict[str, pl.Expr]
+    path: Path,
+    columns: tuple[str, ...],
+    call: dict[str, pl.Expr],
+    vote: dict[str, pl.Expr],
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Roll calls and votes of a file with one row per member and roll call.
 
