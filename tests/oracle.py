@@ -98,9 +98,13 @@ def counted(
     until: dt.date | None,
     expand_blocs: bool,
 ) -> dict[Party, tuple[Signature, str | None]]:
-    """The signatures that count, one per party: its own first, else the earliest bloc's."""
+    """The signatures that count, one per party: its own first, else the earliest bloc's.
+    Only a vote for is a signature of the text (a vote against, an abstention or an
+    absence is none)."""
     best: dict[Party, tuple[tuple[bool, dt.date, str], Signature, str | None]] = {}
     for party, signature, via in signatories(ds, document, expand_blocs=expand_blocs):
+        if signature.vote != "for":
+            continue
         if as_of is not None:
             ok = counts_on(document, signature, as_of)
         else:
@@ -556,11 +560,18 @@ _VALUE = {"for": 1.0, "abstain": 0.5, "against": 0.0}
 
 
 def agreement(
-    ds: Dataset,
+    ds: Dataset, *, since: dt.date | str | None = None, until: dt.date | str | None = None
 ) -> list[tuple[str, str, int, int, float | None, int, float | None]]:
-    """(a, b, co_signed, either_signed, jaccard, both_recorded, vote_agreement), sorted."""
+    """(a, b, co_signed, either_signed, jaccard, both_recorded, vote_agreement), sorted,
+    over the documents dated on or after ``since`` and wholly on or before ``until``."""
+    start = None if since is None else PartialDate.parse(str(since)).first
+    end = None if until is None else PartialDate.parse(str(until)).first
     positions: dict[str, dict[str, str]] = defaultdict(dict)
     for document in ds.documents:
+        if (start is not None and document.date.first < start) or (
+            end is not None and document.date.last > end
+        ):
+            continue
         for signature in document.signatures:
             if (
                 isinstance(signature.party, Country)

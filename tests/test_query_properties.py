@@ -383,6 +383,24 @@ def test_agreement_matches_oracle(ds: Dataset) -> None:
 
 
 @fewer
+@given(datasets(), days, days)
+def test_agreement_in_a_period_matches_oracle(ds: Dataset, one: dt.date, two: dt.date) -> None:
+    """Agreement over the documents dated inside a period, as the oracle counts it."""
+    since, until = min(one, two), max(one, two)
+    expected = [
+        (a, b, co, either, None if j is None else round(j, 9), both,
+         None if v is None else round(v, 9))
+        for a, b, co, either, j, both, v in oracle.agreement(ds, since=since, until=until)
+    ]  # fmt: skip
+    actual = (
+        ds.agreement(since=since, until=until)
+        .with_columns(pl.col("jaccard", "vote_agreement").round(9))
+        .rows()
+    )
+    assert expected == actual
+
+
+@fewer
 @given(datasets(), days)
 def test_bloc_cohesion_matches_oracle(ds: Dataset, day: dt.date) -> None:
     """Members and participants per document and per regime, for the EU and a user bloc."""
@@ -433,14 +451,15 @@ def test_matrix_counts_agree_with_single_queries(ds: Dataset, day: dt.date) -> N
 @fewer
 @given(datasets())
 def test_moving_past_a_withdrawal_removes_exactly_that_signature(ds: Dataset) -> None:
-    """The day a signature's withdrawal is known, that party alone leaves the signed set."""
+    """The day a signature's withdrawal is known, that party alone leaves the signed set
+    (a vote other than for is never in it)."""
     for document in ds.documents:
         if document.subject is None:
             continue
         for signature in document.signatures:
             party = oracle.party_of(signature)
             withdrawn = signature.withdrawn_on
-            if party is None or withdrawn is None:
+            if party is None or withdrawn is None or signature.vote != "for":
                 continue
             day = withdrawn.last
             before = day - dt.timedelta(days=1)
@@ -454,6 +473,7 @@ def test_moving_past_a_withdrawal_removes_exactly_that_signature(ds: Dataset) ->
                 oracle.party_of(s)
                 for s in document.signatures
                 if s is not signature
+                and s.vote == "for"
                 and oracle.party_of(s) is not None
                 and oracle.counts_on(document, s, before) != oracle.counts_on(document, s, day)
             }

@@ -38,10 +38,12 @@ methods and the command line follow it), and ``status``, ``matrix``, ``lag``,
 
 from sanctions_tracker.queries._args import CountryLike, DayLike
 from sanctions_tracker.queries._frames import RESPONSE_KINDS, ROUTES, Prepared
-from sanctions_tracker.queries.compare import agreement, bloc_cohesion
+from sanctions_tracker.queries.agreement import agreement
+from sanctions_tracker.queries.compare import bloc_cohesion
 from sanctions_tracker.queries.explain import Evidence, Explanation, SignatureEvidence, explain
 from sanctions_tracker.queries.lag import response_lag
 from sanctions_tracker.queries.matrix import STATUSES, matrix, matrix_summary
+from sanctions_tracker.queries.positions import positions
 from sanctions_tracker.queries.status import (
     participation,
     sanctioned_not_signed,
@@ -66,6 +68,7 @@ __all__ = [
     "matrix",
     "matrix_summary",
     "participation",
+    "positions",
     "response_lag",
     "sanctioned_not_signed",
     "signed_not_sanctioned",

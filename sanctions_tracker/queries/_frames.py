@@ -39,6 +39,7 @@ import polars as pl
 
 from sanctions_tracker._registry import registry
 from sanctions_tracker.queries._args import _When
+from sanctions_tracker.records import POSITIONS
 from sanctions_tracker.tables import Tables, last_day, schema
 
 __all__ = ["RESPONSE_KINDS", "ROUTES", "Prepared", "Switches"]
@@ -463,6 +464,30 @@ def _signatures(tables: Tables) -> pl.LazyFrame:
     )
 
 
+def _dated_documents(tables: Tables) -> pl.LazyFrame:
+    return tables.documents.lazy().select(
+        "document_id", pl.col("date").alias("first"), last_day("date").alias("last")
+    )
+
+
+def _positions(tables: Tables) -> pl.LazyFrame:
+    documents = tables.documents.lazy().select("document_id").with_row_index("document")
+    return (
+        tables.signatures.lazy()
+        .filter(
+            (pl.col("party_kind") == "country")
+            & pl.col("withdrawn_on").is_null()
+            & pl.col("vote").fill_null("for").is_in(POSITIONS)
+        )
+        .join(documents, on="document_id")
+        .select(
+            pl.col("country").to_physical().cast(pl.Int64),
+            pl.col("document").cast(pl.Int64),
+            pl.col("vote").fill_null("for").to_physical().cast(pl.Int64),
+        )
+    )
+
+
 @cache
 def _country_names() -> pl.DataFrame:
     codes = sorted(registry())
@@ -517,6 +542,18 @@ class Prepared:
     def events(self) -> pl.LazyFrame:
         """Every dated sanctions act per party, by route."""
         return self._frame("events", _events)
+
+    def positions(self) -> pl.LazyFrame:
+        """Every country's position (a vote ``for``, ``abstain`` or ``against`` of a
+        signature not withdrawn) as integers: ``country`` (the code's place among the
+        country codes), ``document`` (its row in :meth:`dated_documents`) and ``vote``
+        (its place among the votes)."""
+        return self._frame("positions", _positions)
+
+    def dated_documents(self) -> pl.LazyFrame:
+        """Every document's id with the first (``first``) and last (``last``) day of its
+        date, in the order of the documents table."""
+        return self._frame("dated_documents", _dated_documents)
 
     def names(self) -> pl.LazyFrame:
         """The name of every country and bloc, by ``party_kind`` and ``party``."""
@@ -601,7 +638,10 @@ def _counted(signatures: pl.LazyFrame, when: _When, *, expand_blocs: bool) -> pl
 
     In a window a signature counts when it is known by ``until`` and not withdrawn by
     ``since``. A party that counts twice (its own and its bloc's signature) keeps its own.
+    On a roll call only a vote for counts as signing: a vote against, an abstention or
+    an absence is no signature of the text.
     """
+    signatures = signatures.filter(pl.col("vote").fill_null("for") == "for")
     if when.as_of is not None:
         counted = signatures.filter(
             _known_by("_signed_last", when.as_of) & _not_ended_by("_withdrawn_last", when.as_of)

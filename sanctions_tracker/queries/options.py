@@ -165,8 +165,15 @@ QUERIES: Mapping[str, Query] = {
         Query(
             "agreement",
             "how often two countries take the same position",
-            (attrs.evolve(DOCUMENTS, keyword=False),),
+            (
+                attrs.evolve(DOCUMENTS, keyword=False),
+                Argument("since", "DayLike | None", "only documents dated on or after this day"),
+                Argument(
+                    "until", "DayLike | None", "only documents dated wholly on or before this day"
+                ),
+            ),
         ),
+        Query("positions", "each member's vote on DOCUMENT, with the totals", (DOCUMENT,)),
         Query(
             "bloc_cohesion",
             "the share of BLOC's members that signed each document or take part in each regime",
