@@ -6,10 +6,45 @@ summary; this module makes the Dataset of them.
 
 from __future__ import annotations
 
-from sanctions_tracker.dataset import Dataset
-from sanctions_tracker.io.unvotes import Layout, PathLike, read_votes
+from collections.abc import Callable
 
-__all__ = ["read_un_votes"]
+import attrs
+
+from sanctions_tracker.dataset import Dataset
+from sanctions_tracker.io.unvotes import Layout, PathLike, VotesSummary, read_votes
+
+__all__ = ["VotesImported", "import_un_votes", "read_un_votes"]
+
+
+@attrs.frozen
+class VotesImported:
+    """What :func:`import_un_votes` made: the dataset, and the summary of what was read."""
+
+    dataset: Dataset
+    summary: VotesSummary
+
+
+def import_un_votes(
+    *paths: PathLike,
+    layout: Layout | None = None,
+    strict: bool = True,
+    progress: Callable[[str], None] | None = None,
+) -> VotesImported:
+    """:func:`read_un_votes`, with the summary: roll calls, votes, unresolved names.
+
+    Args:
+        paths: The files, or a folder of them.
+        layout: ``unvotes``, ``voeten`` or ``undl``; by default told by the columns.
+        strict: Raise for any bad row (the default); with False, load the good rows.
+        progress: Called with the name of each stage as the read reaches it.
+
+    >>> result = import_un_votes("tests/data/unvotes")
+    >>> result.summary.roll_calls, result.dataset.tables.signatures.height
+    (18, 2263)
+    """
+    result = read_votes(*paths, layout=layout, strict=strict, progress=progress)
+    # The reader has checked every rule of the validation: see Dataset._from_checked.
+    return VotesImported(Dataset._from_checked(result.tables), result.summary)
 
 
 def read_un_votes(*paths: PathLike, layout: Layout | None = None, strict: bool = True) -> Dataset:
@@ -23,7 +58,7 @@ def read_un_votes(*paths: PathLike, layout: Layout | None = None, strict: bool =
 
     Returns:
         The Dataset. For what was skipped or left unresolved, call
-        :func:`sanctions_tracker.io.unvotes.read_votes`, which returns a summary too.
+        :func:`import_un_votes`, which returns a summary too.
 
     Raises:
         DataFormatError: a file is missing, unreadable, or of no known layout.
@@ -39,5 +74,4 @@ def read_un_votes(*paths: PathLike, layout: Layout | None = None, strict: bool =
     >>> [(s.party.code, s.vote) for s in ds.document("A/RES/68/262").signatures]
     [('UA', 'for'), ('RU', 'against')]
     """
-    # The reader has checked every rule of the validation: see Dataset._from_checked.
-    return Dataset._from_checked(read_votes(*paths, layout=layout, strict=strict).tables)
+    return import_un_votes(*paths, layout=layout, strict=strict).dataset

@@ -11,10 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import sanctions_tracker
+from sanctions_tracker.cli import main
 from sanctions_tracker.dataset import Dataset
 from sanctions_tracker.errors import DataFormatError, ValidationError
 from sanctions_tracker.io.unvotes import read_votes
-from sanctions_tracker.records import JointStatement
+from sanctions_tracker.records import JointStatement, SanctionsRegime
 from sanctions_tracker.validation import validate
 
 EXTRACT = Path(__file__).parent / "data" / "unvotes"
@@ -281,3 +282,72 @@ def test_every_vote_is_one_signature(rows: list[tuple[int, str, str]]) -> None:
     assert expected == actual
     no_problems: list[object] = []
     assert no_problems == validate(Dataset._from_checked(result.tables).tables)
+
+
+@pytest.fixture(scope="module")
+def with_sanctions(extract: Dataset) -> Dataset:
+    """The extract's votes beside sanctions on Russia by the US, the EU and India."""
+    regimes = Dataset(
+        regimes=[
+            SanctionsRegime("US-RUS", "US on Russia", "US", "RU", established_on="2014-03-06"),
+            SanctionsRegime("EU-RUS", "EU on Russia", "EU", "RU", established_on="2014-03-17"),
+            SanctionsRegime("IN-RUS", "made up", "IN", "RU", established_on="2014-05-01"),
+        ]
+    )
+    return extract.merge(regimes)
+
+
+def test_voted_for_but_did_not_sanction(with_sanctions: Dataset) -> None:
+    """Signed means voted for: no vote against or abstention is among the signatories."""
+    found = with_sanctions.signed_not_sanctioned("A/RES/68/262", as_of="2014-12-31", target="RU")[
+        "country"
+    ].to_list()
+    votes = dict(with_sanctions.positions("A/RES/68/262").select("country", "vote").iter_rows())
+    expected = (True, False, False, False)  # the US sanctions, and France through the EU
+    actual = ("UA" in found, "US" in found, "FR" in found, any(votes[c] != "for" for c in found))
+    assert expected == actual
+
+
+def test_sanctioned_but_did_not_vote_for(with_sanctions: Dataset) -> None:
+    """A sanctioner that abstained is sanctioned-not-signed, with target= on a vote about
+    another country."""
+    found = with_sanctions.sanctioned_not_signed("A/RES/68/262", as_of="2014-12-31", target="RU")[
+        "country"
+    ].to_list()
+    expected = ["IN"]
+    assert expected == found
+
+
+def test_positions_with_totals(extract: Dataset) -> None:
+    """Each member's vote on A/RES/68/262, with the totals of each vote."""
+    rows = extract.positions("A/RES/68/262")
+    totals = dict(rows.select(pl.col("vote").cast(pl.String), "total").unique().iter_rows())
+    expected = ({"for": 100, "against": 11, "abstain": 58}, "against")
+    actual = (totals, rows.filter(pl.col("country") == "RU")["vote"].cast(pl.String).item())
+    assert expected == actual
+
+
+def test_import_votes_stops_at_a_bad_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The command exits 2 (bad input) naming the bad row, and writes nothing."""
+    votes, calls = _unvotes(tmp_path, "1,France,FR,maybe\n", "1,1,0,1946-01-01,R/1/1,0,0,X,Y\n")
+    status = main(["import-votes", str(votes), str(calls), "--out", str(tmp_path / "o.json")])
+    expected = (2, False, True)
+    actual = (
+        status,
+        (tmp_path / "o.json").exists(),
+        "unknown vote code 'maybe'" in capsys.readouterr().err,
+    )
+    assert expected == actual
+
+
+def test_import_votes_skips_bad_rows_when_asked(tmp_path: Path) -> None:
+    """With --skip-bad-rows the good rows are written."""
+    votes, calls = _unvotes(
+        tmp_path, "1,France,FR,maybe\n1,Chile,CL,yes\n", "1,1,0,1946-01-01,R/1/1,0,0,X,Y\n"
+    )
+    out = tmp_path / "o.json"
+    status = main(["import-votes", str(votes), str(calls), "--out", str(out), "--skip-bad-rows"])
+    expected = (0, ["CL"])
+    assert expected == (status, Dataset.load(out).tables.signatures["party"].to_list())

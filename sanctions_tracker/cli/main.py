@@ -23,6 +23,7 @@ from sanctions_tracker.cli.catalogue import add_catalogue_command
 from sanctions_tracker.cli.files import add_file_commands
 from sanctions_tracker.cli.programmes import add_programme_commands
 from sanctions_tracker.cli.questions import _report, add_questions
+from sanctions_tracker.cli.votes import add_vote_commands
 from sanctions_tracker.errors import DataFormatError, SanctionsTrackerError, ValidationError
 
 __all__ = ["main"]
@@ -105,4 +106,5 @@ def _build_parser() -> _Parser:
     add_file_commands(commands)
     add_programme_commands(commands)
     add_catalogue_command(commands)
+    add_vote_commands(commands)
     return parser

@@ -1,0 +1,172 @@
+"""The UN General Assembly's whole roll-call record: loading it, and agreement at full scale.
+
+1. Loading: ``st.read_un_votes(folder)`` (read, check, resolve past members, build the
+   Dataset) against a bare ``pl.read_csv`` of the same three files. Target: a ratio of
+   at most 2.
+2. Agreement over every roll call and every pair of countries, and over a period
+   (``since=``, ``until=``), against a lazy streaming polars self-join of the same
+   votes (join on the roll call, score each pair, mean per pair). Target: at least 30
+   times as fast. With ``--oracle`` the results are also checked against the
+   plain-Python oracle of ``tests/oracle.py`` (a few minutes).
+
+The unvotes tables are CC0; they are read from ``../shared/data/real/unvotes/``, or
+from the folder given with ``--data``.
+
+Run: ``.venv/bin/python benchmarks/bench_votes.py [--oracle]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import platform
+import sys
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+import polars as pl
+
+import sanctions_tracker as st
+from sanctions_tracker.dataset import Dataset
+from sanctions_tracker.records import POSITIONS
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data" / "real" / "unvotes"
+FILES = ("un_votes.csv", "un_roll_calls.csv", "un_roll_call_issues.csv")
+PERIOD = ("1991-01-01", "2019-12-31")
+_VALUE = {"for": 1.0, "abstain": 0.5, "against": 0.0}
+
+
+def best_of_both(
+    first: Callable[[], object], second: Callable[[], object], repeats: int
+) -> tuple[float, float]:
+    """The fastest of ``repeats`` runs of each, in seconds, the two taking turns."""
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(repeats):
+        for run, kept in ((first, times[0]), (second, times[1])):
+            start = time.perf_counter()
+            run()
+            kept.append(time.perf_counter() - start)
+    return min(times[0]), min(times[1])
+
+
+def bare_read(folder: Path) -> list[pl.DataFrame]:
+    """The baseline of loading: polars parsing the three files, nothing more."""
+    return [pl.read_csv(folder / name) for name in FILES]
+
+
+def self_join(
+    votes: pl.LazyFrame, since: str | None = None, until: str | None = None
+) -> pl.DataFrame:
+    """The baseline of agreement: every pair's mean score by a streaming self-join."""
+    if since is not None:
+        votes = votes.filter(pl.col("date") >= pl.lit(since).str.to_date())
+    if until is not None:
+        votes = votes.filter(pl.col("date") <= pl.lit(until).str.to_date())
+    votes = votes.select("document_id", "country", "value")
+    return (
+        votes.join(votes, on="document_id", suffix="_b")
+        .filter(pl.col("country") < pl.col("country_b"))
+        .group_by("country", "country_b")
+        .agg((1 - (pl.col("value") - pl.col("value_b")).abs()).mean().alias("vote_agreement"))
+        .collect(engine="streaming")
+    )
+
+
+def baseline_votes(dataset: Dataset) -> pl.LazyFrame:
+    """The same positions as the query uses, as a plain frame for the baseline."""
+    documents = dataset.tables.documents.select("document_id", "date")
+    return (
+        dataset.tables.signatures.filter(pl.col("vote").is_in(POSITIONS))
+        .select(
+            "document_id",
+            pl.col("party").alias("country"),
+            pl.col("vote")
+            .cast(pl.String)
+            .replace_strict(_VALUE, return_dtype=pl.Float64)
+            .alias("value"),
+        )
+        .join(documents, on="document_id")
+        .lazy()
+    )
+
+
+def same_scores(ours: pl.DataFrame, theirs: pl.DataFrame) -> bool:
+    """The baseline's pairs and scores equal ours (pairs with a shared position)."""
+    mine = ours.filter(pl.col("both_recorded") > 0).select(
+        pl.col("country_a").alias("country"),
+        pl.col("country_b"),
+        pl.col("vote_agreement").round(9),
+    )
+    other = theirs.select("country", "country_b", pl.col("vote_agreement").round(9))
+    return mine.sort("country", "country_b").equals(other.sort("country", "country_b"))
+
+
+def check_oracle(dataset: Dataset, since: str | None, until: str | None) -> bool:
+    """The query's rows equal the plain-Python oracle's."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    oracle = importlib.import_module("oracle")  # the tests' oracle, only for this check
+    expected = oracle.agreement(dataset, since=since, until=until)
+    actual = (
+        dataset.agreement(since=since, until=until)
+        .with_columns(pl.col("jaccard", "vote_agreement").round(9))
+        .rows()
+    )
+    rounded = [tuple(round(x, 9) if isinstance(x, float) else x for x in r) for r in expected]
+    return rounded == actual
+
+
+def _collected(dataset: Dataset, since: str | None, until: str | None) -> pl.DataFrame:
+    return dataset.agreement(since=since, until=until)
+
+
+def main() -> None:
+    """Time loading and agreement against their baselines; print figures and ratios."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument("--oracle", action="store_true")
+    args = parser.parse_args()
+    folder: Path = args.data
+    if not all((folder / name).is_file() for name in FILES):
+        sys.exit(f"the unvotes tables are not in {folder}: give --data")
+    print(f"python {platform.python_version()}, polars {pl.__version__}, {platform.machine()}")
+
+    start = time.perf_counter()
+    dataset = st.read_un_votes(folder)
+    print(f"first read (name tables built): {time.perf_counter() - start:.3f} s")
+    signatures = dataset.tables.signatures.height
+    print(f"{dataset.tables.documents.height} roll calls, {signatures} votes")
+    bare, ours = best_of_both(
+        lambda: bare_read(folder), lambda: st.read_un_votes(folder), args.repeats
+    )
+    print(f"bare pl.read_csv:     {bare:.3f} s")
+    print(f"st.read_un_votes:     {ours:.3f} s")
+    print(f"loading ratio:        {ours / bare:.2f} (target at most 2)")
+
+    votes = baseline_votes(dataset).collect().lazy()
+    for since, until in ((None, None), PERIOD):
+        label = "every roll call" if since is None else f"{since} to {until}"
+        fresh = st.read_un_votes(folder)  # its positions not yet extracted
+        start = time.perf_counter()
+        first = fresh.agreement(since=since, until=until)
+        cold = time.perf_counter() - start
+        base, warm = best_of_both(
+            partial(self_join, votes, since, until),
+            partial(_collected, dataset, since, until),
+            args.repeats,
+        )
+        agree = same_scores(first, self_join(votes, since, until))
+        print(f"agreement, {label}: {first.height} pairs")
+        print(f"  streaming self-join: {base:.3f} s")
+        print(f"  agreement (first):   {cold:.4f} s   speed-up {base / cold:.0f}x")
+        print(f"  agreement (again):   {warm:.4f} s   speed-up {base / warm:.0f}x")
+        print(f"  same scores as the self-join: {agree}")
+        if args.oracle:
+            print(f"  equal to the oracle: {check_oracle(dataset, since, until)}")
+
+
+if __name__ == "__main__":
+    main()
