@@ -262,15 +262,20 @@ class _Problems:
         return tuple(sorted(found, key=lambda p: (p.file or "", p.line or 0)))
 
 
-def _check_calls(calls: pl.DataFrame, problems: _Problems) -> pl.DataFrame:
-    calls = problems.drop(
-        calls.with_columns(_number(calls, "_rcid").alias("_id")),
+def _numbered(frame: pl.DataFrame, problems: _Problems) -> pl.DataFrame:
+    """``frame`` with its roll-call number as ``_id``; a row without a whole number reported."""
+    return problems.drop(
+        frame.with_columns(_number(frame, "_rcid").alias("_id")),
         pl.col("_id").is_null(),
         pl.format(
             "roll call number '{}' is not a whole number",
             pl.col("_rcid").cast(pl.String).fill_null(""),
         ),
     )
+
+
+def _check_calls(calls: pl.DataFrame, problems: _Problems) -> pl.DataFrame:
+    calls = _numbered(calls, problems)
     calls = problems.drop(
         calls.with_columns(day("_date").alias("_day")),
         pl.col("_day").is_null(),
@@ -389,14 +394,7 @@ def _check_votes(
 ) -> tuple[pl.DataFrame, int]:
     """Votes with their roll call's id and date; the bad ones reported. Also the number
     of rows of states that were not members."""
-    votes = problems.drop(
-        votes.with_columns(_number(votes, "_rcid").alias("_id")),
-        pl.col("_id").is_null(),
-        pl.format(
-            "roll call number '{}' is not a whole number",
-            pl.col("_rcid").cast(pl.String).fill_null(""),
-        ),
-    )
+    votes = _numbered(votes, problems)
     if layout != "unvotes":
         votes = problems.drop(votes, day("_row_date").is_null(), _date_problem("_row_date"))
     not_members = 0

@@ -30,6 +30,7 @@ prepared once per Dataset, so that another period costs only the products.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 import numpy as np
@@ -60,23 +61,12 @@ _CODES = tuple(VOTES.index(vote) + 1 for vote in POSITIONS)  # 0 is no position
 
 
 def _chosen(
-    documents: pl.DataFrame,
-    wanted: Iterable[str] | None,
-    since: DayLike | None,
-    until: DayLike | None,
+    documents: pl.DataFrame, named: list[str] | None, start: dt.date | None, end: dt.date | None
 ) -> npt.NDArray[np.bool_]:
     """Which documents count: those named (all by default) lying inside the period."""
-    ids = documents["document_id"]
-    chosen = np.ones(ids.len(), dtype=bool)
-    if wanted is not None:
-        named = [wanted] if isinstance(wanted, str) else list(wanted)
-        missing = sorted(set(named) - set(ids.to_list()))
-        if missing:
-            raise UnknownDocumentError(missing[0], known=ids.sort().to_list())
-        chosen = ids.is_in(named).to_numpy()
-    start, end = _day(since, "since"), _day(until, "until")
-    if start is not None and end is not None and start > end:
-        raise QueryError(f"since {start} is after until {end}: give since <= until")
+    chosen = np.ones(documents.height, dtype=bool)
+    if named is not None:
+        chosen = documents["document_id"].is_in(named).to_numpy()
     if start is not None:
         chosen &= (documents["first"] >= start).to_numpy()
     if end is not None:
@@ -116,13 +106,24 @@ def agreement(
         QueryError: A bad date, or since after until.
     """
     frames = prepared(tables)
-    dated = frames.dated_documents().collect()
-    chosen = _chosen(dated, documents, since, until)
-    return pl.defer(lambda: _pairs(frames, chosen), schema=AGREEMENT_SCHEMA)
+    named = None
+    if documents is not None:
+        named = [documents] if isinstance(documents, str) else list(documents)
+        ids = frames.tables.documents["document_id"]
+        missing = sorted(set(named) - set(ids.to_list()))
+        if missing:
+            raise UnknownDocumentError(missing[0], known=ids.sort().to_list())
+    start, end = _day(since, "since"), _day(until, "until")
+    if start is not None and end is not None and start > end:
+        raise QueryError(f"since {start} is after until {end}: give since <= until")
+    return pl.defer(lambda: _pairs(frames, named, start, end), schema=AGREEMENT_SCHEMA)
 
 
-def _pairs(frames: Prepared, chosen: npt.NDArray[np.bool_]) -> pl.DataFrame:
+def _pairs(
+    frames: Prepared, named: list[str] | None, start: dt.date | None, end: dt.date | None
+) -> pl.DataFrame:
     """Every pair's counts and scores, over the chosen documents, by matrix products."""
+    chosen = _chosen(frames.dated_documents().collect(), named, start, end)
     positions = frames.positions().collect()
     country = positions["country"].to_numpy()
     document = positions["document"].to_numpy()
