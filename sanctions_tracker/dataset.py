@@ -368,9 +368,16 @@ class Dataset:
     """
 
     agreement = _collected(queries.agreement)
-    """Pairwise agreement of countries' positions (Jaccard and the UN-voting score).
+    """Pairwise agreement of countries' positions (Jaccard and the UN-voting score),
+    over the documents given (all by default) dated inside ``since``..``until``.
 
     See :func:`sanctions_tracker.queries.agreement`.
+    """
+
+    positions = _collected(queries.positions)
+    """Each member's vote on a document (a signature is a vote for), with the totals.
+
+    See :func:`sanctions_tracker.queries.positions`.
     """
 
     bloc_cohesion = _collected(queries.bloc_cohesion)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import mmap
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -127,12 +128,17 @@ def file_lines(file: str, lines: pl.Series) -> pl.Series:
 
 
 def _line_offsets(file: str) -> list[int] | None:
-    """For each row, the line breaks inside quoted fields before it; None when none."""
-    data = Path(file).read_bytes()
-    if b'"' not in data:
-        return None
-    frame = pl.read_csv(io.BytesIO(data), infer_schema=False)
-    if data.count(b"\n") <= frame.height + 1:
+    """For each row, the line breaks inside quoted fields before it; None when none.
+
+    A field with a line break is quoted, so a file without a quote has none: that is
+    one scan of the mapped file, with no copy of it.
+    """
+    with open(file, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        if data.find(b'"') < 0:
+            return None
+        text = bytes(data)
+    frame = pl.read_csv(io.BytesIO(text), infer_schema=False)
+    if text.count(b"\n") <= frame.height + 1:
         return None
     inside = frame.select(
         pl.sum_horizontal(

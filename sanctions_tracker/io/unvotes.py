@@ -438,8 +438,13 @@ def _members(votes: pl.DataFrame, calls: pl.DataFrame) -> tuple[pl.DataFrame, pl
         .select("_file", "_line", "_id", "_name", "_hint")
         .join(calls.select("_id", pl.col("_day").alias("_date")), on="_id", how="left")
     )
-    codes = given.scatter(missing, by_name["_code"]) if len(missing) else given
-    kept = votes.select("_id", "_line", "document_id", "vote").with_columns(codes.alias("_code"))
+    codes, party = given, votes["_hint"].clone()
+    if len(missing):
+        codes = given.scatter(missing, by_name["_code"])
+        party = party.scatter(missing, by_name["_code"].cast(pl.String))
+    kept = votes.select("_id", "_line", "document_id", "vote").with_columns(
+        codes.alias("_code"), party.alias("_party")
+    )
     return kept, by_name
 
 
@@ -480,7 +485,7 @@ def _signatures(votes: pl.DataFrame, problems: _Problems, file: str) -> pl.DataF
             "document_id": pl.col("document_id"),
             "position": _positions(votes["_id"]),
             "party_kind": pl.lit("country", dtype=TABLES["signatures"].schema()["party_kind"]),
-            "party": pl.col("_code").cast(pl.String),
+            "party": pl.col("_party"),
             "country": pl.col("_code"),
             "vote": pl.col("vote"),
         },
