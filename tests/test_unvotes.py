@@ -330,10 +330,10 @@ def test_positions_with_totals(extract: Dataset) -> None:
 def test_import_votes_stops_at_a_bad_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The command exits 2 (bad input) naming the bad row, and writes nothing."""
+    """The command exits 1 (bad data) naming the bad row, and writes nothing."""
     votes, calls = _unvotes(tmp_path, "1,France,FR,maybe\n", "1,1,0,1946-01-01,R/1/1,0,0,X,Y\n")
     status = main(["import-votes", str(votes), str(calls), "--out", str(tmp_path / "o.json")])
-    expected = (2, False, True)
+    expected = (1, False, True)
     actual = (
         status,
         (tmp_path / "o.json").exists(),
