@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import attrs
 import polars as pl
 
-from sanctions_tracker.dates import PartialDate, to_partial_date
+from sanctions_tracker.dates import PartialDate, to_day, to_partial_date
 from sanctions_tracker.errors import QueryError
 from sanctions_tracker.records import JointStatement, Letter, Signature
 from sanctions_tracker.report.parts import (
@@ -122,7 +122,7 @@ def counts(dataset: Dataset) -> Counts:
     )
 
 
-def build_report(dataset: Dataset, *, until: dt.date | None = None) -> Report:
+def build_report(dataset: Dataset, *, until: dt.date | str | None = None) -> Report:
     """The report on ``dataset`` up to ``until`` (default: :func:`default_cutoff`).
 
     Documents come in date order (by the last day each date can stand for: a letter
@@ -130,8 +130,19 @@ def build_report(dataset: Dataset, *, until: dt.date | None = None) -> Report:
     document's date to ``until``, and the status is that of the day ``until``. A
     document with no subject, or with no named country or bloc among its signatories,
     or dated after ``until``, gets no answers: the questions do not apply to it.
+
+    >>> build_report(belarus_2020(), until="2020-12-31").until
+    datetime.date(2020, 12, 31)
+    >>> build_report(belarus_2020(), until="2020-12")
+    Traceback (most recent call last):
+    ...
+    sanctions_tracker.errors.QueryError: until: '2020-12' is not a day:
+    a month is not enough here; write YYYY-MM-DD
+
+    Raises:
+        QueryError: ``until`` is not a day.
     """
-    cutoff = until or default_cutoff(dataset)
+    cutoff = default_cutoff(dataset) if until is None else _cutoff(until)
     documents = sorted(dataset.documents, key=lambda d: (d.date.last, d.date.first, d.id))
     return Report(
         counts=counts(dataset),
@@ -139,6 +150,14 @@ def build_report(dataset: Dataset, *, until: dt.date | None = None) -> Report:
         documents=tuple(_document(dataset, document, cutoff) for document in documents),
         matrix=_matrix(dataset, cutoff),
     )
+
+
+def _cutoff(until: dt.date | str) -> dt.date:
+    """``until`` as a day, or a :class:`QueryError` that names the argument."""
+    try:
+        return to_day(until)
+    except (ValueError, TypeError) as err:
+        raise QueryError(f"until: {err}") from None
 
 
 def _matrix(dataset: Dataset, day: dt.date) -> Matrix:
