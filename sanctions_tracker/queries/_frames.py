@@ -39,7 +39,7 @@ import polars as pl
 
 from sanctions_tracker._registry import registry
 from sanctions_tracker.queries._args import _When
-from sanctions_tracker.records import POSITIONS
+from sanctions_tracker.queries._positions import _dated_documents, _positions
 from sanctions_tracker.tables import Tables, last_day, schema
 
 __all__ = ["RESPONSE_KINDS", "ROUTES", "Prepared", "Switches"]
@@ -460,30 +460,6 @@ def _signatures(tables: Tables) -> pl.LazyFrame:
         .with_columns(
             last_day("signed_on").alias("_signed_last"),
             last_day("withdrawn_on").alias("_withdrawn_last"),
-        )
-    )
-
-
-def _dated_documents(tables: Tables) -> pl.LazyFrame:
-    return tables.documents.lazy().select(
-        "document_id", pl.col("date").alias("first"), last_day("date").alias("last")
-    )
-
-
-def _positions(tables: Tables) -> pl.LazyFrame:
-    documents = tables.documents.lazy().select("document_id").with_row_index("document")
-    return (
-        tables.signatures.lazy()
-        .filter(
-            (pl.col("party_kind") == "country")
-            & pl.col("withdrawn_on").is_null()
-            & pl.col("vote").fill_null("for").is_in(POSITIONS)
-        )
-        .join(documents, on="document_id")
-        .select(
-            pl.col("country").to_physical().cast(pl.Int64),
-            pl.col("document").cast(pl.Int64),
-            pl.col("vote").fill_null("for").to_physical().cast(pl.Int64),
         )
     )
 
