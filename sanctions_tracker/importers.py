@@ -74,7 +74,8 @@ def import_ftm(
             iterable of lines.
         targets: the target country of each programme, keyed by programme key
             (``programId``, or ``program`` text) or by regime id, e.g.
-            ``{"EU-UKR": "RU"}``; regimes not named here have no target.
+            ``{"EU-UKR": "RU"}``: it overrides the OpenSanctions registry, which
+            gives the targets of the programmes it knows.
         actions: add one ``amend`` action per regime and listing date, naming the
             designations of that day.
         progress: called with the number of bytes (characters, for a text stream)
@@ -82,8 +83,9 @@ def import_ftm(
 
     Returns:
         The dataset (regimes, designations, actions) and the summary: counts by
-        schema, the regimes without a target, and every line skipped or imported
-        in part, with the reason.
+        schema, the regimes without a target, those whose programme the registry
+        lacks, the programmes by authority and target, and every line skipped or
+        imported in part, with the reason.
 
     Raises:
         DataFormatError: the file cannot be opened.

@@ -10,6 +10,7 @@ Sizes stay small so that properties run fast.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Mapping, Sequence
 
 import polars as pl
@@ -57,6 +58,7 @@ __all__ = [
     "dataset_settings",
     "datasets",
     "designations",
+    "ftm_streams",
     "invalid_datasets",
     "letters",
     "names",
@@ -688,3 +690,54 @@ def invalid_datasets(draw: st.DrawFn) -> tuple[Frames, str]:
     dataset = draw(datasets(complete=True))
     breakage = draw(st.sampled_from(BREAKAGES))
     return breakage(dataset.tables.as_dict(), draw(st.integers(0, 5)))
+
+
+# -- FollowTheMoney streams ------------------------------------------------------------------
+
+# Programme keys of the registry, an alias, one it lacks, and the bad ones a stream may hold.
+_PROGRAM_IDS = ("EU-UKR", "GB-RUS", "US-CAATSA", "GB-HR", "UN-SC1718", "XX-NOWHERE", "", " ")
+_PROGRAM_TEXTS = ("Regulation (EC) No 765/2006", "UNSCR 1718", "Reciprocal", "資産凍結")
+_FTM_COUNTRIES = ("eu", "gb", "us", "fr", "ua", "xx", "", "zz")
+_FTM_DATES = ("2020", "2020-09", "2020-09-17", "2020-09-17T10:00:00", "2020-13-01", "soon", "")
+
+
+def _ftm_values(pool: Sequence[str]) -> st.SearchStrategy[list[str]]:
+    return st.lists(st.sampled_from(pool) | st.text(max_size=3), max_size=3)
+
+
+@st.composite
+def _ftm_entity(draw: st.DrawFn, ids: Sequence[str]) -> dict[str, object]:
+    """One plausible entity: a Sanction, a person or company, or another schema."""
+    kind = draw(st.sampled_from(["Sanction", "Sanction", "Person", "Company", "Address", "Odd"]))
+    properties: dict[str, object]
+    if kind == "Sanction":
+        properties = {
+            "entity": draw(st.lists(st.sampled_from(ids), max_size=2)),
+            "country": draw(_ftm_values(_FTM_COUNTRIES)),
+            "programId": draw(
+                st.lists(st.sampled_from(_PROGRAM_IDS) | st.just("K" * 100), max_size=2)
+            ),
+            "program": draw(_ftm_values(_PROGRAM_TEXTS)),
+            "startDate": draw(_ftm_values(_FTM_DATES)),
+            "listingDate": draw(_ftm_values(_FTM_DATES)),
+            "endDate": draw(_ftm_values(_FTM_DATES)),
+        }
+    else:
+        properties = {
+            "name": draw(st.lists(st.sampled_from(["Ivan", "LLC CST", ""]), max_size=2)),
+            "nationality": draw(_ftm_values(_FTM_COUNTRIES)),
+            "country": draw(_ftm_values(_FTM_COUNTRIES)),
+        }
+    return {"id": draw(st.sampled_from(ids)), "schema": kind, "properties": properties}
+
+
+@st.composite
+def ftm_streams(draw: st.DrawFn) -> list[str]:
+    """A stream of plausible FtM lines, with repeats, broken lines and ill-typed values."""
+    ids = ["p1", "p2", "c1", "s1", "s2", "s3"]
+    broken = st.sampled_from(["{", "[1, 2]", '{"id": 5, "schema": "Person"}', "null", ""])
+    ill_typed = st.just('{"id": "s9", "schema": "Sanction", "properties": {"programId": [7]}}')
+    line = st.one_of(
+        _ftm_entity(ids).map(json.dumps), _ftm_entity(ids).map(json.dumps), broken, ill_typed
+    )
+    return draw(st.lists(line, max_size=15))

@@ -13,6 +13,7 @@ import pytest
 from files import ZALA
 from hypothesis import given
 from hypothesis import strategies as st
+from strategies import ftm_streams
 
 from sanctions_tracker.countries import Country
 from sanctions_tracker.dates import PartialDate
@@ -56,20 +57,56 @@ def test_zala_has_41_sanctions() -> None:
 
 
 def test_zala_authorities() -> None:
-    """The authorities that sanctioned the group are the issuing countries of its Sanctions."""
-    raw = {
-        e["properties"]["country"][0].upper() for e in _raw_entities() if e["schema"] == "Sanction"
-    }
-    regimes = import_ftm(ZALA).dataset.regimes
-    assert sorted(raw) == sorted({r.authority_code for r in regimes})
-
-
-def test_zala_authorities_named() -> None:
-    """The dozen authorities of the fixture, the EU among them as a bloc."""
+    """A Sanction's authority is its programme's issuer: France and Belgium publish EU-UKR."""
     regimes = import_ftm(ZALA).dataset.regimes
     authorities = {(type(r.authority).__name__, r.authority_code) for r in regimes}
-    countries = ["AU", "BE", "CA", "CH", "FR", "GB", "JP", "MC", "NZ", "UA", "US"]
+    countries = ["AU", "CA", "CH", "GB", "JP", "MC", "NZ", "UA", "US"]
     assert {("Bloc", "EU"), *(("Country", c) for c in countries)} == authorities
+
+
+def test_zala_regimes_from_the_registry_alone() -> None:
+    """With no mapping, the registry gives each regime of the stream its authority and targets."""
+    crimea_donetsk_luhansk = "UA-43 UA-14 UA-09"
+    expected = (
+        ("AU", "RU", ("AU-RUSSIA",)),
+        ("CA", "", ("CA-SEMA",)),
+        ("CH", "RU", ("SECO-UKRAINE",)),
+        ("EU", "", ("EU-COUNCIL-OF-THE-EUROPEAN-UNION",)),
+        ("EU", f"RU {crimea_donetsk_luhansk}", ("EU-UKR",)),
+        ("GB", "", ("GB-THE-INSOLVENCY-SERVICE",)),
+        ("GB", "RU", ("GB-RUS",)),
+        ("JP", "", ("JP-H-6569A8670D", "JP-H-998AFB7D06")),
+        ("MC", "", ("MC-LA-PRINCIPAUTE-DE-MONACO",)),
+        ("NZ", "RU", ("NZ-RSA2022",)),
+        ("UA", "RU", ("UA-SA1644",)),
+        ("UA", f"RU {crimea_donetsk_luhansk}", ("UA-WS-MILIND", "UA-WS-UAVS")),
+        ("US", "", ("US-BIS-EL", "US-RECIPROCAL")),
+        ("US", "RU", ("US-RUSHAR",)),
+    )
+    assert expected == import_ftm(ZALA).summary.by_authority
+
+
+def test_zala_targets_of_the_regimes() -> None:
+    """Every regime of a programme that targets Russia has Russia as its target."""
+    regimes = import_ftm(ZALA).dataset.regimes
+    targeted = {"AU-RUSSIA", "EU-UKR", "GB-RUS", "NZ-RSA2022", "SECO-UKRAINE", "UA-SA1644"}
+    targeted |= {"UA-WS-MILIND", "UA-WS-UAVS", "US-RUSHAR"}
+    assert {k: Country("RU") for k in sorted(targeted)} == {
+        r.id: r.target for r in regimes if r.target is not None
+    }
+
+
+def test_zala_programmes_the_registry_lacks() -> None:
+    """Sanctions without a programme the registry knows are listed, never matched by guess."""
+    expected = (
+        "EU-COUNCIL-OF-THE-EUROPEAN-UNION",
+        "GB-THE-INSOLVENCY-SERVICE",
+        "JP-H-6569A8670D",
+        "JP-H-998AFB7D06",
+        "MC-LA-PRINCIPAUTE-DE-MONACO",
+        "US-RECIPROCAL",
+    )
+    assert expected == import_ftm(ZALA).summary.unknown_programmes
 
 
 def test_zala_imports_without_problems() -> None:
@@ -95,17 +132,19 @@ def test_zala_targets_are_the_group() -> None:
     }
 
 
-def test_zala_regimes_stay_open_without_targets() -> None:
-    """Without a programme-to-target mapping every regime is listed as without a target."""
+def test_zala_untargeted_regimes() -> None:
+    """The regimes without a target are those the registry lacks or calls thematic."""
     result = import_ftm(ZALA)
-    assert sorted(r.id for r in result.dataset.regimes) == list(result.summary.untargeted)
+    expected = sorted([*result.summary.unknown_programmes, "CA-SEMA", "US-BIS-EL"])
+    assert expected == list(result.summary.untargeted)
 
 
-def test_zala_targets_mapping() -> None:
-    """A mapping by programme key sets the target of every regime of that programme."""
-    result = import_ftm(ZALA, targets={"EU-UKR": "Russia"})
-    targeted = {r.id: r.target for r in result.dataset.regimes if r.target is not None}
-    assert {k: Country("RU") for k in ("BE-EU-UKR", "EU-UKR", "FR-EU-UKR")} == targeted
+def test_zala_targets_mapping_overrides_the_registry() -> None:
+    """A caller's mapping by programme key overrides the registry's targets."""
+    result = import_ftm(ZALA, targets={"EU-UKR": "Belarus", "CA-SEMA": "Russia"})
+    targets = {r.id: r.target for r in result.dataset.regimes}
+    expected = (Country("BY"), Country("RU"))
+    assert expected == (targets["EU-UKR"], targets["CA-SEMA"])
 
 
 # -- regimes -----------------------------------------------------------------------------------
@@ -118,12 +157,84 @@ def test_regime_id_is_the_programme_id_of_its_authority() -> None:
     assert expected == [r.id for r in result.dataset.regimes]
 
 
-def test_regime_id_of_another_authority_is_prefixed() -> None:
-    """A national authority publishing an EU programme gets its own regime."""
+def test_national_publication_of_a_registry_programme_is_that_programme() -> None:
+    """A national authority publishing an EU programme adds to the EU's regime."""
     sanction = _sanction("s", "p", country=["be"], programId=["EU-UKR"])
+    regime = import_ftm(_lines(_person("p", "P"), sanction)).dataset.regimes[0]
+    expected = ("EU-UKR", "EU")
+    assert expected == (regime.id, regime.authority_code)
+
+
+def test_programme_the_registry_lacks_is_prefixed() -> None:
+    """A programId the registry lacks keys a regime of the Sanction's own authority."""
+    sanction = _sanction("s", "p", country=["be"], programId=["NATIONAL"])
     result = import_ftm(_lines(_person("p", "P"), sanction))
-    expected = ["BE-EU-UKR"]
-    assert expected == [r.id for r in result.dataset.regimes]
+    expected = (["BE-NATIONAL"], ("BE-NATIONAL",))
+    assert expected == ([r.id for r in result.dataset.regimes], result.summary.unknown_programmes)
+
+
+def test_program_text_matches_an_alias() -> None:
+    """Without programId, the program text is matched against the registry's aliases."""
+    sanction = _sanction(
+        "s", "p", country=["eu"], programId=[], program=["Regulation (EC) No 765/2006"]
+    )
+    regime = import_ftm(_lines(_person("p", "P"), sanction)).dataset.regimes[0]
+    expected = ("EU-BLR", Country("BY"))
+    assert expected == (regime.id, regime.target)
+
+
+def test_ambiguous_program_text_is_reported_not_guessed() -> None:
+    """A program text that is an alias of several programmes is reported with them all."""
+    sanction = _sanction("s", "p", country=["fr"], programId=[], program=["UNSCR 1718"])
+    result = import_ftm(_lines(_person("p", "P"), sanction))
+    issues = result.summary.issues
+    expected = (
+        ["FR-UNSCR-1718"],
+        [(2, False, "EU-PRK or GB-DPRK")],
+    )
+    assert expected == (
+        [r.id for r in result.dataset.regimes],
+        [(i.line, i.skipped, i.message.split("alias of ")[1].split(";")[0]) for i in issues],
+    )
+
+
+def test_empty_program_id_is_reported_by_line() -> None:
+    """An empty programId is reported on its line; the program text stands in for it."""
+    sanction = _sanction("s", "p", country=["eu"], programId=[" "], program=["EU-BLR"])
+    result = import_ftm(_lines(_person("p", "P"), sanction))
+    expected = (["EU-BLR"], [(2, "programId is empty")])
+    assert expected == (
+        [r.id for r in result.dataset.regimes],
+        [(i.line, i.message) for i in result.summary.issues],
+    )
+
+
+def test_too_long_program_id_is_reported_by_line() -> None:
+    """A programId longer than any key is reported on its line and not made a regime id."""
+    sanction = _sanction("s", "p", programId=["X" * 500])
+    result = import_ftm(_lines(_person("p", "P"), sanction))
+    expected = ([2], False, ["GB"])
+    assert expected == (
+        [i.line for i in result.summary.issues],
+        result.summary.issues[0].skipped,
+        [r.id for r in result.dataset.regimes],
+    )
+
+
+def test_repeated_programme_is_one_designation() -> None:
+    """A Sanction naming one programme twice, or under two authorities, is designated once."""
+    sanction = _sanction("s", "p", country=["fr", "eu"], programId=["EU-UKR", "eu-ukr"])
+    result = import_ftm(_lines(_person("p", "P"), sanction))
+    expected = [("s", "EU-UKR")]
+    assert expected == [(d.id, d.regime) for d in result.dataset.designations]
+
+
+def test_earliest_of_start_and_listing_date() -> None:
+    """The listing date is the earliest of startDate and listingDate."""
+    sanction = _sanction("s", "p", startDate=["2023-05-01"], listingDate=["2022-03-15"])
+    designation = import_ftm(_lines(_person("p", "P"), sanction)).dataset.designations[0]
+    expected = PartialDate.parse("2022-03-15")
+    assert expected == designation.listed_on
 
 
 def test_regime_without_programme_is_keyed_by_authority_text() -> None:
@@ -142,11 +253,19 @@ def test_eu_is_a_bloc() -> None:
     assert expected == (type(regime.authority).__name__, regime.authority_code)
 
 
-def test_regime_name_from_authority_text() -> None:
-    """The regime's name joins the authority's name and the programme."""
+def test_regime_name_is_the_programme_title() -> None:
+    """A regime of a registry programme is named by the programme's title."""
     sanction = _sanction("s", "p", authority=["FCDO"])
     regime = import_ftm(_lines(_person("p", "P"), sanction)).dataset.regimes[0]
-    expected = "FCDO: GB-RUS"
+    expected = "UK sanctions relating to Russia"
+    assert expected == regime.name
+
+
+def test_regime_name_from_authority_text() -> None:
+    """A regime the registry lacks joins the authority's name and the programme."""
+    sanction = _sanction("s", "p", authority=["FCDO"], programId=["GB-LOCAL"])
+    regime = import_ftm(_lines(_person("p", "P"), sanction)).dataset.regimes[0]
+    expected = "FCDO: GB-LOCAL"
     assert expected == regime.name
 
 
@@ -415,3 +534,25 @@ def test_target_with_ill_typed_name_is_reported() -> None:
         "entity 'p' is not in the stream",
     ]
     assert expected == [i.message for i in result.summary.skipped]
+
+
+@given(ftm_streams())
+def test_any_plausible_stream_imports_or_reports_each_line(lines: list[str]) -> None:
+    """Each Sanction line is designated or reported by number, each broken line reported."""
+    result = import_ftm(lines)
+    reported = {issue.line for issue in result.summary.issues}
+    designated = {d.id.split("/")[0] for d in result.dataset.designations}
+    unaccounted = []
+    for number, line in enumerate(lines, 1):
+        try:
+            entity = json.loads(line)
+        except ValueError:
+            if line.strip():
+                unaccounted += [] if number in reported else [number]
+            continue
+        is_sanction = isinstance(entity, dict) and entity.get("schema") == "Sanction"
+        if not isinstance(entity, dict) or not isinstance(entity.get("id"), str):
+            unaccounted += [] if number in reported else [number]
+        elif is_sanction and entity["id"] not in designated and number not in reported:
+            unaccounted.append(number)
+    assert unaccounted == []

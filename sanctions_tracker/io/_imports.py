@@ -86,6 +86,10 @@ class ImportSummary:
     actions: int
     untargeted: tuple[str, ...]
     issues: tuple[Issue, ...]
+    #: The regimes whose programme the registry lacks: their ids are made from the stream.
+    unknown_programmes: tuple[str, ...] = ()
+    #: (authority, targets separated by spaces, regime ids) for each authority and targets.
+    by_authority: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
 
     def count(self, schema: str) -> int:
         """How many records of one schema the input held."""
@@ -112,6 +116,17 @@ class ImportSummary:
         if self.untargeted:
             lines.append(
                 f"{len(self.untargeted)} regimes without a target: " + ", ".join(self.untargeted)
+            )
+        if self.unknown_programmes:
+            lines.append(
+                f"{len(self.unknown_programmes)} regimes of programmes the registry lacks: "
+                + ", ".join(self.unknown_programmes)
+            )
+        if self.by_authority:
+            lines.append("programmes by authority and target:")
+            lines.extend(
+                f"  {authority} -> {targets or '(no target)'}: {', '.join(ids)}"
+                for authority, targets, ids in self.by_authority
             )
         if self.issues:
             noun = "problem" if len(self.issues) == 1 else "problems"

@@ -5,18 +5,23 @@ keeping only what a designation needs (:mod:`sanctions_tracker.io._ftm_lines`); 
 rest of the work is done by polars on the collected columns. :func:`read_ftm` returns
 tables and a summary; :func:`sanctions_tracker.import_ftm` makes a Dataset of them.
 
-- A ``Sanction`` entity becomes a designation of its ``entity`` under a regime keyed
-  by its issuing authority (``country``: ``eu`` is the EU bloc, ``gb`` Country GB)
-  and its programme (``programId``, else ``program``, else the ``authority`` text).
+- A ``Sanction`` entity becomes a designation of its ``entity`` under the regime of
+  its programme. A ``programId`` (else the ``program`` text, matched against the
+  aliases) that the OpenSanctions registry (:mod:`sanctions_tracker.opensanctions`)
+  knows gives the regime: its id is the programme's key, its authority the
+  programme's issuer (France publishing ``EU-UKR`` adds to the EU's regime), its
+  targets the programme's. A programme the registry lacks gives a regime keyed by the
+  issuing authority (``country``: ``eu`` is the EU bloc, ``gb`` Country GB) and the
+  programme text, without a target, and the summary lists it; an alias that several
+  programmes share is reported, never guessed.
 - The designated ``Person`` becomes a person; an ``Organization``, ``Company``,
   ``LegalEntity`` or ``PublicBody`` an organisation; each keeps its FtM entity id.
-- ``startDate`` (else the earliest ``listingDate``) is the listing date and the
-  latest ``endDate`` the delisting date, as partial dates.
-- A regime's target country stays open unless ``targets`` maps its programme (or its
-  regime id) to a country: ``EU-UKR`` concerns Ukraine's territorial integrity and
-  lists Russians, so no target can be read off the key.
-- Nothing is dropped silently: bad lines, Sanctions whose entity is missing, and
-  values that are not dates are reported in the summary with their line numbers.
+- The earliest ``startDate`` or ``listingDate`` is the listing date and the latest
+  ``endDate`` the delisting date, as partial dates.
+- A caller's ``targets`` mapping, by programme or regime id, overrides the registry.
+- Nothing is dropped silently: bad lines, Sanctions whose entity is missing, empty or
+  overlong ``programId`` values, and values that are not dates are reported in the
+  summary with their line numbers.
 
 >>> import io, json
 >>> lines = [
@@ -28,7 +33,7 @@ tables and a summary; :func:`sanctions_tracker.import_ftm` makes a Dataset of th
 ...     {"id": "a1", "schema": "Address", "properties": {"full": ["Moscow"]}},
 ... ]
 >>> stream = io.StringIO("\\n".join(json.dumps(line) for line in lines))
->>> result = read_ftm(stream, targets={"GB-RUS": "Russia"})
+>>> result = read_ftm(stream)
 >>> designations = result.tables.designations
 >>> designations.select("designation_id", "regime_id", "target_name", "listed_on").rows()
 [('s1', 'GB-RUS', 'Ivan Petrov', datetime.date(2022, 3, 15))]
@@ -60,6 +65,7 @@ from sanctions_tracker.io._ftm_lines import (
     read_lines,
     sanction_frame,
 )
+from sanctions_tracker.io._ftm_programmes import MAX_PROGRAM_ID, registry_frame
 from sanctions_tracker.io._imports import (
     ImportedTables,
     ImportSummary,
@@ -186,20 +192,27 @@ def _dates(sanctions: pl.DataFrame) -> tuple[pl.DataFrame, list[Issue]]:
             else good.sort("d", "_rank")
         )
         parsed[name] = ordered.unique("id", keep="first", maintain_order=True).select(
-            "id", "d", "d_precision"
+            "id", "d", "d_precision", "_rank"
         )
+    # The earliest of the start and listing dates is the listing date.
+    listed = (
+        pl.concat([parsed["startDate"], parsed["listingDate"]])
+        .sort("d", "_rank")
+        .unique("id", keep="first", maintain_order=True)
+    )
     listed = (
         sanctions.select("id")
-        .join(parsed["startDate"], on="id", how="left")
-        .join(parsed["listingDate"], on="id", how="left", suffix="_listing")
+        .join(listed, on="id", how="left")
         .select(
             "id",
-            pl.coalesce("d", "d_listing").alias("listed_on"),
-            pl.coalesce("d_precision", "d_precision_listing").alias("listed_on_precision"),
+            pl.col("d").alias("listed_on"),
+            pl.col("d_precision").alias("listed_on_precision"),
         )
     )
-    delisted = parsed["endDate"].rename(
-        {"d": "delisted_on", "d_precision": "delisted_on_precision"}
+    delisted = (
+        parsed["endDate"]
+        .drop("_rank")
+        .rename({"d": "delisted_on", "d_precision": "delisted_on_precision"})
     )
     dated = listed.join(delisted, on="id", how="left")
     backwards = dated.join(sanctions.select("id", "line"), on="id").filter(
@@ -233,16 +246,41 @@ def _null_if_empty(column: str) -> pl.Expr:
 def _rows(sanctions: pl.DataFrame) -> tuple[pl.DataFrame, list[Issue]]:
     """One row per Sanction, authority, programme and entity, with its designation id."""
     issues: list[Issue] = []
+    ids = sanctions.select(
+        "line", "id", pl.col("programId").list.eval(pl.element().str.strip_chars())
+    )
+    bad_ids = ids.explode("programId").filter(
+        (pl.col("programId") == "") | (pl.col("programId").str.len_chars() > MAX_PROGRAM_ID)
+    )
+    issues += _issues(
+        bad_ids,
+        pl.when(pl.col("programId") == "")
+        .then(pl.lit("programId is empty"))
+        .otherwise(
+            pl.format(
+                "programId '{}...' is longer than {} characters: no programme key is",
+                pl.col("programId").str.slice(0, 20),
+                pl.lit(MAX_PROGRAM_ID),
+            )
+        ),
+        skipped=False,
+    )
+    kept_ids = ids["programId"].list.eval(
+        pl.element().filter((pl.element() != "") & (pl.element().str.len_chars() <= MAX_PROGRAM_ID))
+    )
     rows = (
-        sanctions.select(
+        sanctions.with_columns(kept_ids.alias("programId"))
+        .select(
             "line",
             "id",
-            pl.col("entity"),
+            pl.col("entity").list.unique(maintain_order=True),
             pl.col("country"),
             pl.when(pl.col("programId").list.len() > 0)
             .then(pl.col("programId"))
             .otherwise(pl.col("program"))
+            .list.unique(maintain_order=True)
             .alias("programme"),
+            (pl.col("programId").list.len() > 0).alias("from_id"),
             pl.col("authority").list.first().alias("authority_name"),
             pl.col("program").list.first().alias("legal_basis"),
         )
@@ -281,8 +319,14 @@ def _rows(sanctions: pl.DataFrame) -> tuple[pl.DataFrame, list[Issue]]:
         skipped=True,
     )
     rows = rows.filter(pl.col("authority").is_not_null())
-    # One regime id per distinct (authority, programme, authority name): a few, however long
-    # the stream. The key column stands in for the three, nulls included.
+    # One regime per programme the registry knows (its key), else per distinct
+    # (authority, programme, authority name): a few, however long the stream.
+    found = registry_frame(rows.select("programme", "from_id", "authority").unique())
+    rows = rows.join(found, on=["programme", "from_id", "authority"], how="left", nulls_equal=True)
+    issues += _issues(
+        rows.filter(pl.col("problem").is_not_null()), pl.col("problem"), skipped=False
+    )
+    # The key column stands in for the three, nulls included.
     key = pl.concat_str(
         [pl.col(c).fill_null("\x00") for c in ("authority", "programme", "authority_name")],
         separator="\x1f",
@@ -290,8 +334,19 @@ def _rows(sanctions: pl.DataFrame) -> tuple[pl.DataFrame, list[Issue]]:
     rows = rows.with_columns(key)
     keys = rows.select("_key", "authority", "programme", "authority_name").unique("_key")
     regime_ids = [_regime_id(*row) for row in keys.drop("_key").iter_rows()]
-    keys = keys.select("_key", pl.Series("regime_id", regime_ids, dtype=pl.String))
-    rows = rows.join(keys, on="_key", how="left").drop("_key")
+    keys = keys.select("_key", pl.Series("_made_id", regime_ids, dtype=pl.String))
+    rows = (
+        rows.join(keys, on="_key", how="left")
+        .with_columns(
+            pl.coalesce("key", "_made_id").alias("regime_id"),
+            pl.coalesce("registry_authority_kind", "authority_kind").alias("authority_kind"),
+            pl.coalesce("registry_authority", "authority").alias("authority"),
+        )
+        .drop("_key", "_made_id", "registry_authority_kind", "registry_authority", "problem")
+    )
+    # A Sanction that names a programme twice, or under two authorities that the
+    # registry makes one, is still one designation per regime and entity.
+    rows = rows.unique(["id", "regime_id", "entity"], keep="first", maintain_order=True)
     rows = rows.sort("line", "regime_id", "entity").with_columns(
         pl.len().over("id").alias("_n"), pl.int_range(1, pl.len() + 1).over("id").alias("_k")
     )
@@ -397,11 +452,14 @@ def read_ftm(
         schema("designations")
     )
 
-    regimes = _regimes(rows, target_codes)
+    found = _regimes(rows, target_codes)
+    regimes = regimes_table(found)
     tables = {"regimes": regimes, "designations": designations}
     if actions:
         tables["actions"] = derived_actions(designations, _ACTION_NOTE)
-    untargeted = tuple(regimes.filter(pl.col("target").is_null())["regime_id"].sort().to_list())
+    untargeted = tuple(
+        found.filter(pl.col("targets").list.len() == 0)["regime_id"].sort().to_list()
+    )
     summary = ImportSummary(
         lines=columns.lines,
         schemata=columns.schemata,
@@ -410,9 +468,24 @@ def read_ftm(
         regimes=regimes.height,
         actions=tables["actions"].height if actions else 0,
         untargeted=untargeted,
+        unknown_programmes=tuple(
+            found.filter(pl.col("key").is_null())["regime_id"].sort().to_list()
+        ),
+        by_authority=_by_authority(found),
         issues=tuple(sorted(issues, key=lambda issue: issue.line)),
     )
     return ImportedTables.of(tables, summary)
+
+
+def _by_authority(found: pl.DataFrame) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(authority, targets, regime ids) of each authority and set of targets, sorted."""
+    grouped = (
+        found.select("authority", pl.col("targets").list.join(" ").alias("targets"), "regime_id")
+        .group_by("authority", "targets")
+        .agg(pl.col("regime_id").sort())
+        .sort("authority", "targets")
+    )
+    return tuple((a, t, tuple(ids)) for a, t, ids in grouped.rows())
 
 
 def _regimes(rows: pl.DataFrame, target_codes: dict[str, str]) -> pl.DataFrame:
@@ -428,6 +501,7 @@ def _regimes(rows: pl.DataFrame, target_codes: dict[str, str]) -> pl.DataFrame:
         .with_columns(pl.col("programme").str.strip_chars())
         .join(by_regime, on="regime_id", how="left")
         .join(by_programme, on="programme", how="left")
+        .with_columns(pl.concat_list("programUrl", "url").alias("_urls"))
     )
     regimes = first.group_by("regime_id", maintain_order=True).agg(
         pl.col("authority_kind").first(),
@@ -435,23 +509,49 @@ def _regimes(rows: pl.DataFrame, target_codes: dict[str, str]) -> pl.DataFrame:
         pl.col("authority_name").drop_nulls().first(),
         pl.col("programme").drop_nulls().first(),
         pl.col("legal_basis").drop_nulls().first(),
-        pl.coalesce("_by_regime", "_by_programme").drop_nulls().first().alias("target"),
-        pl.col("programUrl").explode().drop_nulls().unique().sort().alias("sources"),
+        pl.col("key").drop_nulls().first(),
+        pl.col("title").drop_nulls().first(),
+        pl.col("measures").drop_nulls().first(),
+        pl.col("targets").drop_nulls().first(),
+        pl.coalesce("_by_regime", "_by_programme").drop_nulls().first().alias("_mapped"),
+        pl.col("_urls").explode().drop_nulls().unique().sort().alias("sources"),
     )
+    # A caller's mapping overrides the registry; a single country target goes in
+    # ``target``, and what it cannot hold is listed in the summary.
+    targets = (
+        pl.when(pl.col("_mapped").is_not_null())
+        .then(pl.concat_list(pl.col("_mapped")))
+        .otherwise(pl.col("targets").fill_null(pl.lit([], dtype=STRINGS)))
+    )
+    regimes = regimes.with_columns(targets.alias("targets"))
     name = (
-        pl.when(pl.col("authority_name").is_not_null() & pl.col("programme").is_not_null())
+        pl.when(pl.col("title").is_not_null())
+        .then(pl.col("title"))
+        .when(pl.col("authority_name").is_not_null() & pl.col("programme").is_not_null())
         .then(pl.format("{}: {}", "authority_name", "programme"))
         .otherwise(pl.coalesce("authority_name", "programme", "regime_id"))
     )
-    given = regimes.select(
+    # A country first goes in ``target``; the rest (and a region first) in ``other_targets``.
+    first_target = pl.col("targets").list.first()
+    region_first = first_target.str.contains("-").fill_null(False)
+    return regimes.select(
         "regime_id",
         name.alias("name"),
         "authority_kind",
         "authority",
-        "target",
-        pl.lit([], dtype=STRINGS).alias("other_targets"),
+        pl.when(region_first).then(None).otherwise(first_target).alias("target"),
+        pl.when(region_first)
+        .then(pl.col("targets"))
+        .otherwise(pl.col("targets").list.slice(1))
+        .alias("other_targets"),
         pl.col("legal_basis").fill_null(""),
+        pl.col("measures").fill_null(pl.lit([], dtype=STRINGS)),
         "sources",
+        "key",
+        "targets",
     )
-    # The rest (measures, dates, note) take their declared defaults.
-    return given.select(TABLES["regimes"].with_defaults(given.columns)).cast(schema("regimes"))
+
+
+def regimes_table(regimes: pl.DataFrame) -> pl.DataFrame:
+    """The regimes table of what :func:`_regimes` made; dates and note take their defaults."""
+    return regimes.select(TABLES["regimes"].with_defaults(regimes.columns)).cast(schema("regimes"))
