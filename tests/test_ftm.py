@@ -87,13 +87,20 @@ def test_zala_regimes_from_the_registry_alone() -> None:
 
 
 def test_zala_targets_of_the_regimes() -> None:
-    """Every regime of a programme that targets Russia has Russia as its target."""
+    """Every regime of a programme that targets Russia has Russia first among its targets."""
     regimes = import_ftm(ZALA).dataset.regimes
     targeted = {"AU-RUSSIA", "EU-UKR", "GB-RUS", "NZ-RSA2022", "SECO-UKRAINE", "UA-SA1644"}
     targeted |= {"UA-WS-MILIND", "UA-WS-UAVS", "US-RUSHAR"}
     assert {k: Country("RU") for k in sorted(targeted)} == {
-        r.id: r.target for r in regimes if r.target is not None
+        r.id: r.targets[0] for r in regimes if r.targets
     }
+
+
+def test_zala_regions_are_targets_too() -> None:
+    """EU-UKR targets Russia and the occupied regions, as the registry and its correction say."""
+    regime = next(r for r in import_ftm(ZALA).dataset.regimes if r.id == "EU-UKR")
+    expected = ("RU", "UA-43", "UA-14", "UA-09")
+    assert expected == tuple(target.code for target in regime.targets)
 
 
 def test_zala_programmes_the_registry_lacks() -> None:
@@ -279,8 +286,8 @@ def test_regime_life_unknown() -> None:
 
 def test_targets_mapping_by_regime_id() -> None:
     """The targets mapping may name the regime id rather than the programme."""
-    sanction = _sanction("s", "p", country=["fr"], programId=["EU-UKR"])
-    result = import_ftm(_lines(_person("p", "P"), sanction), targets={"FR-EU-UKR": "RU"})
+    sanction = _sanction("s", "p", country=["fr"], programId=["NATIONAL"])
+    result = import_ftm(_lines(_person("p", "P"), sanction), targets={"FR-NATIONAL": "RU"})
     assert (Country("RU"), ()) == (result.dataset.regimes[0].target, result.summary.untargeted)
 
 
