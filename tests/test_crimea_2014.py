@@ -73,8 +73,19 @@ def test_the_eu_listings_add_up_to_the_totals_the_sources_state() -> None:
 
 
 def test_no_regime_targets_ukraine() -> None:
-    """Every regime of the dataset is against Russia."""
-    assert {Country("RU")} == {r.target for r in _crimea().regimes}
+    """Every regime is against Russia or on Crimea and Sevastopol, none against Ukraine."""
+    targets = {t for r in _crimea().regimes for t in r.targets}
+    assert {Country("RU"), st.Region("UA-43"), st.Region("UA-40")} == targets
+
+
+def test_the_regimes_on_crimea_are_the_eus_and_the_uss() -> None:
+    """EU-CRIMEA (Crimea and Sevastopol) and US-CRIMEA (the Crimea region)."""
+    on_regions = {r.id: r.targets for r in _crimea().regimes if Country("RU") not in r.targets}
+    expected = {
+        "EU-CRIMEA": (st.Region("UA-43"), st.Region("UA-40")),
+        "US-CRIMEA": (st.Region("UA-43"),),
+    }
+    assert expected == on_regions
 
 
 def test_the_misappropriation_alignment_is_left_out() -> None:

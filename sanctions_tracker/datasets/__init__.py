@@ -95,8 +95,9 @@ def crimea_2014() -> Dataset:
     The General Assembly's roll call of 2014-03-27 on resolution 68/262 (document id
     ``A/RES/68/262``: 100 for, 11 against, 58 abstentions, from the unvotes tables);
     eleven regimes against Russia of the EU, the US, Canada, Australia, Japan, Norway,
-    Switzerland, New Zealand and Ukraine, with their acts of 2014; and the alignments
-    with the EU's decisions that the declarations name. Built once; immutable.
+    Switzerland, New Zealand and Ukraine, and the EU's and the US's regimes on Crimea as
+    a region, with their acts of 2014; and the alignments with the EU's decisions that
+    the declarations name. Built once; immutable.
 
     >>> vote = crimea_2014().document("A/RES/68/262")
     >>> sorted({s.vote for s in vote.signatures}), len(vote.signatures)
@@ -119,7 +120,7 @@ def catalogue() -> pl.DataFrame:
     """One row a built-in dataset: its name, what it holds, and how many records of each kind.
 
     >>> catalogue().select("name", "documents", "regimes").rows()
-    [('belarus-2020', 3, 8), ('crimea-2014', 1, 11), ('xinjiang-2019-2021', 4, 4)]
+    [('belarus-2020', 3, 8), ('crimea-2014', 1, 13), ('xinjiang-2019-2021', 4, 4)]
     """
     rows = []
     for name, load in BUILT_IN.items():

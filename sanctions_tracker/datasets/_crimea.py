@@ -331,11 +331,139 @@ def _alignments() -> list[Alignment]:
     return [*april, may, *september]
 
 
+_CRIMEA = ("UA-43", "UA-40")  # the Autonomous Republic of Crimea and Sevastopol
+_EURLEX_OJ = "eur-lex.europa.eu/legal-content/EN/TXT/HTML/?uri=OJ:L:2014:183:FULL&from=GA"
+_DATAVERSE = "dataverse.harvard.edu/dataset.xhtml?persistentId=doi:10.7910/DVN/0EGYWY"
+_EURLEX_CONSOLIDATED = (
+    "eur-lex.europa.eu/legal-content/EN/TXT/HTML/?uri=CELEX:02014D0386-20150621&from=EN"
+)
+_NORWAY_CRIMEA = (
+    "regjeringen.no/nb/aktuelt/EU-erklaring-om-restriktive-tiltak-mot-varer-som-har-"
+    "opphav-fra-Krim-eller-Sevastopol/id2000801/"
+)
+
+
+def _regions() -> tuple[list[SanctionsRegime], list[SanctionsAction], list[Alignment]]:
+    """The 2014 measures on Crimea and Sevastopol as regions: never against Ukraine."""
+    region_note = "A regime on a region of Ukraine, not on Ukraine."
+    regimes = [
+        SanctionsRegime(
+            "EU-CRIMEA",
+            "EU restrictive measures in response to the illegal annexation of Crimea and "
+            "Sevastopol",
+            "EU",
+            targets=_CRIMEA,
+            legal_basis="Council Decision 2014/386/CFSP; Council Regulation (EU) No 692/2014",
+            measures=["import restrictions", "investment ban", "services ban"],
+            established_on="2014-06-23",
+            sources=(_EURLEX_OJ, _DATAVERSE),
+            note=f"Project-made id: the OpenSanctions registry has no key for it. {region_note}",
+        ),
+        SanctionsRegime(
+            "US-CRIMEA",
+            "US sanctions with respect to the Crimea region of Ukraine",
+            "US",
+            target="UA-43",
+            legal_basis="Executive Order 13685",
+            measures=["import restrictions", "investment ban", "asset freeze"],
+            established_on="2014-12-19",
+            sources=(
+                (
+                    "morganlewis.com/pubs/2015/01/president-obama-s-new-executive-order-blocks-trad"
+                    "e-to-crimea"
+                ),
+                "executivedisorder.net/executive_order/544",
+            ),
+            note=(
+                "Project-made id: OpenSanctions folds E.O. 13685 into US-UKRRUS-REL. "
+                "Effective at 3:30 pm eastern time on 2014-12-19; one source says "
+                f"2014-12-18. {region_note}"
+            ),
+        ),
+    ]
+    actions = [
+        act(
+            "EU-CRIMEA",
+            "2014-06-23",
+            "Council Decision 2014/386/CFSP; Council Regulation (EU) No 692/2014",
+            None,
+            (
+                _EURLEX_OJ,
+                (
+                    "news.biharprabha.com/2014/06/eu-bans-import-from-crimea-and-sevastopol-from-ju"
+                    "ne-25"
+                ),
+            ),
+            kind="establish",
+            note=(
+                "Ban on imports of goods originating in Crimea or Sevastopol from 2014-06-25, "
+                "unless certified by Ukraine; published on 2014-06-24."
+            ),
+        ),
+        act(
+            "EU-CRIMEA",
+            "2014-07-30",
+            "Council Decision 2014/507/CFSP",
+            None,
+            (_DATAVERSE, _EURLEX_CONSOLIDATED),
+            note=(
+                "Ban on new investment in transport, telecoms, energy infrastructure, oil, gas and "
+                "minerals."
+            ),
+        ),
+        act(
+            "EU-CRIMEA",
+            "2014-12-18",
+            "Council Decision 2014/933/CFSP",
+            None,
+            (
+                _EURLEX_CONSOLIDATED,
+                "eeas.europa.eu/archives/delegations/japan/en/resources/news-from-the-eu/news2014/20141218/104509/index.html",
+            ),
+            note=(
+                "Investment ban, tourism services, export bans; published on 2014-12-19, in force "
+                "on 2014-12-20."
+            ),
+        ),
+        act(
+            "US-CRIMEA",
+            "2014-12-19",
+            "Executive Order 13685",
+            0,
+            ("lexology.com/library/detail.aspx?g=0adf48ad-03f1-4c12-be52-8517b540c1d7",),
+            kind="establish",
+            note="Bans on new investment, imports, exports and facilitation; no designations yet.",
+        ),
+    ]
+    alignments = [
+        Alignment(
+            country,
+            "EU-CRIMEA",
+            "2014-08",
+            act="Council Decisions 2014/386/CFSP and 2014/507/CFSP",
+            note=(
+                "The declaration as Norway's government prints it is headed '20 JULY 2014', "
+                "impossible for a decision of 30 July; Norway joined on 20 August. The data "
+                "dates the alignment to August 2014. The rest of the list is not in the page read."
+            ),
+            sources=(_NORWAY_CRIMEA,),
+        )
+        for country in ("IS", "AL", "NO")
+    ]
+    return regimes, actions, alignments
+
+
 def build() -> Dataset:
-    """The whole dataset: the vote, the regimes against Russia, their acts and alignments."""
+    """The whole dataset: the vote, the regimes against Russia and on Crimea, acts, alignments."""
     regimes, actions = [], []
     for part in (_european_union, united_states, others):
         found_regimes, found_actions = part()
         regimes += found_regimes
         actions += found_actions
-    return Dataset(statements=[_vote()], regimes=regimes, actions=actions, alignments=_alignments())
+    region_regimes, region_actions, region_alignments = _regions()
+    return Dataset(
+        statements=[_vote()],
+        regimes=regimes + region_regimes,
+        actions=actions + region_actions,
+        alignments=_alignments() + region_alignments,
+    )
