@@ -32,6 +32,7 @@ from sanctions_tracker.queries._frames import (
     _signed,
     prepared,
 )
+from sanctions_tracker.queries._windows import act_keys, acts_from
 from sanctions_tracker.tables import Tables
 
 __all__ = [
@@ -60,14 +61,26 @@ def _signed_not_sanctioned(
     if when.as_of is not None:
         acted = _participants(frames, when.as_of, switches).select(_KEYS).unique()
         return signatures.join(acted, on=_KEYS, how="anti")
-    events = _responses(frames, switches).select(*_KEYS, "_first", "_last")
-    responded = (
-        signatures.select("document_id", *_KEYS, "_doc_first")
-        .join(events, on=_KEYS)
-        .filter(_inside(when))
-        .select("document_id", *_KEYS)
-        .unique()
+    # An act inside [since, until] exists when, of the acts that start on or after
+    # ``since``, the one that ends first ends by ``until`` (see _windows.acts_from).
+    since = pl.lit(when.since) if when.since is not None else pl.col("_doc_first")
+    found = (
+        signatures.select("document_id", *_KEYS, since.alias("_since"))
+        .join(act_keys(frames), on=_KEYS)
+        .sort("_since")
+        .join_asof(
+            acts_from(frames, switches),
+            left_on="_since",
+            right_on="_first",
+            by="_key",
+            strategy="forward",
+            check_sortedness=False,  # both sides are sorted on the day just above
+        )
     )
+    inside = pl.col("_ends_by").is_not_null()
+    if when.until is not None:
+        inside &= pl.col("_ends_by") <= when.until
+    responded = found.filter(inside).select("document_id", *_KEYS).unique()
     return signatures.join(responded, on=["document_id", *_KEYS], how="anti")
 
 
