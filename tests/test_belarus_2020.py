@@ -1,4 +1,4 @@
-"""The built-in Belarus 2020 dataset holds the facts of ../shared/facts/belarus-2020.md."""
+"""The built-in Belarus 2020 dataset holds the published, sourced facts it cites."""
 
 from __future__ import annotations
 
