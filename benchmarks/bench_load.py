@@ -55,6 +55,7 @@ def synthetic_tables() -> dict[str, pl.DataFrame]:
         .with_columns(
             pl.lit("country").alias("party_kind"),
             pl.col("party").alias("country"),
+            pl.lit("for").alias("vote"),
             pl.col("position").cast(pl.Int32),
         )
     )
