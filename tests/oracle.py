@@ -614,7 +614,7 @@ def bloc_cohesion(
         signers = {
             s.party
             for s in document.signatures
-            if isinstance(s.party, Country) and s.withdrawn_on is None
+            if isinstance(s.party, Country) and s.withdrawn_on is None and s.vote == "for"
         }
         rows.append(("document", document.id, date.first, len(members), len(members & signers)))
     members_now = {c.code for c in bloc.members_on(as_of)}

@@ -486,6 +486,20 @@ def test_bloc_cohesion_of_unknown_bloc_is_refused() -> None:
         _small().bloc_cohesion("ASEAN")
 
 
+def test_bloc_cohesion_counts_only_a_vote_for_on_a_roll_call() -> None:
+    """On a roll call, members voting against, abstaining or absent have not signed."""
+    votes = [
+        Signature("FR", vote="for"),
+        Signature("DE", vote="against"),
+        Signature("IT", vote="abstain"),
+        Signature("ES", vote="absent"),
+    ]
+    ds = _small(statement=JointStatement("rc", "Roll call", "2020-09-17", "BY", signatures=votes))
+    cohesion = ds.bloc_cohesion("EU", documents=["rc"])
+    expected = [(27, 1)]
+    assert expected == cohesion.select("members", "participants").rows()
+
+
 def test_bloc_cohesion_of_a_bloc_regime_is_whole(belarus: Dataset) -> None:
     """Every EU member takes part in the EU's own regime."""
     cohesion = belarus.bloc_cohesion("EU", regimes=["EU-BLR"], as_of="2020-12-31")

@@ -609,6 +609,12 @@ def _own_first(frame: pl.LazyFrame, keys: Sequence[str]) -> pl.LazyFrame:
     )
 
 
+def _supports() -> pl.Expr:
+    """A signature that signs the text: on a roll call, a vote for (a vote against, an
+    abstention or an absence is no signature); any other signature is one."""
+    return pl.col("vote").fill_null("for") == "for"
+
+
 def _counted(signatures: pl.LazyFrame, when: _When, *, expand_blocs: bool) -> pl.LazyFrame:
     """The signatures that count: in force on ``as_of``, or at some time in the window.
 
@@ -617,7 +623,7 @@ def _counted(signatures: pl.LazyFrame, when: _When, *, expand_blocs: bool) -> pl
     On a roll call only a vote for counts as signing: a vote against, an abstention or
     an absence is no signature of the text.
     """
-    signatures = signatures.filter(pl.col("vote").fill_null("for") == "for")
+    signatures = signatures.filter(_supports())
     if when.as_of is not None:
         counted = signatures.filter(
             _known_by("_signed_last", when.as_of) & _not_ended_by("_withdrawn_last", when.as_of)

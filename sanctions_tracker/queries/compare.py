@@ -14,7 +14,13 @@ from sanctions_tracker.queries._args import (
     _document_ids,
     _regime_ids,
 )
-from sanctions_tracker.queries._frames import Prepared, Switches, _participants, prepared
+from sanctions_tracker.queries._frames import (
+    Prepared,
+    Switches,
+    _participants,
+    _supports,
+    prepared,
+)
 from sanctions_tracker.tables import Tables, last_day
 
 __all__ = ["bloc_cohesion"]
@@ -32,7 +38,8 @@ def bloc_cohesion(
     """The share of a bloc's members that signed each document or take part in each regime.
 
     For a document: the members for the whole of the document's date, and those of
-    them with a signature of their own on it that is not withdrawn. For a regime:
+    them with a signature of their own on it that is not withdrawn (on a roll call, a
+    vote for: a vote against, an abstention or an absence signs nothing). For a regime:
     the members on ``as_of`` (default today) and those of them taking part in it
     that day (as authority, through a bloc, or by alignment). With neither
     ``documents`` nor ``regimes``, every document and every regime.
@@ -102,7 +109,9 @@ def _document_cohesion(frames: Prepared, bloc: str, ids: list[str]) -> pl.LazyFr
     )
     signed = (
         frames.tables.signatures.lazy()
-        .filter((pl.col("party_kind") == "country") & pl.col("withdrawn_on").is_null())
+        .filter(
+            (pl.col("party_kind") == "country") & pl.col("withdrawn_on").is_null() & _supports()
+        )
         .select("document_id", "party", pl.lit(True).alias("_signed"))
         .unique(["document_id", "party"])
     )
