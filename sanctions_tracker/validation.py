@@ -53,6 +53,15 @@ def _str(column: str) -> pl.Expr:
     return pl.col(column).cast(pl.String)
 
 
+def _items(frame: pl.LazyFrame, column: str, alias: str) -> pl.LazyFrame:
+    """One row per item of a list ``column`` (as ``alias``), with its row and path."""
+    return (
+        frame.select(_ROW, "path", pl.col(column).alias(alias))
+        .explode(alias)
+        .filter(pl.col(alias).is_not_null())
+    )
+
+
 def _document_paths(documents: pl.LazyFrame) -> pl.LazyFrame:
     return documents.select(
         "document_id",
@@ -428,26 +437,10 @@ def validate(tables: Tables, *, row_numbers: bool = False) -> list[Problem]:
         pl.col("joined").shift(1).over("bloc", "country").alias("_previous_joined"),
     )
     signature_blocs = pl.col("party_kind") == "bloc"
-    measures = (
-        regimes.select(_ROW, "path", pl.col("measures").alias("_measure"))
-        .explode("_measure")
-        .filter(pl.col("_measure").is_not_null())
-    )
-    other_targets = (
-        regimes.select(_ROW, "path", pl.col("other_targets").alias("_target"))
-        .explode("_target")
-        .filter(pl.col("_target").is_not_null())
-    )
-    nationalities = (
-        designations.select(_ROW, "path", pl.col("nationalities").alias("_nationality"))
-        .explode("_nationality")
-        .filter(pl.col("_nationality").is_not_null())
-    )
-    action_designations = (
-        actions.select(_ROW, "path", pl.col("designations").alias("_designation"))
-        .explode("_designation")
-        .filter(pl.col("_designation").is_not_null())
-    )
+    measures = _items(regimes, "measures", "_measure")
+    other_targets = _items(regimes, "other_targets", "_target")
+    nationalities = _items(designations, "nationalities", "_nationality")
+    action_designations = _items(actions, "designations", "_designation")
     # A signature with no signed_on is made on its document's date.
     # Most signatures are never withdrawn: the withdrawal checks look at the others only.
     withdrawn = signatures.filter(pl.col("withdrawn_on").is_not_null())

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -91,13 +92,22 @@ def _add_format(parser: argparse.ArgumentParser) -> None:
 _SUFFIXES = {".csv": "csv", ".json": "json", ".md": "markdown", ".xlsx": "xlsx", ".txt": "table"}
 
 
-def _write_answer(frame: pl.DataFrame, args: argparse.Namespace, heading: str = "") -> None:
+def _write_answer(
+    frame: pl.DataFrame,
+    args: argparse.Namespace,
+    heading: str = "",
+    terminal_columns: Sequence[str] = (),
+) -> None:
     """The answer in ``--format``, on standard output or written to ``--out``.
 
     ``heading`` (such as the day of the matrix) precedes a table or markdown answer; in
     the other formats it goes to standard error, so that the file stays one table.
+    ``terminal_columns``, if given, are the only columns of a plain table on standard
+    output (no ``--format`` or ``table``, no ``--out``); every other output has them all.
     """
     out: Path | None = args.out
+    if terminal_columns and args.format in (None, "table") and out is None:
+        frame = frame.select(terminal_columns)
     fmt: str = args.format or (_SUFFIXES.get(out.suffix.lower(), "table") if out else "table")
     if fmt == "xlsx":
         if out is None:

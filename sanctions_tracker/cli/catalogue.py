@@ -15,9 +15,6 @@ from sanctions_tracker.cli._common import _add_format, _Commands, _Parser, _writ
 
 __all__ = ["add_catalogue_command"]
 
-#: The columns of the plain-text table on a terminal; the other formats give every column.
-_TABLE_COLUMNS = ("name", "documents", "regimes", "designations", "title")
-
 
 def add_catalogue_command(commands: _Commands[_Parser]) -> None:
     """Add ``datasets`` to the command line's subcommands."""
@@ -37,8 +34,10 @@ def add_catalogue_command(commands: _Commands[_Parser]) -> None:
 def _catalogue(args: argparse.Namespace) -> int:
     from sanctions_tracker.datasets import catalogue
 
-    frame = catalogue()
-    if args.format in (None, "table") and args.out is None:
-        frame = frame.select(_TABLE_COLUMNS)
-    _write_answer(frame, args)
+    # A terminal shows the main columns; the other formats give every column.
+    _write_answer(
+        catalogue(),
+        args,
+        terminal_columns=("name", "documents", "regimes", "designations", "title"),
+    )
     return 0

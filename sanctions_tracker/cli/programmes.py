@@ -16,9 +16,6 @@ from sanctions_tracker.cli._common import _add_format, _Commands, _Parser, _writ
 
 __all__ = ["add_programme_commands"]
 
-#: The columns of the plain-text table on a terminal; the other formats give every column.
-_TABLE_COLUMNS = ("key", "authority", "targets", "status", "title")
-
 
 def add_programme_commands(commands: _Commands[_Parser]) -> None:
     """Add ``programmes`` to the command line's subcommands."""
@@ -44,7 +41,6 @@ def _programmes(args: argparse.Namespace) -> int:
     from sanctions_tracker.opensanctions import programmes
 
     frame = programmes(target=args.target, authority=args.authority)
-    if args.format in (None, "table") and args.out is None:
-        frame = frame.select(_TABLE_COLUMNS)
-    _write_answer(frame, args)
+    # A terminal shows the main columns; the other formats give every column.
+    _write_answer(frame, args, terminal_columns=("key", "authority", "targets", "status", "title"))
     return 0
