@@ -2,8 +2,8 @@
 
 :func:`build_report` asks the queries once and keeps what a reader needs to check each
 line: the dated evidence of every country listed and the sources, numbered per
-document in order of first mention. The records (:mod:`sanctions_tracker.report.parts`,
-and re-exported here) hold values, never formatted text, so that each renderer
+document in order of first mention. The records (:mod:`sanctions_tracker.report.parts`)
+hold values, never formatted text, so that each renderer
 (:mod:`~sanctions_tracker.report.text`, :mod:`~sanctions_tracker.report.html`,
 :mod:`~sanctions_tracker.report.markdown`) shows the same report.
 
@@ -46,24 +46,7 @@ from sanctions_tracker.report.parts import (
 if TYPE_CHECKING:
     from sanctions_tracker.dataset import Dataset
 
-__all__ = [
-    "Answer",
-    "Counts",
-    "DocumentReport",
-    "Entry",
-    "Matrix",
-    "MatrixColumn",
-    "MatrixRow",
-    "Report",
-    "SignatoryCount",
-    "Signed",
-    "Signer",
-    "Source",
-    "TakesPart",
-    "build_report",
-    "counts",
-    "default_cutoff",
-]
+__all__ = ["Report", "build_report", "counts", "default_cutoff"]
 
 
 @attrs.frozen
