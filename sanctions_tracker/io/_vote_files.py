@@ -30,9 +30,9 @@ __all__ = [
     "read_layout",
 ]
 
+PathLike: TypeAlias = str | os.PathLike[str]
 Layout: TypeAlias = Literal["unvotes", "voeten", "undl"]
 LAYOUTS: tuple[Layout, ...] = get_args(Layout)
-PathLike: TypeAlias = str | os.PathLike[str]
 
 # The columns each file must have, by its role; the first role whose columns a file has
 # is its role (Voeten's file has the columns of the unvotes roll calls too).
@@ -161,6 +161,26 @@ def _flag(column: str) -> pl.Expr:
     return pl.col(column).str.strip_chars().cast(pl.Int64, strict=False).fill_null(0)
 
 
+# How the two layouts of one row per member and roll call fill each column: (Voeten's
+# file, the UN Digital Library's). The Digital Library has no amendment or paragraph
+# flag, one title, and a country code beside each name.
+_PER_ROW_CALLS: dict[str, tuple[pl.Expr, pl.Expr]] = {
+    "_rcid": (pl.col("rcid"), pl.col("undl_id")),
+    "_date": (pl.col("date"), pl.col("date")),
+    "_symbol": (pl.col("unres"), pl.col("resolution")),
+    "_amend": (_flag("amend"), pl.lit(0, pl.Int64)),
+    "_para": (_flag("para"), pl.lit(0, pl.Int64)),
+    "_title": (pl.col("short"), pl.col("title")),
+    "_descr": (pl.col("descr"), pl.col("title")),
+}
+_PER_ROW_VOTES: dict[str, tuple[pl.Expr, pl.Expr]] = {
+    "_rcid": (pl.col("rcid"), pl.col("undl_id")),
+    "_name": (pl.col("Countryname"), pl.col("ms_name")),
+    "_hint": (pl.lit(None, pl.String), pl.col("ms_code")),
+    "_vote": (pl.col("vote").str.strip_chars(), pl.col("ms_vote").str.strip_chars()),
+}
+
+
 def _unvotes(files: dict[str, Path]) -> tuple[pl.DataFrame, pl.DataFrame]:
     missing = [role for role in ("unvotes-votes", "unvotes-calls") if role not in files]
     if missing:
@@ -205,18 +225,16 @@ def _unvotes(files: dict[str, Path]) -> tuple[pl.DataFrame, pl.DataFrame]:
     return calls, votes
 
 
-def _per_row(
-    path: Path,
-    columns: tuple[str, ...],
-    call: dict[str, pl.Expr],
-    vote: dict[str, pl.Expr],
-) -> tuple[pl.DataFrame, pl.DataFrame]:
+def _per_row(path: Path, layout: Literal["voeten", "undl"]) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Roll calls and votes of a file with one row per member and roll call.
 
     A roll call is described by its first row with a date; every row keeps its own date
     (``_row_date``) so that a row without one is reported at its line.
     """
-    rows = _read(path, columns)
+    which = 0 if layout == "voeten" else 1
+    call = {name: exprs[which] for name, exprs in _PER_ROW_CALLS.items()}
+    vote = {name: exprs[which] for name, exprs in _PER_ROW_VOTES.items()}
+    rows = _read(path, _COLUMNS[layout])
     calls = (
         rows.select("_file", "_line", *(expr.alias(name) for name, expr in call.items()))
         .with_columns(pl.lit(None, pl.List(pl.String)).alias("_issues"))
@@ -230,50 +248,6 @@ def _per_row(
         pl.col("date").alias("_row_date"),
     )
     return calls, votes
-
-
-def _voeten(path: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
-    return _per_row(
-        path,
-        _COLUMNS["voeten"],
-        {
-            "_rcid": pl.col("rcid"),
-            "_date": pl.col("date"),
-            "_symbol": pl.col("unres"),
-            "_amend": _flag("amend"),
-            "_para": _flag("para"),
-            "_title": pl.col("short"),
-            "_descr": pl.col("descr"),
-        },
-        {
-            "_rcid": pl.col("rcid"),
-            "_name": pl.col("Countryname"),
-            "_hint": pl.lit(None, pl.String),
-            "_vote": pl.col("vote").str.strip_chars(),
-        },
-    )
-
-
-def _undl(path: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
-    return _per_row(
-        path,
-        _COLUMNS["undl"],
-        {
-            "_rcid": pl.col("undl_id"),
-            "_date": pl.col("date"),
-            "_symbol": pl.col("resolution"),
-            "_amend": pl.lit(0, pl.Int64),
-            "_para": pl.lit(0, pl.Int64),
-            "_title": pl.col("title"),
-            "_descr": pl.col("title"),
-        },
-        {
-            "_rcid": pl.col("undl_id"),
-            "_name": pl.col("ms_name"),
-            "_hint": pl.col("ms_code"),
-            "_vote": pl.col("ms_vote").str.strip_chars(),
-        },
-    )
 
 
 def layout_of(files: list[Path], layout: Layout | None) -> tuple[Layout, dict[str, Path]]:
@@ -318,8 +292,6 @@ def read_layout(
     found, roles = layout_of(_files(paths), layout)
     if found == "unvotes":
         calls, votes = _unvotes(roles)
-    elif found == "voeten":
-        calls, votes = _voeten(roles["voeten"])
     else:
-        calls, votes = _undl(roles["undl"])
+        calls, votes = _per_row(roles[found], found)
     return found, calls, votes
