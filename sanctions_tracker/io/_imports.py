@@ -14,7 +14,7 @@ line number in the summary.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 import polars as pl
@@ -24,7 +24,7 @@ from sanctions_tracker.dates import DATE_FORMS, ISO_DATE, date_error
 from sanctions_tracker.errors import InvalidDateError
 from sanctions_tracker.tables import TABLE_NAMES, Tables, schema_frame
 
-__all__ = ["ImportSummary", "ImportedTables", "Issue"]
+__all__ = ["ImportSummary", "ImportedTables", "Issue", "problem_lines"]
 
 # The forms parse_date reads, and the time of day FollowTheMoney may add, which is ignored.
 _TIME = r"T[0-9:.+\-Z]*$"
@@ -59,6 +59,19 @@ class Issue:
 def _pairs(value: Mapping[str, int] | tuple[tuple[str, int], ...]) -> tuple[tuple[str, int], ...]:
     items = value.items() if isinstance(value, Mapping) else value
     return tuple(sorted(items, key=lambda item: (-item[1], item[0])))
+
+
+def problem_lines(heading: str, problems: Sequence[object]) -> list[str]:
+    """The closing lines of an import's summary: ``heading`` and each problem, or none.
+
+    >>> problem_lines("1 problem:", ["line 3: no date"])
+    ['1 problem:', '  line 3: no date']
+    >>> problem_lines("0 problems:", [])
+    ['no problems']
+    """
+    if not problems:
+        return ["no problems"]
+    return [heading, *(f"  {problem}" for problem in problems)]
 
 
 @attrs.frozen
@@ -128,13 +141,9 @@ class ImportSummary:
                 f"  {authority} -> {targets or '(no target)'}: {', '.join(ids)}"
                 for authority, targets, ids in self.by_authority
             )
-        if self.issues:
-            noun = "problem" if len(self.issues) == 1 else "problems"
-            lines.append(f"{len(self.issues)} {noun} ({len(self.skipped)} skipped):")
-            lines.extend(f"  {issue}" for issue in self.issues)
-        else:
-            lines.append("no problems")
-        return "\n".join(lines)
+        noun = "problem" if len(self.issues) == 1 else "problems"
+        heading = f"{len(self.issues)} {noun} ({len(self.skipped)} skipped):"
+        return "\n".join([*lines, *problem_lines(heading, self.issues)])
 
 
 @attrs.frozen

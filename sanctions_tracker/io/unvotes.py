@@ -51,6 +51,7 @@ import polars as pl
 
 from sanctions_tracker.columns import TABLES, country_dtype
 from sanctions_tracker.errors import Problem, ValidationError
+from sanctions_tracker.io._imports import problem_lines
 from sanctions_tracker.io._members import member_codes
 from sanctions_tracker.io._vote_files import (
     LAYOUTS,
@@ -171,14 +172,10 @@ class VotesSummary:
                 "(not loaded):"
             )
             lines.extend(f"  {u}" for u in self.unresolved)
-        if self.problems:
-            of_calls = self.votes_of_skipped_calls
-            also = f", and the {of_calls} votes of the roll calls skipped" if of_calls else ""
-            lines.append(f"{len(self.problems)} rows skipped{also}:")
-            lines.extend(f"  {p}" for p in self.problems)
-        else:
-            lines.append("no problems")
-        return "\n".join(lines)
+        of_calls = self.votes_of_skipped_calls
+        also = f", and the {of_calls} votes of the roll calls skipped" if of_calls else ""
+        heading = f"{len(self.problems)} rows skipped{also}:"
+        return "\n".join([*lines, *problem_lines(heading, self.problems)])
 
 
 @attrs.frozen
