@@ -56,17 +56,13 @@ def act(
 ) -> SanctionsAction:
     """An act of a regime with its listings: the designations it makes, or their count
     when the sources give only that (or none)."""
-    if listed is None or isinstance(listed, int):
-        designations, count = [], listed
-    else:
-        designations, count = [d.id for d in listed], len(listed)
     return SanctionsAction(
         regime=regime,
         date=date,
         kind=kind,
         legal_reference=legal_reference,
-        designations=designations,
-        designation_count=count,
+        designations=[] if isinstance(listed, int | None) else [d.id for d in listed],
+        designation_count=listed if isinstance(listed, int | None) else len(listed),
         note=note,
         sources=tuple(sources),
     )
