@@ -246,19 +246,6 @@ def _why_not(
     return reasons
 
 
-def _detail(
-    route: str,
-    through: str,
-    regime: SanctionsRegime,
-    records: Records,
-    row: dict[str, object],
-    country: str,
-) -> tuple[str, tuple[str, ...]]:
-    """What one row of evidence is, and its sources (each once)."""
-    text, sources = _described(route, through, regime, records, row, country)
-    return text, tuple(dict.fromkeys(sources))
-
-
 def _described(
     route: str,
     through: str,
@@ -267,6 +254,7 @@ def _described(
     row: dict[str, object],
     country: str,
 ) -> tuple[str, tuple[str, ...]]:
+    """What one row of evidence is, and its sources (a source may come more than once)."""
     first, last = row.get("_first"), row.get("_last")
     if through == "designations":
         listed = [
@@ -379,9 +367,10 @@ def explain(
     evidence = []
     for row in found.iter_rows(named=True):
         regime = by_id[row["regime_id"]]
-        detail, sources = _detail(row["route"], row["through"], regime, records, row, code)
+        detail, sources = _described(row["route"], row["through"], regime, records, row, code)
+        unique = tuple(dict.fromkeys(sources))
         evidence.append(
-            Evidence(row["route"], regime.id, row["through"], row["_first"], detail, sources)
+            Evidence(row["route"], regime.id, row["through"], row["_first"], detail, unique)
         )
     reasons = _why_not(records, code, subject, when, switches, set(found["regime_id"]))
     signature = _signature_of(records.statements + records.letters, document_id, code, counted)
