@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 from os import PathLike
 from pathlib import Path
-from typing import Concatenate, ParamSpec
+from typing import Concatenate, ParamSpec, TypeVar
 
 import polars as pl
 
@@ -33,7 +33,7 @@ from sanctions_tracker.checked import checked_tables, read_checked_tables
 from sanctions_tracker.errors import UnknownDocumentError, ValidationError
 from sanctions_tracker.io import load_tables, save_tables
 from sanctions_tracker.merging import merge_tables
-from sanctions_tracker.queries import CountryLike, DayLike, Prepared
+from sanctions_tracker.queries import Prepared
 from sanctions_tracker.records import (
     Alignment,
     Designation,
@@ -55,6 +55,8 @@ __all__ = ["Dataset"]
 
 
 P = ParamSpec("P")
+T = TypeVar("T")
+M = TypeVar("M", bound=Callable[..., object])
 
 
 def _collected(
@@ -72,19 +74,41 @@ def _collected(
     >>> ds.signed_not_sanctioned("s", as_of="2020-12-31")["country"].to_list()
     ['JP']
     >>> list(inspect.signature(Dataset.participation).parameters)
-    ['self', 'target', 'as_of', 'via_blocs', 'via_alignment', 'via_designations', 'via_un']
+    ['self', 'target', 'options']
     """
 
     def method(self: Dataset, /, *args: P.args, **kwargs: P.kwargs) -> pl.DataFrame:
         return query(self._prepared, *args, **kwargs).collect()
 
+    return _method_of(method, query, "pl.DataFrame")
+
+
+def _kept(
+    query: Callable[Concatenate[Tables | Prepared, P], T],
+) -> Callable[Concatenate[Dataset, P], T]:
+    """A Dataset method that runs ``query`` on the dataset's kept frames (for a non-frame answer).
+
+    >>> from sanctions_tracker.records import JointStatement
+    >>> ds = Dataset(statements=[JointStatement("s", "S", "2020-09-17", "BY", ["JP"])])
+    >>> ds.explain("s", "Japan", as_of="2020-12-31").in_signed_not_sanctioned
+    True
+    """
+
+    def method(self: Dataset, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        return query(self._prepared, *args, **kwargs)
+
+    return _method_of(method, query, inspect.signature(query).return_annotation)
+
+
+def _method_of(method: M, query: Callable[..., object], returns: object) -> M:
+    """``method``, named and documented as ``query`` and shown with its signature."""
     functools.update_wrapper(method, query)
     signature = inspect.signature(query)
     itself = inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD)
     arguments = list(signature.parameters.values())[1:]
     # A function object takes any attribute; the one inspect reads is not in its type.
     method.__signature__ = signature.replace(  # type: ignore[attr-defined]
-        parameters=[itself, *arguments], return_annotation="pl.DataFrame"
+        parameters=[itself, *arguments], return_annotation=returns
     )
     method.__module__ = __name__
     method.__qualname__ = f"Dataset.{query.__name__}"
@@ -97,6 +121,10 @@ class Dataset:
     The built-in blocs (EU, EEA, EFTA, G7, NATO, UN) are always there; ``blocs`` adds
     user-defined ones. Construction raises one
     :class:`~sanctions_tracker.ValidationError` listing every problem.
+
+    Each question (``signed_not_sanctioned``, ``participation``, ``explain``, ...) is the
+    function of the same name in :mod:`sanctions_tracker.queries`, with its arguments and
+    documentation, run on the frames the dataset keeps; a frame comes back collected.
 
     A hand-written ``__init__`` here, unlike the records: a Dataset is made from
     records or from tables, and keeps the tables as its one source of truth.
@@ -326,95 +354,37 @@ class Dataset:
     # -- the questions: each query of sanctions_tracker.queries, on the kept frames, collected
 
     signed_not_sanctioned = _collected(queries.signed_not_sanctioned)
-    """Who signed the document but takes no part in sanctions on its subject.
-
-    See :func:`sanctions_tracker.queries.signed_not_sanctioned`.
-    """
+    """Who signed the document but takes no part in sanctions on its subject."""
 
     sanctioned_not_signed = _collected(queries.sanctioned_not_signed)
-    """Who takes part in sanctions on the document's subject but did not sign it.
-
-    See :func:`sanctions_tracker.queries.sanctioned_not_signed`.
-    """
+    """Who takes part in sanctions on the document's subject but did not sign it."""
 
     signed_not_sanctioned_all = _collected(queries.signed_not_sanctioned_all)
-    """``signed_not_sanctioned`` for every document with a subject, with ``document_id``.
-
-    See :func:`sanctions_tracker.queries.signed_not_sanctioned_all`.
-    """
+    """``signed_not_sanctioned`` for every document with a subject, with ``document_id``."""
 
     participation = _collected(queries.participation)
-    """Every country taking part in sanctions on ``target``, with routes and regimes.
-
-    See :func:`sanctions_tracker.queries.participation`.
-    """
+    """Every country taking part in sanctions on ``target``, with routes and regimes."""
 
     matrix = _collected(queries.matrix)
-    """Parties x documents, each cell ``both``, ``signed``, ``sanctioned`` or ``neither``.
-
-    See :func:`sanctions_tracker.queries.matrix`.
-    """
+    """Parties x documents, each cell ``both``, ``signed``, ``sanctioned`` or ``neither``."""
 
     matrix_summary = _collected(queries.matrix_summary)
-    """Per document, how many cells of ``matrix`` have each status.
-
-    See :func:`sanctions_tracker.queries.matrix_summary`.
-    """
+    """Per document, how many cells of ``matrix`` have each status."""
 
     response_lag = _collected(queries.response_lag)
-    """Days from each signature to that signatory's first sanctions act on the subject.
-
-    See :func:`sanctions_tracker.queries.response_lag`.
-    """
+    """Days from each signature to that signatory's first sanctions act on the subject."""
 
     agreement = _collected(queries.agreement)
-    """Pairwise agreement of countries' positions (Jaccard and the UN-voting score),
-    over the documents given (all by default) dated inside ``since``..``until``.
-
-    See :func:`sanctions_tracker.queries.agreement`.
-    """
+    """Pairwise agreement of countries' positions (Jaccard and the UN-voting score)."""
 
     positions = _collected(queries.positions)
-    """Each member's vote on a document (a signature is a vote for), with the totals.
-
-    See :func:`sanctions_tracker.queries.positions`.
-    """
+    """Each member's vote on a document (a signature is a vote for), with the totals."""
 
     bloc_cohesion = _collected(queries.bloc_cohesion)
-    """The share of a bloc's members that signed each document or take part in each regime.
+    """The share of a bloc's members that signed each document or take part in each regime."""
 
-    See :func:`sanctions_tracker.queries.bloc_cohesion`.
-    """
-
-    def explain(
-        self,
-        document_id: str,
-        country: CountryLike,
-        *,
-        as_of: DayLike | None = None,
-        since: DayLike | None = None,
-        until: DayLike | None = None,
-        target: CountryLike | None = None,
-        via_blocs: bool = True,
-        via_alignment: bool = True,
-        via_designations: bool = True,
-        via_un: bool = False,
-        expand_blocs: bool = False,
-    ) -> queries.Explanation:
-        """Why ``country`` is or is not in each answer about the document, with the evidence.
-
-        See :func:`sanctions_tracker.queries.explain`.
-
-        >>> from sanctions_tracker.records import JointStatement
-        >>> ds = Dataset(statements=[JointStatement("s", "S", "2020-09-17", "BY", ["JP"])])
-        >>> ds.explain("s", "Japan", as_of="2020-12-31").in_signed_not_sanctioned
-        True
-        """
-        options = {name: value for name, value in locals().items() if name != "self"}
-        return queries.explain(self._prepared, **options)
+    explain = _kept(queries.explain)
+    """Why ``country`` is or is not in each answer about the document, with the evidence."""
 
     timeline = _collected(queries.timeline)
-    """Every dated event in order, optionally of one country or about one target.
-
-    See :func:`sanctions_tracker.queries.timeline`.
-    """
+    """Every dated event in order, optionally of one country or about one target."""

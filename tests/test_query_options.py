@@ -5,8 +5,11 @@ from __future__ import annotations
 import argparse
 import inspect
 import json
+import re
 from collections.abc import Callable
+from typing import ForwardRef
 
+import attrs
 import polars as pl
 import pytest
 
@@ -15,24 +18,57 @@ from sanctions_tracker.cli import main
 from sanctions_tracker.cli.main import _build_parser
 from sanctions_tracker.dataset import Dataset
 from sanctions_tracker.datasets import belarus_2020
+from sanctions_tracker.queries import options
+from sanctions_tracker.queries._given import Given
 from sanctions_tracker.queries.options import QUERIES, Argument, Query
 
 SEP_17 = "by-2020-09-17-internet-shutdowns"
 OCT_26 = "by-2020-10-26-un-human-rights"
 
 
-def _declared(arguments: tuple[Argument, ...]) -> list[tuple[str, str, object, str]]:
+Parameter = tuple[str, str, object, str]
+
+
+def _declared(arguments: tuple[Argument, ...]) -> tuple[list[Parameter], list[Parameter]]:
+    """The declared arguments: the positional ones in order, the keyword options sorted."""
     kinds = {True: "KEYWORD_ONLY", False: "POSITIONAL_OR_KEYWORD"}
-    return [
+    found = [
         (a.name, a.type, inspect.Parameter.empty if a.required else a.default, kinds[a.keyword])
         for a in arguments
     ]
+    return _split(found)
 
 
-def _signature(function: Callable[..., object]) -> list[tuple[str, str, object, str]]:
-    """Each parameter after the first (the tables, or self): name, annotation, default, kind."""
+def _split(found: list[Parameter]) -> tuple[list[Parameter], list[Parameter]]:
+    keyword = [p for p in found if p[3] == "KEYWORD_ONLY"]
+    return [p for p in found if p[3] != "KEYWORD_ONLY"], sorted(keyword)
+
+
+def _signature(function: Callable[..., object]) -> tuple[list[Parameter], list[Parameter]]:
+    """Each parameter after the first (the tables, or self): name, annotation, default, kind.
+
+    ``**options: Unpack[SomeOptions]`` stands for the keys of that TypedDict of
+    :mod:`sanctions_tracker.queries.options`, each with the default a call gets when it
+    does not give it.
+    """
     parameters = list(inspect.signature(function).parameters.values())[1:]
-    return [(p.name, str(p.annotation), p.default, p.kind.name) for p in parameters]
+    found = [(p.name, str(p.annotation), p.default, p.kind.name) for p in parameters]
+    if parameters and parameters[-1].kind is inspect.Parameter.VAR_KEYWORD:
+        found.pop()
+        unpacked = re.fullmatch(r"Unpack\[(\w+)\]", str(parameters[-1].annotation))
+        assert unpacked is not None, parameters[-1]
+        typed = getattr(options, unpacked.group(1))
+        defaults = attrs.asdict(Given())
+        found += [
+            (name, _text(annotation), defaults[name], "KEYWORD_ONLY")
+            for name, annotation in typed.__annotations__.items()
+        ]
+    return _split(found)
+
+
+def _text(annotation: object) -> str:
+    """An annotation as written (under postponed evaluation a TypedDict keeps a ForwardRef)."""
+    return annotation.__forward_arg__ if isinstance(annotation, ForwardRef) else str(annotation)
 
 
 @pytest.mark.parametrize("name", sorted(QUERIES))
@@ -45,6 +81,15 @@ def test_query_function_follows_the_declaration(name: str) -> None:
 def test_dataset_method_follows_the_declaration(name: str) -> None:
     """The Dataset method of the same name takes exactly the declared arguments."""
     assert _declared(QUERIES[name].arguments) == _signature(getattr(Dataset, name))
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_a_keyword_the_query_does_not_declare_is_refused(name: str) -> None:
+    """A misspelt or foreign keyword is a TypeError naming the query, not silently ignored."""
+    query = QUERIES[name]
+    arguments = [f"{a.name}-value" for a in query.arguments if not a.keyword]
+    with pytest.raises(TypeError, match=f"^{name}\\(\\) got an unexpected keyword argument 'vias'"):
+        getattr(Dataset(), name)(*arguments, vias=False)
 
 
 def test_every_query_is_declared() -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Unpack
 
 import attrs
 import polars as pl
@@ -19,15 +20,7 @@ import polars as pl
 from sanctions_tracker.blocs import Bloc, all_blocs
 from sanctions_tracker.countries import Country
 from sanctions_tracker.dates import PartialDate
-from sanctions_tracker.queries._args import (
-    CountryLike,
-    DayLike,
-    _country_code,
-    _single_window,
-    _target,
-    _When,
-    _when,
-)
+from sanctions_tracker.queries._args import CountryLike, _country_code, _When
 from sanctions_tracker.queries._frames import (
     RESPONSE_KINDS,
     Prepared,
@@ -39,6 +32,8 @@ from sanctions_tracker.queries._frames import (
     _signed,
     prepared,
 )
+from sanctions_tracker.queries._given import given
+from sanctions_tracker.queries.options import AnswerOptions
 from sanctions_tracker.queries.status import sanctioned_not_signed, signed_not_sanctioned
 from sanctions_tracker.records import Document, SanctionsRegime
 from sanctions_tracker.tables import Records, Tables, tables_to_records
@@ -295,20 +290,12 @@ def explain(
     tables: Tables | Prepared,
     document_id: str,
     country: CountryLike,
-    *,
-    as_of: DayLike | None = None,
-    since: DayLike | None = None,
-    until: DayLike | None = None,
-    target: CountryLike | None = None,
-    via_blocs: bool = True,
-    via_alignment: bool = True,
-    via_designations: bool = True,
-    via_un: bool = False,
-    expand_blocs: bool = False,
+    **options: Unpack[AnswerOptions],
 ) -> Explanation:
     """Why ``country`` is or is not among the answers about ``document_id``.
 
-    The options are those of :func:`~sanctions_tracker.queries.signed_not_sanctioned`.
+    The keyword options are those of :func:`~sanctions_tracker.queries.signed_not_sanctioned`
+    (:class:`~sanctions_tracker.queries.options.AnswerOptions`).
 
     >>> from sanctions_tracker.records import JointStatement, SanctionsRegime
     >>> from sanctions_tracker.dataset import Dataset
@@ -323,27 +310,16 @@ def explain(
       - CA-BLR was established on 2020-09-28, after 2020-09-17
     - in the answers: signed but did not sanction
     """
+    chosen = given("explain", **options)
     frames = prepared(tables)
     records = tables_to_records(frames.tables)
     code = _country_code(country, "country")
-    when = _when(as_of, since, until)
-    first, subject = _target(frames.tables, document_id, target)
-    when = _single_window(when, first)
-    switches = Switches(via_blocs, via_alignment, via_designations, via_un)
-    options = {
-        "as_of": when.as_of,
-        "since": when.since,
-        "until": when.until,
-        "target": subject,
-        "via_blocs": via_blocs,
-        "via_alignment": via_alignment,
-        "via_designations": via_designations,
-        "via_un": via_un,
-        "expand_blocs": expand_blocs,
-    }
-    unsanctioned = signed_not_sanctioned(frames, document_id, **options).collect()  # type: ignore[arg-type]  # the query's own keywords
-    unsigned = sanctioned_not_signed(frames, document_id, **options).collect()  # type: ignore[arg-type]  # the query's own keywords
+    when, subject = chosen.about(frames.tables, document_id)
+    switches = chosen.switches
+    unsanctioned = signed_not_sanctioned(frames, document_id, **options).collect()
+    unsigned = sanctioned_not_signed(frames, document_id, **options).collect()
     mine = (pl.col("party_kind") == "country") & (pl.col("party") == code)
+    expand_blocs = chosen.expand_blocs
     signatures = _signed(frames, expand_blocs=expand_blocs, document_ids=[document_id])
     counted = _counted(signatures, when, expand_blocs=expand_blocs).filter(mine).collect()
     by_id = {regime.id: regime for regime in records.regimes}

@@ -2,40 +2,37 @@
 
 from __future__ import annotations
 
+from typing import Unpack
+
 import polars as pl
 
-from sanctions_tracker.queries._args import CountryLike, _target
+from sanctions_tracker.queries._args import _target
 from sanctions_tracker.queries._frames import (
     _KEYS,
     Prepared,
-    Switches,
     _named,
     _own_first,
     _responses,
     _signed,
     prepared,
 )
+from sanctions_tracker.queries._given import given
+from sanctions_tracker.queries.options import LagOptions
 from sanctions_tracker.tables import Tables
 
 __all__ = ["response_lag"]
 
 
 def response_lag(
-    tables: Tables | Prepared,
-    document_id: str,
-    *,
-    target: CountryLike | None = None,
-    via_blocs: bool = True,
-    via_alignment: bool = True,
-    via_designations: bool = True,
-    via_un: bool = False,
-    expand_blocs: bool = False,
+    tables: Tables | Prepared, document_id: str, **options: Unpack[LagOptions]
 ) -> pl.LazyFrame:
     """Days from each signature to the signatory's first sanctions act on the target after it.
 
     Every country and bloc signature counts, withdrawn or not. An act counts when its
     date starts on or after the signature's (first) day; the lag runs between the two
-    first days. No act: ``first_act_on`` and ``lag_days`` are null.
+    first days. No act: ``first_act_on`` and ``lag_days`` are null. The keyword options
+    (``target``, the route switches, ``expand_blocs``) are those of
+    :class:`~sanctions_tracker.queries.options.LagOptions`.
 
     Returns:
         ``country``, ``party_kind``, ``name``, ``via``, ``signed_on``,
@@ -52,13 +49,14 @@ def response_lag(
     >>> response_lag(ds.tables, "s").collect().select("country", "lag_days").rows()
     [('CA', 12), ('JP', None)]
     """
+    chosen = given("response_lag", **options)
     frames = prepared(tables)
-    _, subject = _target(frames.tables, document_id, target)
-    signatures = _signed(frames, expand_blocs=expand_blocs, document_ids=[document_id])
-    if expand_blocs:
+    _, subject = _target(frames.tables, document_id, chosen.target)
+    signatures = _signed(frames, expand_blocs=chosen.expand_blocs, document_ids=[document_id])
+    if chosen.expand_blocs:
         signatures = _own_first(signatures, ["party_kind", "party"])
     signatures = signatures.with_columns(pl.lit(subject).alias("target"))
-    events = _responses(frames, Switches(via_blocs, via_alignment, via_designations, via_un))
+    events = _responses(frames, chosen.switches)
     hits = (
         signatures.select(*_KEYS, "signed_on")
         .join(events, on=_KEYS)

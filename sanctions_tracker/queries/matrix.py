@@ -10,26 +10,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Unpack
 
 import polars as pl
 
-from sanctions_tracker.queries._args import (
-    DayLike,
-    _as_of,
-    _regime_ids,
-    _When,
-    _with_subject,
-)
+from sanctions_tracker.queries._args import _as_of, _regime_ids, _When, _with_subject
 from sanctions_tracker.queries._frames import (
     _KEYS,
     Prepared,
-    Switches,
     _counted,
     _named,
     _participants,
     _signed,
     prepared,
 )
+from sanctions_tracker.queries._given import given
+from sanctions_tracker.queries.options import MatrixOptions
 from sanctions_tracker.tables import Tables
 
 __all__ = ["STATUSES", "matrix", "matrix_summary"]
@@ -46,18 +42,14 @@ def matrix(
     tables: Tables | Prepared,
     documents: Iterable[str] | None = None,
     regimes: Iterable[str] | None = None,
-    *,
-    as_of: DayLike | None = None,
-    via_blocs: bool = True,
-    via_alignment: bool = True,
-    via_designations: bool = True,
-    via_un: bool = False,
-    expand_blocs: bool = False,
+    **options: Unpack[MatrixOptions],
 ) -> pl.LazyFrame:
     """Parties x documents on a day: did each sign, sanction the subject, both or neither?
 
     ``documents`` defaults to every document with a subject; ``regimes`` limits the
-    regimes that count as sanctioning (default: all). The rows are every country that
+    regimes that count as sanctioning (default: all). The keyword options (``as_of``,
+    the route switches, ``expand_blocs``) are those of
+    :class:`~sanctions_tracker.queries.options.MatrixOptions`. The rows are every country that
     signed one of the documents or takes part in sanctions on one of their subjects,
     and every bloc that signed one; each meets each document.
 
@@ -75,8 +67,9 @@ def matrix(
     >>> matrix(ds.tables, as_of="2020-12-31").collect().select("country", "status").rows()
     [('CA', 'both'), ('JP', 'signed'), ('US', 'sanctioned')]
     """
+    chosen = given("matrix", **options)
     frames = prepared(tables)
-    day = _as_of(as_of)
+    day = _as_of(chosen.as_of)
     ids = _with_subject(frames.tables, documents)
     wanted = _regime_ids(frames.tables, regimes)
     docs = (
@@ -87,22 +80,15 @@ def matrix(
     keys = ["document_id", "party_kind", "party"]
     signed = (
         _counted(
-            _signed(frames, expand_blocs=expand_blocs, document_ids=ids),
+            _signed(frames, expand_blocs=chosen.expand_blocs, document_ids=ids),
             _When(day),
-            expand_blocs=expand_blocs,
+            expand_blocs=chosen.expand_blocs,
         )
         .select(keys)
         .unique()
     )
     sanctioned = docs.join(
-        _participants(
-            frames,
-            day,
-            Switches(via_blocs, via_alignment, via_designations, via_un),
-            regimes=wanted,
-        )
-        .select(_KEYS)
-        .unique(),
+        _participants(frames, day, chosen.switches, regimes=wanted).select(_KEYS).unique(),
         on="target",
     ).select(keys)
     parties = (
@@ -160,13 +146,7 @@ def matrix_summary(
     tables: Tables | Prepared,
     documents: Iterable[str] | None = None,
     regimes: Iterable[str] | None = None,
-    *,
-    as_of: DayLike | None = None,
-    via_blocs: bool = True,
-    via_alignment: bool = True,
-    via_designations: bool = True,
-    via_un: bool = False,
-    expand_blocs: bool = False,
+    **options: Unpack[MatrixOptions],
 ) -> pl.LazyFrame:
     """Per document, how many cells of the :func:`matrix` have each status.
 
@@ -179,18 +159,9 @@ def matrix_summary(
     >>> matrix_summary(ds.tables, as_of="2020-12-31").collect().row(0)
     ('s', 0, 1, 0, 0)
     """
+    given("matrix_summary", **options)
     frames = prepared(tables)
-    cells = matrix(
-        frames,
-        documents,
-        regimes,
-        as_of=as_of,
-        via_blocs=via_blocs,
-        via_alignment=via_alignment,
-        via_designations=via_designations,
-        via_un=via_un,
-        expand_blocs=expand_blocs,
-    )
+    cells = matrix(frames, documents, regimes, **options)
     counts = cells.group_by("document_id").agg(
         (pl.col("status") == status).sum().cast(pl.Int64).alias(status) for status in STATUSES
     )

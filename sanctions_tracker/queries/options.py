@@ -1,12 +1,31 @@
 """Each query's arguments, declared once: name, type, default and help text.
 
-The query functions and the :class:`~sanctions_tracker.Dataset` methods spell the
-arguments out, typed, for mypy and for readers; a test checks both signatures against
-:data:`QUERIES`. The command line builds each query's command from it: a positional
+The command line builds each query's command from :data:`QUERIES`: a positional
 argument for a required one, ``--as-of DATE`` for a day, ``--via-blocs`` /
-``--no-via-blocs`` for a switch. A new switch is declared here, taken by the query
-function and the Dataset method, and reaches the command line by itself.
+``--no-via-blocs`` for a switch. The query functions and the
+:class:`~sanctions_tracker.Dataset` methods take the keyword options as
+``**options``, typed for mypy by the ``TypedDict`` of their query
+(:class:`AnswerOptions`, :class:`WindowOptions`, :class:`ParticipationOptions`,
+:class:`MatrixOptions`, :class:`LagOptions`); a keyword a query does not declare is
+refused with a ``TypeError`` that names the ones it takes, and a test checks each
+``TypedDict`` against :data:`QUERIES`. A new switch is declared here, once as an
+:class:`Argument` and once in its ``TypedDict``, and reaches the functions, the
+Dataset methods and the command line by itself.
 
+The keyword options, their defaults and what they mean:
+
+>>> for option in QUERIES["signed_not_sanctioned"].arguments[1:]:
+...     print(f"{option.name}={option.default!r}: {option.help}")
+as_of=None: status on this day (default: today)
+since=None: first day of the response window (default: the document's date)
+until=None: last day of the response window (default: open)
+target=None: the sanctioned country or region (default: the document's subject)
+via_blocs=True: count membership of a bloc that imposes sanctions
+via_alignment=True: count alignment with another authority's regime
+via_designations=True: count a thematic regime against the countries of the people and
+organisations it lists
+via_un=False: count every UN member bound by a regime of the UN Security Council
+expand_blocs=False: count a bloc's signature for its members on the signing day too
 >>> [option.name for option in QUERIES["participation"].arguments]
 ['target', 'as_of', 'via_blocs', 'via_alignment', 'via_designations', 'via_un']
 >>> QUERIES["signed_not_sanctioned"].option("via_blocs").default
@@ -16,10 +35,26 @@ True
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING, TypedDict
 
 import attrs
 
-__all__ = ["KINDS", "QUERIES", "Argument", "Query"]
+if TYPE_CHECKING:
+    from sanctions_tracker.queries._args import CountryLike, DayLike
+
+__all__ = [
+    "KINDS",
+    "QUERIES",
+    "AnswerOptions",
+    "Argument",
+    "LagOptions",
+    "MatrixOptions",
+    "ParticipationOptions",
+    "Query",
+    "RouteOptions",
+    "SignatureOptions",
+    "WindowOptions",
+]
 
 #: What an argument holds, as written in the signatures, and how the command line reads it.
 KINDS: Mapping[str, str] = {
@@ -209,3 +244,56 @@ QUERIES: Mapping[str, Query] = {
         ),
     )
 }
+
+
+# -- the keyword options as mypy reads them: one TypedDict a query, each key declared above
+
+
+class RouteOptions(TypedDict, total=False):
+    """The route switches: ``via_blocs``, ``via_alignment``, ``via_designations``, ``via_un``."""
+
+    via_blocs: bool
+    via_alignment: bool
+    via_designations: bool
+    via_un: bool
+
+
+class ParticipationOptions(RouteOptions, total=False):
+    """The keyword options of :func:`~sanctions_tracker.queries.participation`."""
+
+    as_of: DayLike | None
+
+
+class SignatureOptions(RouteOptions, total=False):
+    """The route switches and ``expand_blocs``, which every query of signatures takes."""
+
+    expand_blocs: bool
+
+
+class LagOptions(SignatureOptions, total=False):
+    """The keyword options of :func:`~sanctions_tracker.queries.response_lag`."""
+
+    target: CountryLike | None
+
+
+class MatrixOptions(SignatureOptions, total=False):
+    """The keyword options of :func:`~sanctions_tracker.queries.matrix` and
+    :func:`~sanctions_tracker.queries.matrix_summary`."""
+
+    as_of: DayLike | None
+
+
+class WindowOptions(SignatureOptions, total=False):
+    """The keyword options of :func:`~sanctions_tracker.queries.signed_not_sanctioned_all`."""
+
+    as_of: DayLike | None
+    since: DayLike | None
+    until: DayLike | None
+
+
+class AnswerOptions(WindowOptions, total=False):
+    """The keyword options of :func:`~sanctions_tracker.queries.signed_not_sanctioned`,
+    :func:`~sanctions_tracker.queries.sanctioned_not_signed` and
+    :func:`~sanctions_tracker.queries.explain`: every option there is."""
+
+    target: CountryLike | None

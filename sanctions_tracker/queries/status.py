@@ -7,18 +7,11 @@ collected before the caller collects, except the checks of the arguments.
 
 from __future__ import annotations
 
+from typing import Unpack
+
 import polars as pl
 
-from sanctions_tracker.queries._args import (
-    CountryLike,
-    DayLike,
-    _as_of,
-    _single_window,
-    _target,
-    _target_code,
-    _When,
-    _when,
-)
+from sanctions_tracker.queries._args import CountryLike, _as_of, _target_code, _When, _when
 from sanctions_tracker.queries._frames import (
     _KEYS,
     Prepared,
@@ -32,7 +25,9 @@ from sanctions_tracker.queries._frames import (
     _signed,
     prepared,
 )
+from sanctions_tracker.queries._given import given
 from sanctions_tracker.queries._windows import act_keys, acts_from
+from sanctions_tracker.queries.options import AnswerOptions, ParticipationOptions, WindowOptions
 from sanctions_tracker.tables import Tables
 
 __all__ = [
@@ -85,18 +80,7 @@ def _signed_not_sanctioned(
 
 
 def signed_not_sanctioned(
-    tables: Tables | Prepared,
-    document_id: str,
-    *,
-    as_of: DayLike | None = None,
-    since: DayLike | None = None,
-    until: DayLike | None = None,
-    target: CountryLike | None = None,
-    via_blocs: bool = True,
-    via_alignment: bool = True,
-    via_designations: bool = True,
-    via_un: bool = False,
-    expand_blocs: bool = False,
+    tables: Tables | Prepared, document_id: str, **options: Unpack[AnswerOptions]
 ) -> pl.LazyFrame:
     """The parties whose signature counts but who take no part in sanctions on the target.
 
@@ -107,16 +91,9 @@ def signed_not_sanctioned(
     Args:
         tables: A dataset's tables (or the prepared frames a Dataset keeps).
         document_id: The document.
-        as_of: The day of the status.
-        since: The window's first day.
-        until: The window's last day (open when None).
-        target: The sanctioned country; defaults to the document's subject.
-        via_blocs: Count membership of a bloc that imposes sanctions.
-        via_alignment: Count alignment with another authority's regime.
-        via_designations: Count a thematic regime (no target) against the countries of
-            the people and organisations it lists.
-        via_un: Count every UN member bound by a regime of the UN Security Council.
-        expand_blocs: Count a bloc's signature for its members on the signing day too.
+        **options: ``as_of``, ``since``, ``until``, ``target`` (the sanctioned country;
+            default: the document's subject), the route switches and ``expand_blocs``:
+            see :class:`~sanctions_tracker.queries.options.AnswerOptions`.
 
     Returns:
         ``country`` (alpha-2, or a bloc code for a bloc signatory), ``party_kind``,
@@ -135,31 +112,20 @@ def signed_not_sanctioned(
     ...     "country", "name", "signed_on").rows()
     [('JP', 'Japan', datetime.date(2020, 9, 17))]
     """
+    chosen = given("signed_not_sanctioned", **options)
     frames = prepared(tables)
-    when = _when(as_of, since, until)
-    first, subject = _target(frames.tables, document_id, target)
-    when = _single_window(when, first)
+    when, subject = chosen.about(frames.tables, document_id)
     signatures = _counted(
-        _signed(frames, expand_blocs=expand_blocs, document_ids=[document_id]),
+        _signed(frames, expand_blocs=chosen.expand_blocs, document_ids=[document_id]),
         when,
-        expand_blocs=expand_blocs,
+        expand_blocs=chosen.expand_blocs,
     ).with_columns(pl.lit(subject).alias("target"))
-    switches = Switches(via_blocs, via_alignment, via_designations, via_un)
-    rest = _signed_not_sanctioned(frames, signatures, when, switches)
+    rest = _signed_not_sanctioned(frames, signatures, when, chosen.switches)
     return _named(rest, frames).select(_SIGNED_COLUMNS).sort("country")
 
 
 def signed_not_sanctioned_all(
-    tables: Tables | Prepared,
-    *,
-    as_of: DayLike | None = None,
-    since: DayLike | None = None,
-    until: DayLike | None = None,
-    via_blocs: bool = True,
-    via_alignment: bool = True,
-    via_designations: bool = True,
-    via_un: bool = False,
-    expand_blocs: bool = False,
+    tables: Tables | Prepared, **options: Unpack[WindowOptions]
 ) -> pl.LazyFrame:
     """:func:`signed_not_sanctioned` for every document with a subject, at once.
 
@@ -173,13 +139,13 @@ def signed_not_sanctioned_all(
     ...     "document_id", "country").rows()
     [('a', 'JP')]
     """
+    chosen = given("signed_not_sanctioned_all", **options)
     frames = prepared(tables)
-    when = _when(as_of, since, until)
+    when = _when(chosen.as_of, chosen.since, chosen.until)
     signatures = _counted(
-        _signed(frames, expand_blocs=expand_blocs), when, expand_blocs=expand_blocs
+        _signed(frames, expand_blocs=chosen.expand_blocs), when, expand_blocs=chosen.expand_blocs
     ).filter(pl.col("target").is_not_null())
-    switches = Switches(via_blocs, via_alignment, via_designations, via_un)
-    rest = _signed_not_sanctioned(frames, signatures, when, switches)
+    rest = _signed_not_sanctioned(frames, signatures, when, chosen.switches)
     return (
         _named(rest, frames).select("document_id", *_SIGNED_COLUMNS).sort("document_id", "country")
     )
@@ -204,18 +170,7 @@ def _evidence(frames: Prepared, when: _When, target: str, switches: Switches) ->
 
 
 def sanctioned_not_signed(
-    tables: Tables | Prepared,
-    document_id: str,
-    *,
-    as_of: DayLike | None = None,
-    since: DayLike | None = None,
-    until: DayLike | None = None,
-    target: CountryLike | None = None,
-    via_blocs: bool = True,
-    via_alignment: bool = True,
-    via_designations: bool = True,
-    via_un: bool = False,
-    expand_blocs: bool = False,
+    tables: Tables | Prepared, document_id: str, **options: Unpack[AnswerOptions]
 ) -> pl.LazyFrame:
     """The countries that take part in sanctions on the target but whose signature does not count.
 
@@ -237,21 +192,19 @@ def sanctioned_not_signed(
     ...     "country", "routes", "regimes").rows()
     [('CA', ['own'], ['CA-BLR'])]
     """
+    chosen = given("sanctioned_not_signed", **options)
     frames = prepared(tables)
-    when = _when(as_of, since, until)
-    first, subject = _target(frames.tables, document_id, target)
-    when = _single_window(when, first)
+    when, subject = chosen.about(frames.tables, document_id)
     signed = (
         _counted(
-            _signed(frames, expand_blocs=expand_blocs, document_ids=[document_id]),
+            _signed(frames, expand_blocs=chosen.expand_blocs, document_ids=[document_id]),
             when,
-            expand_blocs=expand_blocs,
+            expand_blocs=chosen.expand_blocs,
         )
         .filter(pl.col("party_kind") == "country")
         .select("party_kind", "party")
     )
-    switches = Switches(via_blocs, via_alignment, via_designations, via_un)
-    rest = _evidence(frames, when, subject, switches).join(
+    rest = _evidence(frames, when, subject, chosen.switches).join(
         signed, on=["party_kind", "party"], how="anti"
     )
     return (
@@ -262,14 +215,7 @@ def sanctioned_not_signed(
 
 
 def participation(
-    tables: Tables | Prepared,
-    target: CountryLike,
-    *,
-    as_of: DayLike | None = None,
-    via_blocs: bool = True,
-    via_alignment: bool = True,
-    via_designations: bool = True,
-    via_un: bool = False,
+    tables: Tables | Prepared, target: CountryLike, **options: Unpack[ParticipationOptions]
 ) -> pl.LazyFrame:
     """Every country taking part in sanctions on ``target`` on a day (default today).
 
@@ -283,11 +229,11 @@ def participation(
     >>> p.height, p.row(0)
     (27, ('AT', 'Austria', ['bloc'], ['EU-BLR']))
     """
+    chosen = given("participation", **options)
     frames = prepared(tables)
     code = _target_code(target, "target")
-    day = _as_of(as_of)
-    switches = Switches(via_blocs, via_alignment, via_designations, via_un)
-    rows = _evidence(frames, _When(day), code, switches)
+    day = _as_of(chosen.as_of)
+    rows = _evidence(frames, _When(day), code, chosen.switches)
     return (
         _named(rows, frames)
         .select(pl.col("party").alias("country"), "name", "routes", "regimes")
