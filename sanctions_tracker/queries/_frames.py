@@ -68,20 +68,12 @@ _LINK_COLUMNS = (
     "_event_first",
     "_event_last",
 )
-#: The columns of the spans and of the events: ``through`` says how the regime reaches
-#: the target (``target``: one of its targets; ``designations``: a thematic regime's
-#: listing of a national; ``regime``: any target, for questions about a regime as such).
-_SPAN_COLUMNS = ("party_kind", "party", "target", "route", "through", "regime_id", "_from", "_to")
-_EVENT_COLUMNS = (
-    "party_kind",
-    "party",
-    "target",
-    "route",
-    "through",
-    "regime_id",
-    "_first",
-    "_last",
-)
+#: The columns of the spans (then ``_from``, ``_to``) and of the events (then ``_first``,
+#: ``_last``): ``through`` says how the regime reaches the target (``target``: one of its
+#: targets; ``designations``: a thematic regime's listing of a national; ``regime``: any
+#: target, for questions about a regime as such).
+_ROW_KEYS = ("party_kind", "party", "target", "route", "through", "regime_id")
+_EVENT_COLUMNS = (*_ROW_KEYS, "_first", "_last")
 _NEVER = pl.lit(None, pl.Date)
 
 
@@ -345,12 +337,7 @@ def _spans(tables: Tables) -> pl.LazyFrame:
         _links(tables)
         .join(_reach(tables), on="regime_id")
         .select(
-            "party_kind",
-            "party",
-            "target",
-            "route",
-            "through",
-            "regime_id",
+            *_ROW_KEYS,
             pl.max_horizontal("_est_last", "_from", "_t_from").alias("_from"),
             pl.min_horizontal("_lift_last", "_to", "_t_to").alias("_to"),
         )
