@@ -113,23 +113,16 @@ def timeline(
 
     party = {"party_kind": pl.col("party_kind"), "party": pl.col("party")}
     regime_party = {**party, "target": pl.col("target"), "regime_id": pl.col("regime_id")}
+    document = {"target": pl.col("target"), "document_id": pl.col("document_id")}
     all_signatures = t["signatures"].join(docs.select("document_id", "target"), on="document_id")
     events = [
-        event(
-            docs,
-            "date",
-            "issued",
-            target=pl.col("target"),
-            document_id=pl.col("document_id"),
-            detail=pl.lit(None),
-        ),
+        event(docs, "date", "issued", **document, detail=pl.lit(None)),
         event(
             signatures,
             "signed_on",
             "signed",
             **party,
-            target=pl.col("target"),
-            document_id=pl.col("document_id"),
+            **document,
             detail=pl.col("vote").cast(pl.String),
         ),
         event(
@@ -149,37 +142,22 @@ def timeline(
             ),
             "signed_on",
             "signed",
-            party_kind=pl.col("party_kind").cast(pl.String),
-            party=pl.col("party"),
-            target=pl.col("target"),
-            document_id=pl.col("document_id"),
+            **party,
+            **document,
             detail=pl.col("vote").cast(pl.String),
         ),
-        event(
-            all_signatures,
-            "withdrawn_on",
-            "withdrawn",
-            party_kind=pl.col("party_kind").cast(pl.String),
-            party=pl.col("party"),
-            target=pl.col("target"),
-            document_id=pl.col("document_id"),
-        ),
-        event(
-            regime_info.join(
-                t["regimes"].select("regime_id", "established_on", "established_on_precision"),
-                on="regime_id",
-            ),
-            "established_on",
-            "established",
-            **regime_party,
-        ),
-        event(
-            regime_info.join(
-                t["regimes"].select("regime_id", "lifted_on", "lifted_on_precision"), on="regime_id"
-            ),
-            "lifted_on",
-            "lifted",
-            **regime_party,
+        event(all_signatures, "withdrawn_on", "withdrawn", **party, **document),
+        *(
+            event(
+                regime_info.join(
+                    t["regimes"].select("regime_id", f"{name}_on", f"{name}_on_precision"),
+                    on="regime_id",
+                ),
+                f"{name}_on",
+                name,
+                **regime_party,
+            )
+            for name in ("established", "lifted")
         ),
         event(
             t["actions"].join(regime_info, on="regime_id"),
@@ -193,19 +171,9 @@ def timeline(
                 .otherwise(pl.lit("")),
             ),
         ),
-        event(
-            listings,
-            "listed_on",
-            "listed",
-            **regime_party,
-            detail=pl.col("target_name"),
-        ),
-        event(
-            listings,
-            "delisted_on",
-            "delisted",
-            **regime_party,
-            detail=pl.col("target_name"),
+        *(
+            event(listings, f"{name}_on", name, **regime_party, detail=pl.col("target_name"))
+            for name in ("listed", "delisted")
         ),
     ]
     aligned = (
