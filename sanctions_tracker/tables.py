@@ -20,10 +20,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 import polars as pl
+from attrs import AttrsInstance
 
 from sanctions_tracker.blocs import Bloc, Membership, all_blocs
 from sanctions_tracker.columns import TABLE_NAMES, TABLES, country_dtype, last_day
@@ -134,20 +135,19 @@ def _party_columns(party: Party) -> dict[str, Any]:
         return {"party_kind": "country", "party": party.code, "country": party.code}
     if isinstance(party, Bloc):
         return {"party_kind": "bloc", "party": party.code}
-    if isinstance(party, Organization):
-        return {
-            "party_kind": "organization",
-            "party": party.name,
-            "party_country": party.country.code if party.country else None,
-            "party_id": party.id,
-            "party_identifiers": list(party.identifiers),
-        }
+    return _entity_columns(party, "party", "party")
+
+
+def _entity_columns(entity: Person | Organization, prefix: str, name: str) -> dict[str, Any]:
+    """The columns of a person or organisation: ``name``, and ``<prefix>_kind``,
+    ``_country``, ``_id`` and ``_identifiers`` (the reverse of :func:`_named`)."""
+    country = entity.nationality if isinstance(entity, Person) else entity.country
     return {
-        "party_kind": "person",
-        "party": party.name,
-        "party_country": party.nationality.code if party.nationality else None,
-        "party_id": party.id,
-        "party_identifiers": list(party.identifiers),
+        f"{prefix}_kind": "person" if isinstance(entity, Person) else "organization",
+        name: entity.name,
+        f"{prefix}_country": country.code if country else None,
+        f"{prefix}_id": entity.id,
+        f"{prefix}_identifiers": list(entity.identifiers),
     }
 
 
@@ -255,18 +255,12 @@ def _action_row(action: SanctionsAction) -> dict[str, Any]:
 
 
 def _designation_row(designation: Designation) -> dict[str, Any]:
-    target = designation.target
     listed, listed_precision = _date(designation.listed_on)
     delisted, delisted_precision = _date(designation.delisted_on)
-    country = target.nationality if isinstance(target, Person) else target.country
     return {
         "designation_id": designation.id,
         "regime_id": designation.regime,
-        "target_kind": "person" if isinstance(target, Person) else "organization",
-        "target_id": target.id,
-        "target_name": target.name,
-        "target_country": country.code if country else None,
-        "target_identifiers": list(target.identifiers),
+        **_entity_columns(designation.target, "target", "target_name"),
         "listed_on": listed,
         "listed_on_precision": listed_precision,
         "delisted_on": delisted,
@@ -354,6 +348,8 @@ def records_to_tables(
     )
 
 
+R = TypeVar("R", bound=AttrsInstance)
+
 # -- frames -> records ---------------------------------------------------------------------
 
 
@@ -371,6 +367,13 @@ def _party(row: dict[str, Any], blocs: dict[str, Bloc]) -> Party:
     if kind == "bloc":
         return blocs[row["party"]]
     return _named(row, kind, "party", "party")
+
+
+def _authority(row: dict[str, Any], blocs: dict[str, Bloc]) -> Country | Bloc | str:
+    kind = row["authority_kind"]
+    if kind == "bloc":
+        return blocs[row["authority"]]
+    return Country(row["authority"]) if kind == "country" else row["authority"]
 
 
 def _target(row: dict[str, Any]) -> Person | Organization:
@@ -424,41 +427,47 @@ class Records:
     blocs: tuple[Bloc, ...]
 
 
-def _required_date(row: dict[str, Any], column: str) -> PartialDate:
-    date = _partial(row, column)
-    assert date is not None, f"{column} is required in valid tables"
-    return date
+# The column that fills a record field, where their names differ; every other field
+# of a record comes from the column of its own name, if its table has one.
+_COLUMN_OF: dict[type, dict[str, str]] = {
+    JointStatement: {"id": "document_id", "issued_on": "date"},
+    Letter: {"id": "document_id", "published_on": "date"},
+    SanctionsRegime: {"id": "regime_id"},
+    SanctionsAction: {"regime": "regime_id"},
+    Designation: {"id": "designation_id", "regime": "regime_id"},
+    Alignment: {"regime": "regime_id"},
+}
+
+
+@cache
+def _plan(record: type[AttrsInstance], table: str) -> tuple[tuple[str, str, bool], ...]:
+    """Each field of ``record`` that a column of ``table`` holds: the field, the column,
+    and whether the column is a partial date (two columns, one value)."""
+    columns = {column.name: column for column in TABLES[table].columns}
+    renamed = _COLUMN_OF.get(record, {})
+    return tuple(
+        (field.name, column, columns[column].kind == "partial date")
+        for field in attrs.fields(record)
+        if (column := renamed.get(field.name, field.name)) in columns
+    )
+
+
+def _record(record: type[R], table: str, row: dict[str, Any], **given: Any) -> R:
+    """The ``record`` of a row of ``table``: each field from its column, as
+    :data:`_COLUMN_OF` names it, unless ``given``."""
+    values = {
+        field: _partial(row, column) if partial else row[column]
+        for field, column, partial in _plan(record, table)
+        if field not in given
+    }
+    return record(**values, **given)
 
 
 def _document(row: dict[str, Any], signed: list[Signature]) -> JointStatement | Letter:
-    common = {
-        "id": row["document_id"],
-        "title": row["title"],
-        "subject": row["subject"],
-        "signatures": signed,
-        "sources": row["sources"],
-        "note": row["note"],
-    }
-    date = _required_date(row, "date")
     if row["kind"] == "statement":
-        return JointStatement(
-            **common,
-            issued_on=date,
-            issuer=row["issuer"],
-            forum=row["forum"],
-            stance=row["stance"],
-        )
-    return Letter(
-        **common,
-        published_on=date,
-        addressee=row["addressee"],
-        demands=row["demands"],
-        reported_count=row["reported_count"],
-        count_qualifier=row["count_qualifier"] or "exact",
-        count_as_of=_partial(row, "count_as_of"),
-        anonymous=row["anonymous"],
-        disclosure_threshold=row["disclosure_threshold"],
-    )
+        return _record(JointStatement, "documents", row, signatures=signed)
+    qualifier = row["count_qualifier"] or "exact"
+    return _record(Letter, "documents", row, signatures=signed, count_qualifier=qualifier)
 
 
 def tables_to_records(tables: Tables) -> Records:
@@ -468,14 +477,7 @@ def tables_to_records(tables: Tables) -> Records:
     signatures: dict[str, list[Signature]] = {}
     for row in tables.signatures.sort("document_id", "position").iter_rows(named=True):
         signatures.setdefault(row["document_id"], []).append(
-            Signature(
-                party=_party(row, all_blocs_by_code),
-                signed_on=_partial(row, "signed_on"),
-                withdrawn_on=_partial(row, "withdrawn_on"),
-                vote=row["vote"],
-                note=row["note"],
-                sources=row["sources"],
-            )
+            _record(Signature, "signatures", row, party=_party(row, all_blocs_by_code))
         )
     documents = [
         _document(row, signatures.get(row["document_id"], []))
@@ -485,61 +487,24 @@ def tables_to_records(tables: Tables) -> Records:
         statements=tuple(d for d in documents if isinstance(d, JointStatement)),
         letters=tuple(d for d in documents if isinstance(d, Letter)),
         regimes=tuple(
-            SanctionsRegime(
-                id=row["regime_id"],
-                name=row["name"],
-                authority=all_blocs_by_code[row["authority"]]
-                if row["authority_kind"] == "bloc"
-                else Country(row["authority"])
-                if row["authority_kind"] == "country"
-                else row["authority"],
+            _record(
+                SanctionsRegime,
+                "regimes",
+                row,
+                authority=_authority(row, all_blocs_by_code),
                 targets=[*([row["target"]] if row["target"] else []), *row["other_targets"]],
-                legal_basis=row["legal_basis"],
-                measures=row["measures"],
-                established_on=_partial(row, "established_on"),
-                lifted_on=_partial(row, "lifted_on"),
-                sources=row["sources"],
-                note=row["note"],
             )
             for row in tables.regimes.iter_rows(named=True)
         ),
         actions=tuple(
-            SanctionsAction(
-                regime=row["regime_id"],
-                date=_required_date(row, "date"),
-                kind=row["kind"],
-                legal_reference=row["legal_reference"],
-                designations=row["designations"],
-                designation_count=row["designation_count"],
-                note=row["note"],
-                sources=row["sources"],
-            )
-            for row in tables.actions.iter_rows(named=True)
+            _record(SanctionsAction, "actions", row) for row in tables.actions.iter_rows(named=True)
         ),
         designations=tuple(
-            Designation(
-                id=row["designation_id"],
-                regime=row["regime_id"],
-                target=_target(row),
-                listed_on=_partial(row, "listed_on"),
-                delisted_on=_partial(row, "delisted_on"),
-                reason=row["reason"],
-                sources=row["sources"],
-                nationalities=row["nationalities"],
-            )
+            _record(Designation, "designations", row, target=_target(row))
             for row in tables.designations.iter_rows(named=True)
         ),
         alignments=tuple(
-            Alignment(
-                country=row["country"],
-                regime=row["regime_id"],
-                aligned_on=_required_date(row, "aligned_on"),
-                act=row["act"],
-                ended_on=_partial(row, "ended_on"),
-                note=row["note"],
-                sources=row["sources"],
-            )
-            for row in tables.alignments.iter_rows(named=True)
+            _record(Alignment, "alignments", row) for row in tables.alignments.iter_rows(named=True)
         ),
         blocs=tuple(all_blocs_by_code[code] for code in sorted(user_codes)),
     )
