@@ -188,16 +188,21 @@ def _table(name: str, sort_key: tuple[str, ...], *columns: Column) -> Table:
     return Table(name, columns, sort_key)
 
 
+def _keyed(name: str, key: str, *columns: Column) -> Table:
+    """A table whose first column, ``key``, names each row and sorts the table."""
+    return Table(name, (Column(key, "text", required=True), *columns), (key,))
+
+
 _NOTE = Column("note", "text")
 _SOURCES = Column("sources", "list")
+_REGIME_ID = Column("regime_id", "text", required=True)
 
 TABLES: Final[Mapping[str, Table]] = {
     table.name: table
     for table in (
-        _table(
+        _keyed(
             "documents",
-            ("document_id",),
-            Column("document_id", "text", required=True),
+            "document_id",
             Column("kind", "choice", choices=("statement", "letter"), required=True),
             Column("title", "text"),
             Column("date", "partial date", required=True),
@@ -238,10 +243,9 @@ TABLES: Final[Mapping[str, Table]] = {
             _NOTE,
             _SOURCES,
         ),
-        _table(
+        _keyed(
             "regimes",
-            ("regime_id",),
-            Column("regime_id", "text", required=True),
+            "regime_id",
             Column("name", "text"),
             Column(
                 "authority_kind",
@@ -262,7 +266,7 @@ TABLES: Final[Mapping[str, Table]] = {
         _table(
             "actions",
             ("regime_id", "date", "date_precision", "kind", "legal_reference", "note"),
-            Column("regime_id", "text", required=True),
+            _REGIME_ID,
             Column("date", "partial date", required=True),
             Column("kind", "choice", choices=ACTION_KINDS, required=True),
             Column("legal_reference", "text"),
@@ -271,11 +275,10 @@ TABLES: Final[Mapping[str, Table]] = {
             _NOTE,
             _SOURCES,
         ),
-        _table(
+        _keyed(
             "designations",
-            ("designation_id",),
-            Column("designation_id", "text", required=True),
-            Column("regime_id", "text", required=True),
+            "designation_id",
+            _REGIME_ID,
             Column("target_kind", "choice", choices=("person", "organization")),
             Column("target_id", "optional text"),
             Column("target_name", "text", required=True),
@@ -291,17 +294,16 @@ TABLES: Final[Mapping[str, Table]] = {
             "alignments",
             ("regime_id", "country", "aligned_on", "aligned_on_precision", "act"),
             Column("country", "country", required=True),
-            Column("regime_id", "text", required=True),
+            _REGIME_ID,
             Column("act", "text"),
             Column("aligned_on", "partial date", required=True),
             Column("ended_on", "partial date"),
             _NOTE,
             _SOURCES,
         ),
-        _table(
+        _keyed(
             "blocs",
-            ("bloc",),
-            Column("bloc", "text", required=True),
+            "bloc",
             Column("name", "text", required=True),
             Column("source", "text"),
             _NOTE,
