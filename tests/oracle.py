@@ -560,14 +560,21 @@ _VALUE = {"for": 1.0, "abstain": 0.5, "against": 0.0}
 
 
 def agreement(
-    ds: Dataset, *, since: dt.date | str | None = None, until: dt.date | str | None = None
+    ds: Dataset,
+    documents: list[str] | None = None,
+    *,
+    since: dt.date | str | None = None,
+    until: dt.date | str | None = None,
 ) -> list[tuple[str, str, int, int, float | None, int, float | None]]:
     """(a, b, co_signed, either_signed, jaccard, both_recorded, vote_agreement), sorted,
-    over the documents dated on or after ``since`` and wholly on or before ``until``."""
+    over the documents (all by default) dated on or after ``since`` and wholly on or
+    before ``until``."""
     start = None if since is None else PartialDate.parse(str(since)).first
     end = None if until is None else PartialDate.parse(str(until)).first
     positions: dict[str, dict[str, str]] = defaultdict(dict)
     for document in ds.documents:
+        if documents is not None and document.id not in documents:
+            continue
         if (start is not None and document.date.first < start) or (
             end is not None and document.date.last > end
         ):

@@ -401,6 +401,32 @@ def test_agreement_in_a_period_matches_oracle(ds: Dataset, one: dt.date, two: dt
 
 
 @fewer
+@given(datasets(), days, days, st.data())
+def test_agreement_on_some_documents_in_a_period_matches_oracle(
+    ds: Dataset, one: dt.date, two: dt.date, data: st.DataObject
+) -> None:
+    """Agreement over some documents inside a period, asked twice of one dataset (the
+    second time from the matrices it keeps), as the oracle counts it."""
+    since, until = min(one, two), max(one, two)
+    ids = [d.id for d in ds.documents]
+    chosen = data.draw(st.lists(st.sampled_from(ids), unique=True) if ids else st.just([]))
+    expected = [
+        (a, b, co, either, None if j is None else round(j, 9), both,
+         None if v is None else round(v, 9))
+        for a, b, co, either, j, both, v in oracle.agreement(
+            ds, chosen, since=since, until=until
+        )
+    ]  # fmt: skip
+    for _ in range(2):
+        actual = (
+            ds.agreement(chosen, since=since, until=until)
+            .with_columns(pl.col("jaccard", "vote_agreement").round(9))
+            .rows()
+        )
+        assert expected == actual
+
+
+@fewer
 @given(datasets(), days)
 def test_bloc_cohesion_matches_oracle(ds: Dataset, day: dt.date) -> None:
     """Members and participants per document and per regime, for the EU and a user bloc."""

@@ -39,7 +39,7 @@ import polars as pl
 
 from sanctions_tracker._registry import registry
 from sanctions_tracker.queries._args import _When
-from sanctions_tracker.queries._positions import _dated_documents, _positions
+from sanctions_tracker.queries._vote_matrices import VoteMatrices, vote_matrices
 from sanctions_tracker.tables import Tables, last_day, schema
 
 __all__ = ["RESPONSE_KINDS", "ROUTES", "Prepared", "Switches"]
@@ -467,8 +467,9 @@ def _country_names() -> pl.DataFrame:
 class Prepared:
     """The derived frames of one set of tables, as LazyFrames.
 
-    With ``keep=True`` (a Dataset's) each frame is collected at its first use and kept;
-    otherwise each is a plan, computed when the query's result is collected.
+    With ``keep=True`` (a Dataset's) each frame (and the matrices of votes) is
+    collected at its first use and kept; otherwise each is a plan, computed when the
+    query's result is collected.
 
     Args:
         tables: A dataset's tables.
@@ -479,12 +480,13 @@ class Prepared:
     0
     """
 
-    __slots__ = ("_kept", "keep", "tables")
+    __slots__ = ("_kept", "_matrices", "keep", "tables")
 
     def __init__(self, tables: Tables, *, keep: bool = False) -> None:
         self.tables = tables
         self.keep = keep
         self._kept: dict[str, pl.DataFrame] = {}
+        self._matrices: VoteMatrices | None = None
 
     def _frame(self, name: str, plan: Callable[[Tables], pl.LazyFrame]) -> pl.LazyFrame:
         if not self.keep:
@@ -506,17 +508,14 @@ class Prepared:
         """Every dated sanctions act per party, by route."""
         return self._frame("events", _events)
 
-    def positions(self) -> pl.LazyFrame:
-        """Every country's position (a vote ``for``, ``abstain`` or ``against`` of a
-        signature not withdrawn) as integers: ``country`` (the code's place among the
-        country codes), ``document`` (its row in :meth:`dated_documents`) and ``vote``
-        (its place among the votes)."""
-        return self._frame("positions", _positions)
-
-    def dated_documents(self) -> pl.LazyFrame:
-        """Every document's id with the first (``first``) and last (``last``) day of its
-        date, in the order of the documents table."""
-        return self._frame("dated_documents", _dated_documents)
+    def vote_matrices(self) -> VoteMatrices:
+        """Every country's position on every document, as matrices of documents (by
+        date) x countries: see :mod:`sanctions_tracker.queries._vote_matrices`."""
+        if not self.keep:
+            return vote_matrices(self.tables)
+        if self._matrices is None:
+            self._matrices = vote_matrices(self.tables)
+        return self._matrices
 
     def names(self) -> pl.LazyFrame:
         """The name of every country and bloc, by ``party_kind`` and ``party``."""

@@ -1,20 +1,21 @@
-"""How often two countries take the same position: every pair at once, in bits.
+"""How often two countries take the same position: every pair at once, by matrix products.
 
-One country x document matrix of bits per position (``for``, ``abstain``,
-``against``) makes every pair's counts a few word-wise ANDs and population counts: for
-countries a and b, the documents both recorded a position on are
-``popcount(P[a] & P[b])`` with ``P = Y | A | N``, both supported
-``popcount(Y[a] & Y[b])``, voted the same ``popcount(Y[a] & Y[b] | A[a] & A[b] |
-N[a] & N[b])`` and opposite ways ``popcount(Y[a] & N[b] | N[a] & Y[b])``. The
-UN-voting score's numerator (1 the same vote, 0.5 one abstained and the other did not,
-0 opposite votes) is same + (both - same - opposite) / 2.
+One document x country matrix per view of the positions (see
+:mod:`sanctions_tracker.queries._vote_matrices`) makes every pair's counts a product
+``M.T @ M``: with ``R`` (1 where a position was taken), ``Y`` (1 for a vote for),
+``A`` (1 for an abstention) and ``S`` (1 for, -1 against), the documents two countries
+both took a position on are ``R.T @ R``, both supported ``Y.T @ Y``, and the UN-voting
+score's numerator (1 the same vote, 0.5 one abstained and the other did not, 0
+opposite votes) is ``(R.T @ R + S.T @ S + A.T @ A) / 2``: ``S`` gives 1 to the same
+vote for or against and -1 to opposite votes, ``A`` gives 1 to two abstentions. The
+diagonals count each country's own positions and votes for.
 
-Every roll call of the General Assembly since 1946 is 6,203 documents: 97 words a
-country, and 19,701 pairs of 97 words, counted with numpy's ``bitwise_count`` on one
-core. (Matrix products give the same counts, but BLAS's threads fare badly on a
-loaded machine: a product that takes 2 ms alone took up to 1.5 s.) The positions
-(country, document and vote of each signature, as integers) are prepared once per
-Dataset, so that another period costs only the counting.
+Every roll call of the General Assembly since 1946 is a matrix of 6,203 documents by
+199 countries: each product is a symmetric rank-k update of BLAS (``syrk``), about
+2 ms on one core, two at a time on two threads of one BLAS thread each (see
+:mod:`sanctions_tracker.queries._blas`). The matrices are built once per Dataset;
+their rows are sorted by date, so that a period is a slice of rows and costs only its
+share of the products.
 
 >>> from sanctions_tracker.dataset import Dataset
 >>> from sanctions_tracker.records import JointStatement, Signature
@@ -35,14 +36,12 @@ import datetime as dt
 from collections.abc import Iterable
 
 import numpy as np
-import numpy.typing as npt
 import polars as pl
 
-from sanctions_tracker.columns import country_dtype
 from sanctions_tracker.errors import QueryError, UnknownDocumentError
 from sanctions_tracker.queries._args import DayLike, _day
+from sanctions_tracker.queries._blas import grams
 from sanctions_tracker.queries._frames import Prepared, prepared
-from sanctions_tracker.records import POSITIONS, VOTES
 from sanctions_tracker.tables import Tables
 
 __all__ = ["agreement"]
@@ -58,21 +57,6 @@ AGREEMENT_SCHEMA = pl.Schema(
         "vote_agreement": pl.Float64(),
     }
 )
-_CODES = tuple(VOTES.index(vote) + 1 for vote in POSITIONS)  # 0 is no position
-
-
-def _chosen(
-    documents: pl.DataFrame, named: list[str] | None, start: dt.date | None, end: dt.date | None
-) -> npt.NDArray[np.bool_]:
-    """Which documents count: those named (all by default) lying inside the period."""
-    chosen = np.ones(documents.height, dtype=bool)
-    if named is not None:
-        chosen = documents["document_id"].is_in(named).to_numpy()
-    if start is not None:
-        chosen &= (documents["first"] >= start).to_numpy()
-    if end is not None:
-        chosen &= (documents["last"] <= end).to_numpy()
-    return chosen
 
 
 def agreement(
@@ -94,7 +78,8 @@ def agreement(
     the documents (``country_a < country_b``), sorted.
 
     Not a plan: the pairs come from matrix products (numpy), which run when the frame
-    is collected (``polars.defer``).
+    is collected (``polars.defer``); a Dataset builds the matrices at the first call
+    and keeps them.
 
     Args:
         tables: A dataset's tables (or their prepared frames).
@@ -120,79 +105,32 @@ def agreement(
     return pl.defer(lambda: _pairs(frames, named, start, end), schema=AGREEMENT_SCHEMA)
 
 
-def _bits(chosen: npt.NDArray[np.bool_]) -> npt.NDArray[np.uint64]:
-    """Each row of a 0/1 matrix as 64-bit words of bits."""
-    packed = np.packbits(chosen, axis=1)
-    words = np.zeros((packed.shape[0], -(-packed.shape[1] // 8) * 8), dtype=np.uint8)
-    words[:, : packed.shape[1]] = packed
-    return words.view(np.uint64)
-
-
-Counts = tuple[npt.NDArray[np.int64], ...]
-
-
-def _pair_counts(
-    i: int,
-    yes: npt.NDArray[np.uint64],
-    abstain: npt.NDArray[np.uint64],
-    no: npt.NDArray[np.uint64],
-    recorded: npt.NDArray[np.uint64],
-) -> Counts:
-    """Country ``i`` against every later one: documents both recorded, both supported,
-    voted the same, voted opposite ways."""
-
-    def count(words: npt.NDArray[np.uint64]) -> npt.NDArray[np.int64]:
-        counted: npt.NDArray[np.int64] = np.bitwise_count(words).sum(axis=1, dtype=np.int64)
-        return counted
-
-    later = slice(i + 1, None)
-    both_yes = yes[later] & yes[i]
-    same = both_yes | (abstain[later] & abstain[i]) | (no[later] & no[i])
-    opposite = (yes[later] & no[i]) | (no[later] & yes[i])
-    return count(recorded[later] & recorded[i]), count(both_yes), count(same), count(opposite)
-
-
 def _pairs(
     frames: Prepared, named: list[str] | None, start: dt.date | None, end: dt.date | None
 ) -> pl.DataFrame:
-    """Every pair's counts and scores, over the chosen documents, by counting bits."""
-    chosen = _chosen(frames.dated_documents().collect(), named, start, end)
-    positions = frames.positions().collect()
-    country = positions["country"].to_numpy()
-    document = positions["document"].to_numpy()
-    vote = positions["vote"].to_numpy()
-    if not chosen.all():
-        keep = chosen[document]
-        country, document, vote = country[keep], document[keep], vote[keep]
-    if country.size == 0:
-        return pl.DataFrame(schema=AGREEMENT_SCHEMA)
-    present = np.flatnonzero(np.bincount(country))
-    used = np.flatnonzero(chosen)
-    row_of = np.zeros(present[-1] + 1, dtype=np.int64)
-    row_of[present] = np.arange(present.size)
-    column_of = np.zeros(chosen.size, dtype=np.int64)
-    column_of[used] = np.arange(used.size)
-    codes = np.zeros((present.size, used.size), dtype=np.int8)
-    codes[row_of[country], column_of[document]] = vote + 1
-    yes, abstain, no = (_bits(codes == code) for code in _CODES)
-    recorded = yes | abstain | no
-    counts = [_pair_counts(i, yes, abstain, no, recorded) for i in range(present.size - 1)]
-    both, shared, same, opposite = (
-        np.concatenate([c[k] for c in counts]) if counts else np.zeros(0, dtype=np.int64)
-        for k in range(4)
+    """Every pair's counts and scores over the chosen documents, by matrix products."""
+    matrices = frames.vote_matrices()
+    chosen = None
+    if named is not None:
+        chosen = frames.tables.documents["document_id"].is_in(named).to_numpy()
+    rows = matrices.rows(chosen, start, end)
+    both, shared, signed, abstained = grams(
+        [m[rows] for m in (matrices.recorded, matrices.yes, matrices.signed, matrices.abstain)]
     )
-    supported = np.bitwise_count(yes).sum(axis=1, dtype=np.int64)
-    a, b = np.triu_indices(present.size, k=1)
-    names = pl.Series(country_dtype().categories.to_list()).gather(present)
+    present = np.flatnonzero(np.diagonal(both))
+    a, b = (present[i] for i in np.triu_indices(present.size, k=1))
+    supported = np.diagonal(shared)
+    names = matrices.countries
     frame = pl.DataFrame(
         {
             "country_a": names.gather(a),
             "country_b": names.gather(b),
-            "co_signed": shared,
-            "either_signed": supported[a] + supported[b] - shared,
-            "_score": (both + same - opposite) / 2,
-            "both_recorded": both,
-        }
+            "co_signed": shared[a, b],
+            "either_signed": supported[a] + supported[b] - shared[a, b],
+            "_score": (both[a, b] + signed[a, b] + abstained[a, b]) / 2,
+            "both_recorded": both[a, b],
+        },
+        schema_overrides={"country_a": pl.String, "country_b": pl.String},
     )
     return frame.select(
         "country_a",
