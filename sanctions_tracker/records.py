@@ -182,8 +182,8 @@ class Organization:
 class Person:
     """A natural person: a letter signatory or a designation target.
 
-    >>> Person("Alexander Lukashenko", nationality="BY").nationality
-    Country('BY')
+    >>> Person("Alexander Lukashenko", nationality="Belarus")
+    Person(name='Alexander Lukashenko', nationality=Country('BY'), identifiers=(), id=None)
     """
 
     name: str = attrs.field(validator=_non_empty)
@@ -369,8 +369,26 @@ def _needs_the_parser(*args: object, **kwargs: object) -> JointStatement:
     )
 
 
+class _Signed:
+    __slots__ = ()
+    signatures: tuple[Signature, ...]  # a field of each document
+
+    @property
+    def signatories(self) -> tuple[Party, ...]:
+        """The parties that signed, in order (for a letter, the named ones)."""
+        return tuple(s.party for s in self.signatures)
+
+
 @attrs.frozen
-class JointStatement:
+class _Document(_Signed):
+    """What a statement and a letter share: their first fields, and who signed."""
+
+    id: str = attrs.field(validator=_non_empty)
+    title: str
+
+
+@attrs.frozen
+class JointStatement(_Document):
     """A joint statement: issued on a date, about a subject country (or none).
 
     >>> s = JointStatement("x", "On Belarus", "2020-10-26", subject="BY",
@@ -379,8 +397,6 @@ class JointStatement:
     ['Country', 'Bloc']
     """
 
-    id: str = attrs.field(validator=_non_empty)
-    title: str
     issued_on: PartialDate = attrs.field(converter=to_partial_date)
     subject: Country | None = attrs.field(default=None, converter=_optional_country)
     signatures: tuple[Signature, ...] = attrs.field(
@@ -392,25 +408,20 @@ class JointStatement:
     sources: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     note: str = ""
 
-    @property
-    def signatories(self) -> tuple[Party, ...]:
-        """The parties that signed, in order."""
-        return tuple(s.party for s in self.signatures)
-
-    @property
-    def date(self) -> PartialDate:
-        """The document's date (for statements, the day it was issued)."""
-        return self.issued_on
-
     #: A statement whose signatories come from the prose that lists them: see
     #: :func:`sanctions_tracker.text.statement_from_text`. It is defined beside the parser,
     #: which adds it here when it is imported (``import sanctions_tracker`` does that at the
     #: first use of a name), so that the records do not depend on the parser or polars.
     from_text: ClassVar[Callable[..., JointStatement]] = staticmethod(_needs_the_parser)
 
+    @property
+    def date(self) -> PartialDate:
+        """The document's date (for statements, the day it was issued)."""
+        return self.issued_on
+
 
 @attrs.frozen
-class Letter:
+class Letter(_Document):
     """An open letter; its signatories may be named, counted, or anonymous.
 
     >>> letter = Letter("l", "Open letter", "2020-12", anonymous=True,
@@ -420,8 +431,6 @@ class Letter:
     ((), 100)
     """
 
-    id: str = attrs.field(validator=_non_empty)
-    title: str
     published_on: PartialDate = attrs.field(converter=to_partial_date)
     subject: Country | None = attrs.field(default=None, converter=_optional_country)
     signatures: tuple[Signature, ...] = attrs.field(
@@ -436,11 +445,6 @@ class Letter:
     disclosure_threshold: int | None = attrs.field(default=None, validator=_non_negative)
     sources: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     note: str = ""
-
-    @property
-    def signatories(self) -> tuple[Party, ...]:
-        """The named parties that signed, in order."""
-        return tuple(s.party for s in self.signatures)
 
     @property
     def date(self) -> PartialDate:
