@@ -26,6 +26,14 @@ import attrs
 import polars as pl
 from attrs import AttrsInstance
 
+from sanctions_tracker._party_columns import (
+    authority_columns,
+    authority_of,
+    entity_columns,
+    party_columns,
+    party_of,
+    target_of,
+)
 from sanctions_tracker.blocs import Bloc, Membership, all_blocs
 from sanctions_tracker.columns import TABLE_NAMES, TABLES, country_dtype, last_day
 from sanctions_tracker.countries import Country
@@ -35,9 +43,6 @@ from sanctions_tracker.records import (
     Designation,
     JointStatement,
     Letter,
-    Organization,
-    Party,
-    Person,
     SanctionsAction,
     SanctionsRegime,
     Signature,
@@ -130,27 +135,6 @@ def schema_frame(table: str) -> pl.DataFrame:
     return pl.DataFrame(schema=schema(table))
 
 
-def _party_columns(party: Party) -> dict[str, Any]:
-    if isinstance(party, Country):
-        return {"party_kind": "country", "party": party.code, "country": party.code}
-    if isinstance(party, Bloc):
-        return {"party_kind": "bloc", "party": party.code}
-    return _entity_columns(party, "party", "party")
-
-
-def _entity_columns(entity: Person | Organization, prefix: str, name: str) -> dict[str, Any]:
-    """The columns of a person or organisation: ``name``, and ``<prefix>_kind``,
-    ``_country``, ``_id`` and ``_identifiers`` (the reverse of :func:`_named`)."""
-    country = entity.nationality if isinstance(entity, Person) else entity.country
-    return {
-        f"{prefix}_kind": "person" if isinstance(entity, Person) else "organization",
-        name: entity.name,
-        f"{prefix}_country": country.code if country else None,
-        f"{prefix}_id": entity.id,
-        f"{prefix}_identifiers": list(entity.identifiers),
-    }
-
-
 @cache
 def _defaults(table: str) -> dict[str, Any]:
     """Every column of a table at its declared default, the start of a row."""
@@ -168,7 +152,7 @@ def _signature_row(document_id: str, position: int, signature: Signature) -> dic
         **_defaults("signatures"),
         "document_id": document_id,
         "position": position,
-        **_party_columns(signature.party),
+        **party_columns(signature.party),
         "signed_on": signed,
         "signed_on_precision": signed_precision,
         "withdrawn_on": withdrawn,
@@ -211,21 +195,16 @@ def _document_row(document: JointStatement | Letter) -> dict[str, Any]:
     return row
 
 
-_AUTHORITY_KINDS: dict[type, str] = {Country: "country", Bloc: "bloc", Organization: "organization"}
-
-
 def _regime_row(regime: SanctionsRegime) -> dict[str, Any]:
     established, established_precision = _date(regime.established_on)
     lifted, lifted_precision = _date(regime.lifted_on)
     # One country target goes in ``target`` as before; the others (several, or a region)
     # in ``other_targets``, so that files of one-target regimes keep their shape.
     first = regime.targets[:1] if regime.targets and isinstance(regime.targets[0], Country) else ()
-    authority = regime.authority
     return {
         "regime_id": regime.id,
         "name": regime.name,
-        "authority_kind": _AUTHORITY_KINDS[type(authority)],
-        "authority": authority.id if isinstance(authority, Organization) else authority.code,
+        **authority_columns(regime.authority),
         "target": first[0].code if first else None,
         "other_targets": [target.code for target in regime.targets[len(first) :]],
         "legal_basis": regime.legal_basis,
@@ -260,7 +239,7 @@ def _designation_row(designation: Designation) -> dict[str, Any]:
     return {
         "designation_id": designation.id,
         "regime_id": designation.regime,
-        **_entity_columns(designation.target, "target", "target_name"),
+        **entity_columns(designation.target, "target", "target_name"),
         "listed_on": listed,
         "listed_on_precision": listed_precision,
         "delisted_on": delisted,
@@ -360,35 +339,6 @@ def _partial(row: dict[str, Any], column: str) -> PartialDate | None:
     return PartialDate.from_first(value, row[f"{column}_precision"])
 
 
-def _party(row: dict[str, Any], blocs: dict[str, Bloc]) -> Party:
-    kind = row["party_kind"]
-    if kind == "country":
-        return Country(row["party"])
-    if kind == "bloc":
-        return blocs[row["party"]]
-    return _named(row, kind, "party", "party")
-
-
-def _authority(row: dict[str, Any], blocs: dict[str, Bloc]) -> Country | Bloc | str:
-    kind = row["authority_kind"]
-    if kind == "bloc":
-        return blocs[row["authority"]]
-    return Country(row["authority"]) if kind == "country" else row["authority"]
-
-
-def _target(row: dict[str, Any]) -> Person | Organization:
-    return _named(row, row["target_kind"], "target_name", "target")
-
-
-def _named(row: dict[str, Any], kind: str, name: str, prefix: str) -> Person | Organization:
-    """The person (``kind`` ``person``) or else organisation of a row, from its ``name``
-    column and the ``<prefix>_country``, ``_identifiers`` and ``_id`` columns."""
-    country, identifiers, id_ = (row[f"{prefix}_{c}"] for c in ("country", "identifiers", "id"))
-    if kind == "person":
-        return Person(row[name], nationality=country, identifiers=identifiers, id=id_)
-    return Organization(row[name], country=country, identifiers=identifiers, id=id_)
-
-
 def blocs_from_tables(tables: Tables) -> dict[str, Bloc]:
     """Every bloc of the tables (built-in and user-defined) by code."""
     members: dict[str, list[Membership]] = {}
@@ -477,7 +427,7 @@ def tables_to_records(tables: Tables) -> Records:
     signatures: dict[str, list[Signature]] = {}
     for row in tables.signatures.sort("document_id", "position").iter_rows(named=True):
         signatures.setdefault(row["document_id"], []).append(
-            _record(Signature, "signatures", row, party=_party(row, all_blocs_by_code))
+            _record(Signature, "signatures", row, party=party_of(row, all_blocs_by_code))
         )
     documents = [
         _document(row, signatures.get(row["document_id"], []))
@@ -491,7 +441,7 @@ def tables_to_records(tables: Tables) -> Records:
                 SanctionsRegime,
                 "regimes",
                 row,
-                authority=_authority(row, all_blocs_by_code),
+                authority=authority_of(row, all_blocs_by_code),
                 targets=[*([row["target"]] if row["target"] else []), *row["other_targets"]],
             )
             for row in tables.regimes.iter_rows(named=True)
@@ -500,7 +450,7 @@ def tables_to_records(tables: Tables) -> Records:
             _record(SanctionsAction, "actions", row) for row in tables.actions.iter_rows(named=True)
         ),
         designations=tuple(
-            _record(Designation, "designations", row, target=_target(row))
+            _record(Designation, "designations", row, target=target_of(row))
             for row in tables.designations.iter_rows(named=True)
         ),
         alignments=tuple(
