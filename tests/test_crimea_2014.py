@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
+import polars as pl
 import pytest
 
 import sanctions_tracker as st
@@ -12,6 +15,7 @@ from sanctions_tracker import Country, Dataset
 from sanctions_tracker.records import JointStatement
 
 RESOLUTION = "A/RES/68/262"
+DATA = Path(__file__).parent / "data"
 
 # A page address (with or without its scheme), or a document symbol (A/RES/68/262, GA/11493).
 _CITABLE = re.compile(
@@ -46,11 +50,11 @@ def test_every_record_cites_an_address_or_a_symbol(where: str, sources: tuple[st
     assert any(_CITABLE.match(s) for s in sources), where
 
 
-def test_the_vote_is_100_11_58() -> None:
-    """The roll call's tally is the one the UN's press release states."""
+def test_the_vote_is_100_11_58_and_24_absent() -> None:
+    """The roll call's tally is the one the UN's press release states; 24 are absent."""
     votes = [s.vote for s in _vote().signatures]
-    expected = (100, 11, 58)
-    assert expected == (votes.count("for"), votes.count("against"), votes.count("abstain"))
+    expected = {"for": 100, "against": 11, "abstain": 58, "absent": 24}
+    assert expected == {vote: votes.count(vote) for vote in set(votes)}
 
 
 def test_the_eleven_against_are_those_the_sources_name() -> None:
@@ -60,9 +64,42 @@ def test_the_eleven_against_are_those_the_sources_name() -> None:
     assert {Country(c) for c in codes} == against
 
 
-def test_the_absent_are_noted() -> None:
-    """The 24 absent members are not in the roll call: the note says so."""
-    assert "24" in _vote().note
+def _roll_call_codes() -> set[Country]:
+    """The members in the unvotes tables' roll call 5309 (the CC0 extract in tests/data)."""
+    with (DATA / "unvotes" / "un_votes.csv").open(encoding="utf-8", newline="") as file:
+        return {
+            Country(row["country_code"]) for row in csv.DictReader(file) if row["rcid"] == "5309"
+        }
+
+
+def _absent() -> set[Country]:
+    return {
+        s.party for s in _vote().signatures if isinstance(s.party, Country) and s.vote == "absent"
+    }
+
+
+def test_the_absent_are_the_un_members_missing_from_the_roll_call() -> None:
+    """Absent: the 193 members of the UN on the day less the 169 of the roll call."""
+    members = st.blocs.get("UN").members_on("2014-03-27")
+    voted = _roll_call_codes()
+    expected = (193, 169, set(members - voted))
+    assert expected == (len(members), len(voted), _absent())
+
+
+def test_absent_members_have_no_position_in_any_query() -> None:
+    """No query counts an absent member as signing, nor pairs it in the agreement."""
+    ds = _crimea()
+    absent = {country.code for country in _absent()}
+    status = ds.signed_not_sanctioned(RESOLUTION, as_of="2014-12-31", target="RU")
+    window = ds.signed_not_sanctioned(RESOLUTION, until="2014-12-31", target="RU")
+    matrix = ds.matrix(as_of="2014-12-31").filter(pl.col("signed"))
+    agreement = ds.agreement()
+    positions = ds.positions(RESOLUTION)
+    paired = set(agreement["country_a"]) | set(agreement["country_b"])
+    counted = set(positions.filter(pl.col("vote").is_in(["for", "against", "abstain"]))["country"])
+    for found in (status["country"], window["country"], matrix["country"], paired, counted):
+        assert set() == absent & set(found)
+    assert len(_vote().signatures) - len(absent) == len(paired)
 
 
 def test_the_eu_listings_add_up_to_the_totals_the_sources_state() -> None:

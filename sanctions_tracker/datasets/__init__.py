@@ -93,7 +93,8 @@ def crimea_2014() -> Dataset:
     """Crimea, 2014: who voted for Ukraine's territorial integrity, and who sanctioned Russia.
 
     The General Assembly's roll call of 2014-03-27 on resolution 68/262 (document id
-    ``A/RES/68/262``: 100 for, 11 against, 58 abstentions, from the unvotes tables);
+    ``A/RES/68/262``: 100 for, 11 against, 58 abstentions, from the unvotes tables, and
+    the 24 other members of the UN on the day recorded as absent);
     eleven regimes against Russia of the EU, the US, Canada, Australia, Japan, Norway,
     Switzerland, New Zealand and Ukraine, and the EU's and the US's regimes on Crimea as
     a region, with their acts of 2014; and the alignments with the EU's decisions that
@@ -101,7 +102,7 @@ def crimea_2014() -> Dataset:
 
     >>> vote = crimea_2014().document("A/RES/68/262")
     >>> sorted({s.vote for s in vote.signatures}), len(vote.signatures)
-    (['abstain', 'against', 'for'], 169)
+    (['absent', 'abstain', 'against', 'for'], 193)
     """
     return _crimea.build()
 

@@ -1,16 +1,20 @@
 """The records of the Crimea 2014 dataset: the vote on A/RES/68/262 and the year's sanctions.
 
 The vote is the roll call of the unvotes tables (CC0), shipped beside this module as
-``unvotes-5309.csv``; every regime, act and alignment names the page addresses it
-comes from. ``docs/crimea-2014.md`` says where sources disagree.
+``unvotes-5309/`` and read by :func:`sanctions_tracker.read_un_votes`; the members of
+the UN absent from it are recorded as absent. Every regime, act and alignment names the
+page addresses it comes from. ``docs/crimea-2014.md`` says where sources disagree.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from importlib import resources
+from pathlib import Path
 
+import attrs
+
+from sanctions_tracker import blocs
+from sanctions_tracker.countries import Country
 from sanctions_tracker.dataset import Dataset
 from sanctions_tracker.datasets._crimea_others import act, others, regime, united_states
 from sanctions_tracker.records import (
@@ -19,14 +23,14 @@ from sanctions_tracker.records import (
     SanctionsAction,
     SanctionsRegime,
     Signature,
-    Vote,
 )
+from sanctions_tracker.votes import read_un_votes
 
 __all__ = ["RESOLUTION", "build"]
 
 RESOLUTION = "A/RES/68/262"
-_VOTES_FILE = "unvotes-5309.csv"
-_VOTES: dict[str, Vote] = {"yes": "for", "no": "against", "abstain": "abstain"}
+_VOTES_FOLDER = "unvotes-5309"
+_UN_MEMBERS = "https://www.un.org/en/about-us/member-states"
 
 _UNVOTES = "https://github.com/dgrtwo/unvotes (un_votes, rcid 5309)"
 _UN_PRESS = (
@@ -43,21 +47,31 @@ _AGAINST = "de.zxc.wiki/wiki/Resolution_68/262_der_UN-Generalversammlung"
 
 
 def _vote() -> JointStatement:
-    text = resources.files(__package__).joinpath(_VOTES_FILE).read_text(encoding="utf-8")
-    signatures = [
-        Signature(row["country_code"], vote=_VOTES[row["vote"]], sources=(RESOLUTION, _UNVOTES))
-        for row in csv.DictReader(io.StringIO(text))
+    """The roll call as the unvotes tables give it, and the members absent from it.
+
+    The tables list only the members that voted; every other member of the UN on the
+    day (the ``UN`` bloc's membership) is recorded as absent, which is no position.
+    """
+    folder = Path(str(resources.files(__package__).joinpath(_VOTES_FOLDER)))
+    roll_call = read_un_votes(folder).document(RESOLUTION)
+    voted = [attrs.evolve(s, sources=(RESOLUTION, _UNVOTES)) for s in roll_call.signatures]
+    day = roll_call.date.first
+    members = blocs.get("UN").members_on(day)
+    absent = sorted(members - {s.party for s in voted if isinstance(s.party, Country)})
+    signatures = voted + [
+        Signature(member, vote="absent", sources=(RESOLUTION, _UNVOTES, _UN_MEMBERS, _ABSENT))
+        for member in absent
     ]
     note = (
         "The roll call is the unvotes tables' (rcid 5309): 100 for, 11 against, 58 "
-        "abstentions, as the UN's press release (GA/11493) and Xinhua give them. A further "
-        "24 members were absent (Wikipedia); they are not in the roll call and not recorded "
-        "here."
+        "abstentions, as the UN's press release (GA/11493) and Xinhua give them. The 24 "
+        "members of the UN on the day who are not in the roll call are recorded as absent, "
+        "no position: 193 members less the 169 who voted, as Wikipedia counts them."
     )
     return JointStatement(
         id=RESOLUTION,
         title="Territorial integrity of Ukraine",
-        issued_on="2014-03-27",
+        issued_on=day,
         subject="UA",
         signatures=signatures,
         issuer="UN General Assembly",
