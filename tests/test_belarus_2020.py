@@ -256,7 +256,11 @@ def test_caveats_are_notes_and_sources_are_citations() -> None:
     regimes = {r.id: r for r in ds.regimes}
     assert "day is not recorded" in regimes["GB-HR"].note
     assert str(regimes["GB-HR"].established_on) == "2020-07"
-    assert regimes["US-BLR"].sources == ("US Treasury press release sm1143",)
+    expected = (
+        "US Treasury press release sm1143",
+        "https://home.treasury.gov/news/press-releases/sm1143",
+    )
+    assert expected == regimes["US-BLR"].sources
     letter = ds.document(LETTER)
     assert isinstance(letter, Letter)
     assert "December 2020" in letter.note

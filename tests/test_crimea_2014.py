@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import csv
-import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import polars as pl
-import pytest
 
 import sanctions_tracker as st
 from sanctions_tracker import Country, Dataset
@@ -16,11 +13,6 @@ from sanctions_tracker.records import JointStatement
 
 RESOLUTION = "A/RES/68/262"
 DATA = Path(__file__).parent / "data"
-
-# A page address (with or without its scheme), or a document symbol (A/RES/68/262, GA/11493).
-_CITABLE = re.compile(
-    r"^(?:https?://\S+|[\w-]+(?:\.[\w-]+)+/\S*|[A-Z]+(?:/[A-Z0-9.-]+)+)(?:\s.*)?$"
-)
 
 
 def _crimea() -> Dataset:
@@ -31,23 +23,6 @@ def _vote() -> JointStatement:
     document = _crimea().document(RESOLUTION)
     assert isinstance(document, JointStatement)
     return document
-
-
-def _records() -> Iterator[tuple[str, tuple[str, ...]]]:
-    ds = _crimea()
-    for document in ds.statements:
-        yield f"document {document.id}", document.sources
-        for signature in document.signatures:
-            yield f"vote {signature.party}", signature.sources
-    yield from ((f"regime {r.id}", r.sources) for r in ds.regimes)
-    yield from ((f"action {a.regime} {a.date}", a.sources) for a in ds.actions)
-    yield from ((f"alignment {a.country} {a.regime}", a.sources) for a in ds.alignments)
-
-
-@pytest.mark.parametrize(("where", "sources"), list(_records()))
-def test_every_record_cites_an_address_or_a_symbol(where: str, sources: tuple[str, ...]) -> None:
-    """Each record has a source that is a page address or a document symbol."""
-    assert any(_CITABLE.match(s) for s in sources), where
 
 
 def test_the_vote_is_100_11_58_and_24_absent() -> None:

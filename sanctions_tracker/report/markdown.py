@@ -59,7 +59,7 @@ def render_markdown(report: ReportContent) -> str:
     >>> from sanctions_tracker.datasets import belarus_2020
     >>> from sanctions_tracker.report.model import build_report
     >>> text = render_markdown(build_report(belarus_2020()))
-    >>> "| AU | Australia | signed |  | 2020-09-17 |  | 4 |" in text
+    >>> "| AU | Australia | signed |  | 2020-09-17 |  | 5, 2 |" in text
     True
     """
     blocks = [
