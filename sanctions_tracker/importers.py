@@ -103,6 +103,7 @@ def import_eu_annex(
     *,
     target: Country | str | None = None,
     actions: bool = True,
+    encoding: str | None = None,
 ) -> Imported:
     """Import an EU consolidated annex CSV as the designations of one regime.
 
@@ -117,12 +118,16 @@ def import_eu_annex(
         target: the country the regime is aimed at; by default the known one
             (``EU-BLR``: Belarus), else none.
         actions: add one ``amend`` action per start date, naming its designations.
+        encoding: the file's encoding when it is neither UTF-8 nor UTF-16 with a byte
+            order mark (``cp1252`` for a file saved by Excel on Windows); the delimiter
+            (comma, semicolon or tab) is found from the header.
 
     Returns:
         The dataset (the regime, its designations and actions) and the summary.
 
     Raises:
-        DataFormatError: the file cannot be read as CSV, or lacks a column.
+        DataFormatError: the file cannot be decoded (naming the byte offset and the
+            fix) or read as CSV, or lacks a column.
 
     >>> import io
     >>> annex = io.StringIO(
@@ -133,4 +138,6 @@ def import_eu_annex(
     >>> regime.authority.code, regime.target
     ('EU', Country('BY'))
     """
-    return Imported.of(read_eu_annex(source, regime_id, target=target, actions=actions))
+    return Imported.of(
+        read_eu_annex(source, regime_id, target=target, actions=actions, encoding=encoding)
+    )

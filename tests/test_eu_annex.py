@@ -6,6 +6,7 @@ import collections
 import csv
 import datetime as dt
 import io
+from pathlib import Path
 
 import pytest
 from files import EU_ANNEX_EXAMPLE, EU_ANNEX_REAL, needs_eu_annex
@@ -188,6 +189,71 @@ def test_missing_column() -> None:
     """A CSV without the annex columns raises our error, naming what is missing."""
     with pytest.raises(DataFormatError, match="missing columns"):
         import_eu_annex(io.StringIO("a,b\n1,2\n"))
+
+
+def test_missing_column_names_the_header_found() -> None:
+    """The message shows the header as read and the delimiters that are understood."""
+    with pytest.raises(DataFormatError) as caught:
+        import_eu_annex(io.StringIO("a|b\n1|2\n"))
+    assert "the header has a|b" in str(caught.value)
+    assert "commas, semicolons or tabs" in str(caught.value)
+
+
+# -- delimiters and encodings, as the other CSV readers read them ----------------------------
+
+_ROW = "32006R0765,7,EU-BLR,I.A,Asset freeze,2.10.2020,Minsk police,Person,Aliaksandr ŽYLINSKI"
+
+
+def _designations(data: bytes) -> list[tuple[str, str, PartialDate | None]]:
+    result = import_eu_annex(io.BytesIO(data))
+    return [(d.id, d.target.name, d.listed_on) for d in result.dataset.designations]
+
+
+_EXPECTED = [("EU-BLR/I.A/7", "Aliaksandr ŽYLINSKI", PartialDate(2020, 10, 2))]
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_any_of_three_delimiters_is_read(delimiter: str) -> None:
+    """A comma, semicolon (European Excel) or tab separated annex reads the same."""
+    text = (HEADER + _ROW + "\n").replace(",", delimiter)
+    assert _designations(text.encode("utf-8")) == _EXPECTED
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        (HEADER + _ROW + "\n").encode("utf-8"),
+        (HEADER + _ROW + "\n").encode("utf-8-sig"),
+        (HEADER + _ROW + "\n").encode("utf-16"),
+    ],
+    ids=["utf-8", "utf-8 with BOM", "utf-16 with BOM"],
+)
+def test_utf8_with_or_without_bom_and_utf16_with_bom_are_read(encoded: bytes) -> None:
+    """The encodings every CSV reader takes without being told."""
+    assert _designations(encoded) == _EXPECTED
+
+
+def test_windows_1252_is_refused_naming_file_offset_and_fix(tmp_path: Path) -> None:
+    """cp1252 bytes: one error with the file, the byte offset and the --encoding fix."""
+    text = (HEADER + _ROW.replace("ŽYLINSKI", "Ž") + "\n").replace("Ž", "é")
+    path = tmp_path / "annex.csv"
+    path.write_bytes(text.encode("cp1252"))
+    offset = text.encode("cp1252").index(b"\xe9")
+    with pytest.raises(DataFormatError) as caught:
+        import_eu_annex(path)
+    expected = (
+        f"{path}: not UTF-8 at byte {offset} (0xe9): give --encoding cp1252 (or the file's "
+        "encoding), or save it as UTF-8"
+    )
+    assert expected == str(caught.value)
+
+
+def test_an_encoding_reads_a_windows_1252_annex(tmp_path: Path) -> None:
+    """With encoding="cp1252" the same file reads, its accented name intact."""
+    path = tmp_path / "annex.csv"
+    path.write_bytes((HEADER + _ROW.replace("Ž", "é") + "\n").encode("cp1252"))
+    names = [d.target.name for d in import_eu_annex(path, encoding="cp1252").dataset.designations]
+    assert names == ["Aliaksandr éYLINSKI"]
 
 
 @given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2099, 12, 31)))

@@ -37,6 +37,7 @@ import polars as pl
 from sanctions_tracker.countries import Country, resolve_country
 from sanctions_tracker.dates import date_error
 from sanctions_tracker.errors import DataFormatError, InvalidDateError
+from sanctions_tracker.io._csvtext import read_csv_text
 from sanctions_tracker.io._imports import (
     ImportedTables,
     ImportSummary,
@@ -60,6 +61,7 @@ KNOWN_REGIMES: dict[str, tuple[str, str, str]] = {
 }
 
 _REQUIRED = ("programKey", "annex", "measure", "startDate", "reason", "schema", "name")
+_OPTIONAL = ("celex", "recordId")
 _KINDS = {
     "Person": "person",
     "LegalEntity": "organization",
@@ -70,20 +72,27 @@ _DATE_FORMATS = ("%d.%m.%Y", "%d %B %Y", "%Y-%m-%d")
 _NOTE = "derived from the start dates of the EU consolidated annex"
 
 
-def _read_csv(source: str | os.PathLike[str] | IO[str] | IO[bytes]) -> pl.DataFrame:
+def _read_csv(
+    source: str | os.PathLike[str] | IO[str] | IO[bytes], encoding: str | None
+) -> pl.DataFrame:
     name = str(source) if isinstance(source, str | os.PathLike) else "the annex"
-    if isinstance(source, str | os.PathLike) and not Path(source).is_file():
-        raise DataFormatError("no such file: give the path of the annex CSV", file=name)
-    try:
-        readable = Path(source) if isinstance(source, str | os.PathLike) else source
-        frame = pl.read_csv(readable, infer_schema=False)
-    except (pl.exceptions.PolarsError, UnicodeDecodeError) as err:
-        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-        raise DataFormatError(f"not a readable CSV: {first}", file=name) from None
+    if isinstance(source, str | os.PathLike):
+        if not Path(source).is_file():
+            raise DataFormatError("no such file: give the path of the annex CSV", file=name)
+        try:
+            data: str | bytes = Path(source).read_bytes()
+        except OSError as err:
+            raise DataFormatError(f"cannot be read: {err.strerror or err}", file=name) from None
+    else:
+        data = source.read()
+    frame = read_csv_text(data, name=name, columns=(*_REQUIRED, *_OPTIONAL), encoding=encoding)
     missing = [column for column in _REQUIRED if column not in frame.columns]
     if missing:
         raise DataFormatError(
-            f"missing columns {missing}: an EU annex has {', '.join(_REQUIRED)}", file=name
+            f"missing columns {missing}: an EU annex has {', '.join(_REQUIRED)} (separated "
+            f"by commas, semicolons or tabs); the header has "
+            f"{', '.join(frame.columns) or 'no columns'}",
+            file=name,
         )
     return frame.with_columns(pl.all().fill_null(""))
 
@@ -124,6 +133,7 @@ def read_eu_annex(
     *,
     target: Country | str | None = None,
     actions: bool = True,
+    encoding: str | None = None,
 ) -> ImportedTables:
     """Read an EU consolidated annex CSV into the designations of one regime.
 
@@ -137,15 +147,20 @@ def read_eu_annex(
     is skipped and reported; a start date that is not a date is reported and the
     designation imported without it.
 
+    The file is read as the other CSV readers read theirs: UTF-8 with or without a byte
+    order mark, UTF-16 with one, or ``encoding``; its delimiter is the comma, semicolon
+    or tab that splits the header into the annex's columns.
+
     Raises:
-        DataFormatError: the file cannot be read as CSV, or lacks a column.
+        DataFormatError: the file cannot be decoded (naming the byte offset and the
+            fix) or read as CSV, or lacks a column.
 
     >>> read_eu_annex("nowhere.csv")
     Traceback (most recent call last):
     ...
     sanctions_tracker.errors.DataFormatError: nowhere.csv: no such file: give the path ...
     """
-    frame = _read_csv(source)
+    frame = _read_csv(source, encoding)
     known_target, name, legal_basis = KNOWN_REGIMES.get(regime_id, (None, regime_id, ""))
     if target is not None:
         known_target = target.code if isinstance(target, Country) else resolve_country(target).code

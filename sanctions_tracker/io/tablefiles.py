@@ -27,7 +27,6 @@ s,statement,On Namibia,2020-09,NA,Namibia,,,,,,,,,false,,,
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import Final, Literal
@@ -45,7 +44,7 @@ from sanctions_tracker.errors import (
     UnknownCountryError,
     ValidationError,
 )
-from sanctions_tracker.io._decode import decode
+from sanctions_tracker.io._csvtext import read_csv_text
 from sanctions_tracker.io._parties import PARTY_COLUMNS, bloc_parties, with_names
 from sanctions_tracker.tables import Tables, schema
 
@@ -259,20 +258,15 @@ def _physical_lines(raw: pl.DataFrame) -> pl.Series:
 def _read_raw(path: Path, encoding: str | None = None) -> pl.DataFrame:
     """A file's cells as they are: every CSV cell as text, a Parquet file's own types.
 
-    A CSV file is decoded by :func:`~sanctions_tracker.io._decode.decode` (UTF-8, a byte
-    order mark's encoding, or ``encoding``); its delimiter (comma, semicolon or tab) is
-    the one that splits the header into the table's columns.
+    A CSV file is read by :func:`~sanctions_tracker.io._csvtext.read_csv_text`: decoded
+    (UTF-8, a byte order mark's encoding, or ``encoding``), its delimiter (comma,
+    semicolon or tab) the one that splits the header into the table's columns.
     """
     try:
         if path.suffix == ".parquet":
             return pl.read_parquet(path)
-        text = decode(path.read_bytes(), name=path.name, encoding=encoding)
-        raw = pl.read_csv(
-            io.StringIO(text),
-            infer_schema=False,
-            raise_if_empty=False,
-            separator=separator(text, path.stem),
-        )
+        known = TABLES[path.stem].headers() if path.stem in TABLES else []
+        raw = read_csv_text(path.read_bytes(), name=path.name, columns=known, encoding=encoding)
     except pl.exceptions.PolarsError as err:
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise DataFormatError(f"cannot be read: {first}", file=path.name) from None
@@ -281,30 +275,6 @@ def _read_raw(path: Path, encoding: str | None = None) -> pl.DataFrame:
     # Empty cells are empty text.
     raw = raw.rename({c: c.strip() for c in raw.columns})
     return raw.with_columns(pl.all().fill_null(""))
-
-
-def separator(text: str, table: str) -> str:
-    """The delimiter of a CSV text: comma, semicolon or tab, as its header line shows.
-
-    The one that splits the header into most of the table's column names wins; if none
-    names a column, the most frequent of the three (a comma when there is none).
-
-    >>> separator("regime_id;date;kind\\nEU-BLR;2020-10-02;establish\\n", "actions")
-    ';'
-    >>> separator("country,name\\n", "alignments")
-    ','
-    """
-    header = text.split("\n", 1)[0]
-    known = set(TABLES[table].headers()) if table in TABLES else set()
-
-    def score(sep: str) -> tuple[int, int]:
-        cells = {cell.strip().strip('"').strip() for cell in header.split(sep)}
-        return len(cells & known), header.count(sep)
-
-    return max(_SEPARATORS, key=score)
-
-
-_SEPARATORS: Final = (",", ";", "\t")
 
 
 def _with_rows(frame: pl.DataFrame, column: str, converted: pl.Expr) -> pl.DataFrame:
