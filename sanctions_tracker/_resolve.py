@@ -44,6 +44,7 @@ from babel import Locale
 
 from sanctions_tracker._names import normalise
 from sanctions_tracker._registry import registry, translated_names
+from sanctions_tracker._words import plural
 from sanctions_tracker.errors import AmbiguousCountryError, UnknownCountryError
 
 __all__ = [
@@ -377,7 +378,7 @@ def raise_first(failed: list[str], total: int) -> None:
     error = _error(failed[0])
     others = ", ".join(map(repr, failed[1:6])) + (", ..." if len(failed) > 6 else "")
     error.add_note(
-        f"{len(failed)} of {total} values could not be resolved"
+        f"{len(failed)} of {plural(total, 'value')} could not be resolved"
         + (f"; the others: {others}" if others else "")
     )
     raise error

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import polars as pl
 
+from sanctions_tracker._words import plural
 from sanctions_tracker.answers import flatten
 from sanctions_tracker.dates import to_day
 from sanctions_tracker.io._atomic import write_file_atomically
@@ -202,7 +203,8 @@ def _fail(message: str, status: int = USAGE) -> int:
     """Print ``message`` as one line on standard error; return ``status``."""
     one_line = " ".join(message.split("\n", maxsplit=1)[0].split()) if message else "failed"
     if "\n" in message.strip():
-        one_line += f" (and {message.strip().count(chr(10))} more lines: see 'validate')"
+        more = plural(message.strip().count("\n"), "more line")
+        one_line += f" (and {more}: see 'validate')"
     print(f"{PROG}: error: {one_line}", file=sys.stderr)
     return status
 

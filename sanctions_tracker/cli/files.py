@@ -16,6 +16,7 @@ from typing import TextIO
 
 import polars as pl
 
+from sanctions_tracker._words import plural
 from sanctions_tracker.cli._common import (
     FAILED,
     PROG,
@@ -243,7 +244,7 @@ def _validate(args: argparse.Namespace) -> int:
     print(f"{path}: valid: {_describe(dataset)}")
     warnings = caveats(dataset.tables)
     if warnings:
-        print(f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}:")
+        print(f"{plural(len(warnings), 'warning')}:")
         for warning in warnings:
             print(f"  {warning}")
     return 0
@@ -251,7 +252,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _problems(heading: str, problems: list[str]) -> int:
     """Print ``heading``, the count and every problem on standard output; return 1."""
-    print(f"{heading} {len(problems)} problem{'s' if len(problems) != 1 else ''}")
+    print(f"{heading} {plural(len(problems), 'problem')}")
     for problem in problems:
         print(f"  {problem}")
     return 1
@@ -306,7 +307,8 @@ def _import_ftm(args: argparse.Namespace) -> int:
         return FAILED
     if summary.skipped and not args.keep_going:
         print(
-            f"{PROG}: error: {stream}: {len(summary.skipped)} lines skipped: nothing written "
+            f"{PROG}: error: {stream}: {plural(len(summary.skipped), 'line')} skipped: "
+            "nothing written "
             "(give --keep-going to write what was read)",
             file=sys.stderr,
         )

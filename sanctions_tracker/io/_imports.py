@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 import attrs
 import polars as pl
 
+from sanctions_tracker._words import plural
 from sanctions_tracker.columns import PRECISION, read_date_text
 from sanctions_tracker.dates import DATE_FORMS, ISO_DATE, date_error
 from sanctions_tracker.errors import InvalidDateError
@@ -85,9 +86,9 @@ class ImportSummary:
     (1, (('Vessel', 1),))
     >>> print(summary)
     3 lines: Person 1, Sanction 1, Vessel 1
-    1 designations in 1 regimes, 0 actions
+    1 designation in 1 regime, 0 actions
     not imported: Vessel 1
-    1 regimes without a target: GB-RUS
+    1 regime without a target: GB-RUS
     no problems
     """
 
@@ -121,19 +122,23 @@ class ImportSummary:
     def __str__(self) -> str:
         counts = ", ".join(f"{schema} {n}" for schema, n in self.schemata) or "nothing"
         lines = [
-            f"{self.lines} lines: {counts}",
-            f"{self.designations} designations in {self.regimes} regimes, {self.actions} actions",
+            f"{plural(self.lines, 'line')}: {counts}",
+            (
+                f"{plural(self.designations, 'designation')} in {plural(self.regimes, 'regime')}, "
+                f"{plural(self.actions, 'action')}"
+            ),
         ]
         if self.not_imported:
             lines.append("not imported: " + ", ".join(f"{s} {n}" for s, n in self.not_imported))
         if self.untargeted:
             lines.append(
-                f"{len(self.untargeted)} regimes without a target: " + ", ".join(self.untargeted)
+                f"{plural(len(self.untargeted), 'regime')} without a target: "
+                + ", ".join(self.untargeted)
             )
         if self.unknown_programmes:
             lines.append(
-                f"{len(self.unknown_programmes)} regimes of programmes the registry lacks: "
-                + ", ".join(self.unknown_programmes)
+                f"{plural(len(self.unknown_programmes), 'regime')} of programmes the registry "
+                "lacks: " + ", ".join(self.unknown_programmes)
             )
         if self.by_authority:
             lines.append("programmes by authority and target:")
@@ -141,8 +146,7 @@ class ImportSummary:
                 f"  {authority} -> {targets or '(no target)'}: {', '.join(ids)}"
                 for authority, targets, ids in self.by_authority
             )
-        noun = "problem" if len(self.issues) == 1 else "problems"
-        heading = f"{len(self.issues)} {noun} ({len(self.skipped)} skipped):"
+        heading = f"{plural(len(self.issues), 'problem')} ({len(self.skipped)} skipped):"
         return "\n".join([*lines, *problem_lines(heading, self.issues)])
 
 

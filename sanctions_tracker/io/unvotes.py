@@ -49,6 +49,7 @@ import attrs
 import numpy as np
 import polars as pl
 
+from sanctions_tracker._words import plural
 from sanctions_tracker.columns import TABLES, country_dtype
 from sanctions_tracker.errors import Problem, ValidationError
 from sanctions_tracker.io._imports import problem_lines
@@ -109,7 +110,8 @@ class Unresolved:
     def __str__(self) -> str:
         shown = ", ".join(map(str, self.lines))
         more = ", ..." if self.count > len(self.lines) else ""
-        return f"{self.file}: {self.name!r}, {self.count} votes, lines {shown}{more}"
+        lines = "line" if len(self.lines) == 1 and not more else "lines"
+        return f"{self.file}: {self.name!r}, {plural(self.count, 'vote')}, {lines} {shown}{more}"
 
 
 def _pairs(
@@ -125,9 +127,9 @@ class VotesSummary:
 
     >>> print(VotesSummary("unvotes", roll_calls=1, votes=169, by_vote={"for": 100},
     ...                    unresolved=(Unresolved("v.csv", "Zanzibar", 2, (5, 6)),)))
-    unvotes layout: 1 roll calls, 169 votes (for 100)
+    unvotes layout: 1 roll call, 169 votes (for 100)
     roll calls on a resolution as a whole: 0, on an amendment: 0, on a paragraph: 0
-    2 votes of 1 unresolved names (not loaded):
+    2 votes of 1 unresolved name (not loaded):
       v.csv: 'Zanzibar', 2 votes, lines 5, 6
     no problems
     """
@@ -153,7 +155,10 @@ class VotesSummary:
     def __str__(self) -> str:
         counts = ", ".join(f"{vote} {n}" for vote, n in self.by_vote)
         lines = [
-            f"{self.layout} layout: {self.roll_calls} roll calls, {self.votes} votes ({counts})",
+            (
+                f"{self.layout} layout: {plural(self.roll_calls, 'roll call')}, "
+                f"{plural(self.votes, 'vote')} ({counts})"
+            ),
             (
                 f"roll calls on a resolution as a whole: {self.whole}, on an amendment: "
                 f"{self.amendments}, on a paragraph: {self.paragraphs}"
@@ -165,16 +170,18 @@ class VotesSummary:
                 + ", ".join(f"{name} {n}" for name, n in self.historic)
             )
         if self.not_members:
-            lines.append(f"{self.not_members} rows of states that were not members (no vote)")
+            lines.append(
+                f"{plural(self.not_members, 'row')} of states that were not members (no vote)"
+            )
         if self.unresolved:
             lines.append(
-                f"{self.unresolved_votes} votes of {len(self.unresolved)} unresolved names "
-                "(not loaded):"
+                f"{plural(self.unresolved_votes, 'vote')} of "
+                f"{plural(len(self.unresolved), 'unresolved name')} (not loaded):"
             )
             lines.extend(f"  {u}" for u in self.unresolved)
         of_calls = self.votes_of_skipped_calls
-        also = f", and the {of_calls} votes of the roll calls skipped" if of_calls else ""
-        heading = f"{len(self.problems)} rows skipped{also}:"
+        also = f", and the {plural(of_calls, 'vote')} of the roll calls skipped" if of_calls else ""
+        heading = f"{plural(len(self.problems), 'row')} skipped{also}:"
         return "\n".join([*lines, *problem_lines(heading, self.problems)])
 
 

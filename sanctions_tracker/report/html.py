@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from sanctions_tracker._words import plural
 from sanctions_tracker.report.parts import (
     Answer,
     DocumentReport,
@@ -269,6 +270,7 @@ def _describe_matrix(matrix: Matrix) -> str:
         counted = ", ".join(f"{n} {CELLS[status][0]}" for status, n in found.items())
         tallies.append(f"{column.title}: {counted or 'none'}")
     return (
-        f"{len(matrix.rows)} parties by {len(matrix.columns)} documents and regimes, on "
+        f"{plural(len(matrix.rows), 'party', 'parties')} by "
+        f"{plural(len(matrix.columns), 'document or regime', 'documents and regimes')}, on "
         f"{matrix.on}. " + "; ".join(tallies) + ". The table below gives every cell."
     )

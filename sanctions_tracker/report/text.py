@@ -27,6 +27,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
+from sanctions_tracker._words import plural
 from sanctions_tracker.report.parts import (
     Answer,
     Counts,
@@ -65,7 +66,7 @@ def describe(counts: Counts) -> str:
         (counts.designations, "designation"),
         (counts.alignments, "alignment"),
     ]
-    return ", ".join(f"{n} {word}{'s' if n != 1 else ''}" for n, word in words)
+    return ", ".join(plural(n, word) for n, word in words)
 
 
 def _document(document: DocumentReport) -> str:
