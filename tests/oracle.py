@@ -392,7 +392,7 @@ def signed_not_sanctioned(
     via_alignment: bool = True,
     via_designations: bool = True,
     via_un: bool = False,
-    expand_blocs: bool = False,
+    expand_blocs: bool = True,
 ) -> list[tuple[str, str, dt.date, str | None]]:
     """(country, party_kind, signed_on first day, via), sorted."""
     switches = _switches(via_blocs, via_alignment, via_designations, via_un)
@@ -461,7 +461,7 @@ def sanctioned_not_signed(
     via_alignment: bool = True,
     via_designations: bool = True,
     via_un: bool = False,
-    expand_blocs: bool = False,
+    expand_blocs: bool = True,
 ) -> list[tuple[str, list[str], list[str], dt.date | None]]:
     """(country, routes, regimes, first_on), sorted by country."""
     switches = _switches(via_blocs, via_alignment, via_designations, via_un)
@@ -511,7 +511,7 @@ def signed_not_sanctioned_all(
     via_alignment: bool = True,
     via_designations: bool = True,
     via_un: bool = False,
-    expand_blocs: bool = False,
+    expand_blocs: bool = True,
 ) -> list[tuple[str, str, str, dt.date, str | None]]:
     """(document_id, country, party_kind, signed_on, via) for every document with a subject."""
     return _not_sanctioned(
@@ -550,7 +550,11 @@ def participation(
 
 
 def matrix(
-    ds: Dataset, as_of: dt.date, *, regimes: Iterable[str] | None = None
+    ds: Dataset,
+    as_of: dt.date,
+    *,
+    regimes: Iterable[str] | None = None,
+    expand_blocs: bool = True,
 ) -> set[tuple[str, str, str, str]]:
     """(document_id, party, party_kind, status) for every cell."""
     wanted = None if regimes is None else list(regimes)
@@ -561,7 +565,7 @@ def matrix(
     for document in documents:
         assert document.subject is not None
         signed[document.id] = set(
-            counted(ds, document, as_of=as_of, since=None, until=None, expand_blocs=False)
+            counted(ds, document, as_of=as_of, since=None, until=None, expand_blocs=expand_blocs)
         )
         subject = document.subject.code
         if subject not in by_subject:
@@ -581,7 +585,7 @@ def matrix(
 
 
 def response_lag(
-    ds: Dataset, document_id: str, *, expand_blocs: bool = False
+    ds: Dataset, document_id: str, *, expand_blocs: bool = True
 ) -> list[tuple[str, str, str | None, dt.date, dt.date | None, list[str], int | None]]:
     """(country, party_kind, via, signed_on, first_act_on, regimes, lag_days), sorted."""
     document = _document(ds, document_id)

@@ -376,16 +376,16 @@ def test_via_alignment_off_leaves_out_aligned_countries() -> None:
     assert expected == off
 
 
-def test_bloc_signatory_counts_as_itself() -> None:
-    """A bloc that signs and imposes nothing is listed under its own code."""
+def test_bloc_signatory_counts_as_itself_without_expand_blocs() -> None:
+    """With expand_blocs=False, a bloc that signs and imposes nothing is listed alone."""
     ds = _small(statement=JointStatement("s", "S", "2020-09-17", "BY", signatures=["EU"]))
-    actual = ds.signed_not_sanctioned("s", as_of="2020-12-31")
+    actual = ds.signed_not_sanctioned("s", as_of="2020-12-31", expand_blocs=False)
     expected = [("EU", "bloc")]
     assert expected == actual.select("country", "party_kind").rows()
 
 
-def test_expand_blocs_counts_members_on_the_signing_day() -> None:
-    """With expand_blocs, a bloc's signature counts for its members on the signing day."""
+def test_a_bloc_signature_counts_for_its_members_by_default() -> None:
+    """By default a bloc's signature counts for the bloc and its members on the signing day."""
     nordic = Bloc(
         "NORDIC", "Nordic", [Membership("DK", "2000-01-01"), Membership("SE", "2021-01-01")]
     )
@@ -393,21 +393,34 @@ def test_expand_blocs_counts_members_on_the_signing_day() -> None:
         statement=JointStatement("s", "S", "2020-09-17", "BY", signatures=[nordic]),
         blocs=[nordic],
     )
-    actual = ds.signed_not_sanctioned("s", as_of="2020-12-31", expand_blocs=True)
+    actual = ds.signed_not_sanctioned("s", as_of="2020-12-31")
     expected = [("DK", "NORDIC"), ("NORDIC", None)]
     assert expected == actual.select("country", "via").rows()
 
 
-def test_expand_blocs_makes_members_signatories_for_sanctioned_not_signed() -> None:
-    """A member whose bloc signed is no longer listed as sanctioned without signing."""
+def test_members_of_a_signing_bloc_are_not_listed_as_not_signing() -> None:
+    """By default a member whose bloc signed is not sanctioned-not-signed; off, it is."""
     ds = _small(
         statement=JointStatement("s", "S", "2020-09-17", "BY", signatures=["EU"]),
         regimes=[SanctionsRegime("FR-BLR", "FR", "FR", "BY", established_on="2004")],
     )
-    plain = _countries(ds.sanctioned_not_signed("s", as_of="2020-12-31"))
-    expanded = _countries(ds.sanctioned_not_signed("s", as_of="2020-12-31", expand_blocs=True))
-    expected: tuple[list[str], list[str]] = (["FR"], [])
-    assert expected == (plain, expanded)
+    default = _countries(ds.sanctioned_not_signed("s", as_of="2020-12-31"))
+    alone = _countries(ds.sanctioned_not_signed("s", as_of="2020-12-31", expand_blocs=False))
+    expected: tuple[list[str], list[str]] = ([], ["FR"])
+    assert expected == (default, alone)
+
+
+def test_a_non_member_that_sanctions_is_still_listed_when_a_bloc_signs() -> None:
+    """The bloc's signature covers its members only: a non-member that sanctions is listed."""
+    ds = _small(
+        statement=JointStatement("s", "S", "2020-09-17", "BY", signatures=["EU"]),
+        regimes=[
+            SanctionsRegime("EU-BLR", "EU", "EU", "BY", established_on="2004"),
+            SanctionsRegime("CA-BLR", "CA", "CA", "BY", established_on="2020-09-28"),
+        ],
+    )
+    expected = ["CA"]
+    assert expected == _countries(ds.sanctioned_not_signed("s", as_of="2020-12-31"))
 
 
 # -- the other questions --------------------------------------------------------------------

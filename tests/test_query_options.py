@@ -7,12 +7,14 @@ import inspect
 import json
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import ForwardRef
 
 import attrs
 import polars as pl
 import pytest
 
+from sanctions_tracker import blocs as st_blocs
 from sanctions_tracker import queries
 from sanctions_tracker.cli import main
 from sanctions_tracker.cli.main import _build_parser
@@ -21,6 +23,7 @@ from sanctions_tracker.datasets import belarus_2020
 from sanctions_tracker.queries import options
 from sanctions_tracker.queries._given import Given
 from sanctions_tracker.queries.options import QUERIES, Argument, Query
+from sanctions_tracker.records import JointStatement
 
 SEP_17 = "by-2020-09-17-internet-shutdowns"
 OCT_26 = "by-2020-10-26-un-human-rights"
@@ -162,6 +165,24 @@ def test_expand_blocs_and_target_reach_the_query(capsys: pytest.CaptureFixture[s
         OCT_26, until="2020-12-31", expand_blocs=True, target="RU"
     )
     assert expected.select("country", "via").rows() == frame.select("country", "via").rows()
+
+
+def test_the_command_line_does_not_list_members_of_a_signing_bloc(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """sanctioned-not-signed leaves out the members of a bloc that signed, unless
+    --no-expand-blocs; the non-member that sanctions is listed either way."""
+    ds = Dataset(
+        statements=[JointStatement("s", "S", "2020-10-26", "BY", signatures=["EU", "JP"])],
+        regimes=[r for r in belarus_2020().regimes if r.id in ("CA-BLR", "EU-BLR")],
+    )
+    ds.save(tmp_path / "eu.json")
+    argv = ["sanctioned-not-signed", "s", "--as-of", "2020-12-31", "--dataset"]
+    default = _json(capsys, *argv, str(tmp_path / "eu.json"))
+    alone = _json(capsys, *argv, str(tmp_path / "eu.json"), "--no-expand-blocs")
+    eu = {c.code for c in st_blocs.get("EU").members_on("2020-12-31")}
+    expected = (["CA"], {*eu, "CA"})
+    assert expected == (default["country"].to_list(), set(alone["country"]))
 
 
 def test_a_query_without_a_former_command_has_one(capsys: pytest.CaptureFixture[str]) -> None:

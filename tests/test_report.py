@@ -9,6 +9,7 @@ import attrs
 import pytest
 
 from sanctions_tracker import report as rp
+from sanctions_tracker.blocs import Bloc
 from sanctions_tracker.dataset import Dataset
 from sanctions_tracker.datasets import belarus_2020
 from sanctions_tracker.records import (
@@ -106,7 +107,7 @@ def test_every_record_is_frozen_attrs() -> None:
 def test_sources_are_numbered_in_order_of_first_mention(small: Dataset) -> None:
     """The document's own sources come first; a source cited twice keeps one number."""
     document = rp.build_report(small).documents[0]
-    expected = ["statement.example", "jp.example", "eu.example/s", "eu.example"]
+    expected = ["statement.example", "jp.example", "eu.example/s", "ca.example"]
     assert expected == [source.text for source in document.notes][:4]
 
 
@@ -125,8 +126,21 @@ def test_every_cited_number_is_a_listed_source(small: Dataset) -> None:
 
 
 def test_a_country_taking_part_twice_has_two_evidences(small: Dataset) -> None:
-    """Lithuania takes part as an EU member and by its own regime: two pieces of evidence."""
-    answer = rp.build_report(small).documents[0].answers[2]
+    """Lithuania takes part as an EU member and by its own regime: two pieces of evidence
+    (the statement without the EU's signature, which would cover Lithuania)."""
+    statement = small.statements[0]
+    without_eu = Dataset(
+        statements=[
+            attrs.evolve(
+                statement,
+                signatures=[s for s in statement.signatures if not isinstance(s.party, Bloc)],
+            )
+        ],
+        regimes=small.regimes,
+        actions=small.actions,
+        alignments=small.alignments,
+    )
+    answer = rp.build_report(without_eu).documents[0].answers[2]
     lithuania = next(entry for entry in answer.entries if entry.country == "LT")
     expected = [("EU-BLR", "bloc", "EU"), ("LT-BLR", "own", None)]
     assert expected == [

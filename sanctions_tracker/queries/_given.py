@@ -46,7 +46,7 @@ class Given:
     via_alignment: bool = True
     via_designations: bool = True
     via_un: bool = False
-    expand_blocs: bool = False
+    expand_blocs: bool = True
 
     @property
     def switches(self) -> Switches:

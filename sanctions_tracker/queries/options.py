@@ -25,7 +25,8 @@ via_alignment=True: count alignment with another authority's regime
 via_designations=True: count a thematic regime against the countries of the people and
 organisations it lists
 via_un=False: count every UN member bound by a regime of the UN Security Council
-expand_blocs=False: count a bloc's signature for its members on the signing day too
+expand_blocs=True: count a bloc's signature for each of its members on the signing day
+(off: the bloc's alone)
 >>> [option.name for option in QUERIES["participation"].arguments]
 ['target', 'as_of', 'via_blocs', 'via_alignment', 'via_designations', 'via_un']
 >>> QUERIES["signed_not_sanctioned"].option("via_blocs").default
@@ -129,8 +130,8 @@ VIA_ALIGNMENT = Argument(
 EXPAND_BLOCS = Argument(
     "expand_blocs",
     "bool",
-    "count a bloc's signature for its members on the signing day too",
-    default=False,
+    "count a bloc's signature for each of its members on the signing day (off: the bloc's alone)",
+    default=True,
 )
 VIA_DESIGNATIONS = Argument(
     "via_designations",
