@@ -28,6 +28,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 import polars as pl
 
 from sanctions_tracker import queries
+from sanctions_tracker._words import plural
 from sanctions_tracker.blocs import Bloc
 from sanctions_tracker.checked import checked_tables, read_checked_tables
 from sanctions_tracker.errors import UnknownDocumentError, ValidationError
@@ -346,9 +347,11 @@ class Dataset:
     def __repr__(self) -> str:
         t = self._tables
         return (
-            f"<Dataset: {t.documents.height} documents, {t.signatures.height} signatures, "
-            f"{t.regimes.height} regimes, {t.actions.height} actions, "
-            f"{t.designations.height} designations, {t.alignments.height} alignments>"
+            f"<Dataset: {plural(t.documents.height, 'document')}, "
+            f"{plural(t.signatures.height, 'signature')}, {plural(t.regimes.height, 'regime')}, "
+            f"{plural(t.actions.height, 'action')}, "
+            f"{plural(t.designations.height, 'designation')}, "
+            f"{plural(t.alignments.height, 'alignment')}>"
         )
 
     # -- the questions: each query of sanctions_tracker.queries, on the kept frames, collected

@@ -175,7 +175,7 @@ def test_unhashable() -> None:
 def test_repr_counts_rows() -> None:
     """The repr counts each kind of row."""
     expected = (
-        "<Dataset: 2 documents, 6 signatures, 2 regimes, 1 actions, 1 designations, 1 alignments>"
+        "<Dataset: 2 documents, 6 signatures, 2 regimes, 1 action, 1 designation, 1 alignment>"
     )
     assert expected == repr(_dataset())
 
