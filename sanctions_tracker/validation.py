@@ -364,7 +364,9 @@ def _signature_checks(
         "codes": _problems(
             countries,
             "signatures",
-            pl.col("country").is_null() | (_str("country") != pl.col("party")),
+            # A missing party is reported as such, not as an unknown code.
+            pl.col("party").is_not_null()
+            & (pl.col("country").is_null() | (_str("country") != pl.col("party"))),
             pl.format("party '{}' is not a known country code", "party"),
         ),
         "twice": _problems(

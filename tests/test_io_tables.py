@@ -195,3 +195,16 @@ def test_a_bloc_note_is_saved_and_an_older_folder_without_one_loads(tmp_path: Pa
     assert Dataset.load(tmp_path / "new").blocs[0].note == "a caveat"
     folder = _write(tmp_path / "old", blocs="bloc,name,source\nNORDIC,Nordic Council,\n")
     assert Dataset.load(folder).blocs[0].note == ""
+
+
+def test_a_missing_party_is_reported_once_with_words(tmp_path: Path) -> None:
+    """A signature with an empty party says so once, and no problem reads 'None'."""
+    folder = _write(
+        tmp_path / "t",
+        documents="document_id,kind,date\ns,statement,2020\n",
+        signatures="document_id,party\ns,France\ns,\n",
+    )
+    with pytest.raises(ValidationError) as caught:
+        Dataset.load(folder)
+    expected = ["statements['s'].signatures[1] (signatures.csv, line 3): party is missing"]
+    assert expected == [str(p) for p in caught.value.problems]
