@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import sys
@@ -297,3 +298,26 @@ def test_a_saved_folder_names_each_code_and_round_trips(tmp_path: Path) -> None:
     expected = ("Canada", "European Union", True)
     actual = (names["CA"], names["EU"], st.Dataset.load(folder) == st.datasets.belarus_2020())
     assert expected == actual
+
+
+def test_a_workbook_typed_in_excel_loads(tmp_path: Path) -> None:
+    """Dates and numbers typed into Excel cells, and formatted empty rows, load as written."""
+    import xlsxwriter  # type: ignore[import-untyped]  # xlsxwriter ships no type hints
+
+    path = tmp_path / "typed.xlsx"
+    book = xlsxwriter.Workbook(path)
+    day = book.add_format({"num_format": "dd/mm/yyyy"})
+    documents = book.add_worksheet("documents")
+    documents.write_row(0, 0, ["document_id", "kind", "title", "date", "subject"])
+    documents.write_row(1, 0, ["s1", "statement", "On Belarus"])
+    documents.write_datetime(1, 3, dt.datetime(2020, 9, 17), day)
+    documents.write(1, 4, "Belarus")
+    documents.write_blank(2, 3, None, day)
+    signatures = book.add_worksheet("signatures")
+    signatures.write_row(0, 0, ["document_id", "position", "party"])
+    signatures.write_row(1, 0, ["s1", 1, "Japan"])
+    signatures.write_row(2, 0, ["s1", 0, "France"])
+    book.close()
+    expected = st.Dataset(statements=[st.JointStatement("s1", "On Belarus", "2020-09-17", "BY",
+                                                        ["FR", "JP"])])  # fmt: skip
+    assert expected == st.Dataset.load(path)

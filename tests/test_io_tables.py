@@ -208,3 +208,26 @@ def test_a_missing_party_is_reported_once_with_words(tmp_path: Path) -> None:
         Dataset.load(folder)
     expected = ["statements['s'].signatures[1] (signatures.csv, line 3): party is missing"]
     assert expected == [str(p) for p in caught.value.problems]
+
+
+def test_rows_of_empty_cells_are_no_records(tmp_path: Path) -> None:
+    """Rows whose every cell is empty (';;;' as Excel saves a formatted range) are skipped."""
+    folder = _write(
+        tmp_path / "t",
+        documents="document_id;kind;date\r\n;;\r\ns;statement;2020\r\n;;\r\n;;\r\n",
+        signatures="document_id;party\r\ns;France\r\n ; \r\ns;Japan\r\n;\r\n",
+    )
+    expected = Dataset(statements=[JointStatement("s", "", "2020", None, ["FR", "JP"])])
+    assert expected == Dataset.load(folder)
+
+
+def test_lines_count_the_rows_of_empty_cells(tmp_path: Path) -> None:
+    """A problem after skipped empty rows names the row's own line."""
+    folder = _write(
+        tmp_path / "t",
+        documents="document_id;kind;date\r\n;;\r\ns;statement;2020\r\ns;letter;2021\r\n",
+    )
+    with pytest.raises(ValidationError) as caught:
+        Dataset.load(folder)
+    expected = ["letters['s'] (documents.csv, line 4)"]
+    assert expected == [p.where for p in caught.value.problems]

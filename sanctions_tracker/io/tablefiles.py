@@ -579,8 +579,30 @@ def read_table(
     """
     if raw is None:
         raw = _read_raw(path, encoding)
-    lines = _physical_lines(raw) if path.suffix == ".csv" else None
+    if path.suffix != ".csv":
+        return conform(path.stem, raw, path.name, None), None
+    raw, lines = without_blank_rows(raw, _physical_lines(raw))
     return conform(path.stem, raw, path.name, lines), lines
+
+
+def without_blank_rows(raw: pl.DataFrame, lines: pl.Series) -> tuple[pl.DataFrame, pl.Series]:
+    """The rows with a cell that is not blank, and their lines.
+
+    A spreadsheet saves the empty rows of a range that was once formatted (``;;;``):
+    they hold no record.
+
+    >>> raw = pl.DataFrame({"a": ["x", "", " "], "b": ["", "", ""]})
+    >>> kept, lines = without_blank_rows(raw, pl.Series([2, 3, 4]))
+    >>> kept["a"].to_list(), lines.to_list()
+    (['x'], [2])
+    """
+    if raw.width == 0 or raw.height == 0:
+        return raw, lines
+    text = [pl.col(c).cast(pl.String).str.strip_chars().fill_null("") != "" for c in raw.columns]
+    keep = raw.select(pl.any_horizontal(text)).to_series()
+    if keep.all():
+        return raw, lines
+    return raw.filter(keep), lines.filter(keep)
 
 
 def read_tables(folder: Path, *, encoding: str | None = None) -> dict[str, pl.DataFrame]:

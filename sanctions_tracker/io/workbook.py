@@ -25,7 +25,7 @@ from typing import Final
 
 import polars as pl
 
-from sanctions_tracker.columns import TABLE_NAMES
+from sanctions_tracker.columns import TABLE_NAMES, TABLES
 from sanctions_tracker.errors import DataFormatError, Problem, ValidationError
 from sanctions_tracker.io._parties import with_names
 from sanctions_tracker.io.tablefiles import (
@@ -33,6 +33,7 @@ from sanctions_tracker.io.tablefiles import (
     _csv_frame,
     _saved_frames,
     conform,
+    without_blank_rows,
 )
 from sanctions_tracker.tables import Tables
 
@@ -91,13 +92,43 @@ def read_workbook(path: Path) -> dict[str, pl.DataFrame]:
         raw = sheet.rename({c: str(c).strip() for c in sheet.columns}).select(
             pl.all().cast(pl.String).fill_null("")
         )
+        raw = raw.with_columns(_typed_cells(name, raw.columns))
+        raw, lines = without_blank_rows(raw, rows_as_lines(raw.height))
         try:
-            frames[name] = conform(name, raw, sheet_file(path, name), rows_as_lines(raw.height))
+            frames[name] = conform(name, raw, sheet_file(path, name), lines)
         except ValidationError as err:
             problems.extend(err.problems)
     if problems:
         raise ValidationError(problems)
     return frames
+
+
+# A cell that Excel holds as a date or a number reads as its value's text: a day as
+# ``2020-09-17 00:00:00``, a whole number as ``3`` or ``3.0``.
+_MIDNIGHT: Final = r"^(\d{4}-\d{2}-\d{2})[ T]00:00:00(?:\.0+)?$"
+_WHOLE: Final = r"^(-?\d+)\.0+$"
+
+
+def _typed_cells(table: str, columns: list[str]) -> list[pl.Expr]:
+    """The sheet's date and number cells as the text a CSV cell would hold.
+
+    A time of day other than midnight is left for the date check to report.
+
+    >>> frame = pl.DataFrame({"signed_on": ["2020-09-17 00:00:00", "2020"],
+    ...                       "position": ["3.0", "4"]})
+    >>> frame.with_columns(_typed_cells("signatures", frame.columns)).rows()
+    [('2020-09-17', '3'), ('2020', '4')]
+    """
+    present = set(columns)
+    exprs: list[pl.Expr] = []
+    for column in TABLES[table].columns:
+        if column.name not in present:
+            continue
+        if column.kind in ("day", "partial date"):
+            exprs.append(pl.col(column.name).str.replace(_MIDNIGHT, "${1}"))
+        elif column.kind == "integer":
+            exprs.append(pl.col(column.name).str.replace(_WHOLE, "${1}"))
+    return exprs
 
 
 def sheet_file(path: Path, sheet: str) -> str:
