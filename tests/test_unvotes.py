@@ -351,3 +351,63 @@ def test_import_votes_skips_bad_rows_when_asked(tmp_path: Path) -> None:
     status = main(["import-votes", str(votes), str(calls), "--out", str(out), "--skip-bad-rows"])
     expected = (0, ["CL"])
     assert expected == (status, Dataset.load(out).tables.signatures["party"].to_list())
+
+
+def _undl(tmp_path: Path, votes: list[tuple[str, str, str]], tail: str = "") -> Path:
+    rows = "".join(
+        f'1,{code},{name},{vote},2014-03-27,68,A/RES/68/262,A/68/L.39,,80,"Territorial '
+        f'integrity of Ukraine, adopted",,,,100,11,58,24,193,\r\n'
+        for code, name, vote in votes
+    )
+    path = tmp_path / "undl.csv"
+    path.write_bytes(("\ufeff" + UNDL.replace("\n", "\r\n") + rows + tail).encode("utf-8"))
+    return path
+
+
+def test_undl_blank_vote_is_non_voting(tmp_path: Path) -> None:
+    """The Digital Library leaves a non-participating member's vote blank."""
+    path = _undl(tmp_path, [("UKR", "UKRAINE", "Y"), ("AGO", "ANGOLA", ""), ("TKM", "TM", " ")])
+    expected = [("UA", "for"), ("AO", "non-voting"), ("TM", "non-voting")]
+    actual = read_votes(path).signatures.select("party", pl.col("vote").cast(pl.String)).rows()
+    assert expected == actual
+
+
+def test_vote_codes_in_any_case(tmp_path: Path) -> None:
+    """Vote codes are read whatever their case: y, Yes, NO."""
+    path = _undl(tmp_path, [("UKR", "UKRAINE", "y"), ("RUS", "RUSSIA", "n"), ("CHN", "CHINA", "a")])
+    votes, calls = _unvotes(tmp_path, "1,France,FR,Yes\n1,Chile,CL,NO\n",
+                            "1,1,0,1946-01-01,R/1/1,0,0,X,Y\n")  # fmt: skip
+    expected = (["for", "against", "abstain"], ["for", "against"])
+    actual = (read_votes(path).signatures["vote"].cast(pl.String).to_list(),
+              read_votes(votes, calls).signatures["vote"].cast(pl.String).to_list())  # fmt: skip
+    assert expected == actual
+
+
+def test_blank_lines_are_no_rows(tmp_path: Path) -> None:
+    """Empty lines (at the end, as editors and spreadsheets leave them) are no bad rows."""
+    path = _undl(tmp_path, [("UKR", "UKRAINE", "Y"), ("RUS", "RUSSIA", "N")], tail="\r\n\r\n")
+    votes, calls = _unvotes(tmp_path, "1,France,FR,yes\n\n\n", "1,1,0,1946-01-01,R/1/1,0,0,X,Y\n\n")
+    expected = (2, 1)
+    assert expected == (read_votes(path).summary.votes, read_votes(votes, calls).summary.votes)
+
+
+def test_members_given_by_code_are_not_listed_as_read_by_name(tmp_path: Path) -> None:
+    """The Digital Library's alpha-3 codes are codes: the summary lists no member read by name."""
+    path = _undl(tmp_path, [("UKR", "UKRAINE", "Y"), ("RUS", "RUSSIAN FEDERATION", "N")])
+    expected = ()
+    assert expected == read_votes(path).summary.historic
+
+
+def test_import_votes_lists_every_bad_row_and_the_option(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A refused import lists every bad row and names --skip-bad-rows, not another command."""
+    votes, calls = _unvotes(
+        tmp_path, "1,France,FR,maybe\n1,Chile,CL,perhaps\n", "1,1,0,1946-01-01,R/1/1,0,0,X,Y\n"
+    )
+    status = main(["import-votes", str(votes), str(calls), "--out", str(tmp_path / "o.json")])
+    out, err = capsys.readouterr()
+    expected = (1, True, True, True, False)
+    actual = (status, "'maybe'" in out + err, "'perhaps'" in out + err,
+              "--skip-bad-rows" in err, "validate" in err)  # fmt: skip
+    assert expected == actual

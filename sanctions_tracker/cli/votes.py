@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import TextIO
 
 from sanctions_tracker.cli._common import (
+    FAILED,
+    PROG,
     _add_file_format,
     _Commands,
     _describe,
@@ -69,8 +71,21 @@ def _import_votes(args: argparse.Namespace) -> int:
     files = [_existing(path) for path in args.files]
     progress = _Stages(sys.stderr) if sys.stderr.isatty() else None
     try:
-        result = import_un_votes(*files, layout=args.layout, strict=args.strict, progress=progress)
+        # Read leniently, so that a refused import can list every bad row.
+        result = import_un_votes(*files, layout=args.layout, strict=False, progress=progress)
         dataset, summary = result.dataset, result.summary
+        if summary.problems and args.strict:
+            if progress is not None:
+                progress.close()
+                progress = None
+            print(summary)
+            print(
+                f"{PROG}: error: {len(summary.problems)} bad rows, the first: "
+                f"{summary.problems[0]}; nothing written (give --skip-bad-rows to write "
+                "the other rows)",
+                file=sys.stderr,
+            )
+            return FAILED
         if progress is not None:
             progress("writing")
         out: Path = args.out

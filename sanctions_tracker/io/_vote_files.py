@@ -109,10 +109,13 @@ def _read(path: Path, columns: tuple[str, ...], numbers: tuple[str, ...] = ()) -
     except (pl.exceptions.PolarsError, UnicodeDecodeError) as err:
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise DataFormatError(f"not a readable CSV: {first}", file=str(path)) from None
-    return frame.with_columns(
+    frame = frame.with_columns(
         (pl.int_range(pl.len(), dtype=pl.Int64) + 2).alias("_line"),
         pl.lit(str(path)).alias("_file"),
     )
+    # An empty line (editors and spreadsheets leave some at the end) is no row.
+    kept = frame.select(pl.any_horizontal(pl.col(columns).is_not_null())).to_series()
+    return frame if kept.all() else frame.filter(kept)
 
 
 def file_lines(file: str, lines: pl.Series) -> pl.Series:
@@ -177,7 +180,12 @@ _PER_ROW_VOTES: dict[str, tuple[pl.Expr, pl.Expr]] = {
     "_rcid": (pl.col("rcid"), pl.col("undl_id")),
     "_name": (pl.col("Countryname"), pl.col("ms_name")),
     "_hint": (pl.lit(None, pl.String), pl.col("ms_code")),
-    "_vote": (pl.col("vote").str.strip_chars(), pl.col("ms_vote").str.strip_chars()),
+    # The Library leaves a non-participating member's vote blank
+    # (https://research.un.org/en/docs/unvoting/undl), as well as writing X.
+    "_vote": (
+        pl.col("vote").str.strip_chars(),
+        pl.col("ms_vote").str.strip_chars().fill_null(""),
+    ),
 }
 
 

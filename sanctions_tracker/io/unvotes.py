@@ -44,11 +44,13 @@ This module only reads: it returns tables and a summary, and
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 import attrs
 import numpy as np
 import polars as pl
 
+from sanctions_tracker._registry import registry
 from sanctions_tracker._words import plural
 from sanctions_tracker.columns import TABLES, country_dtype
 from sanctions_tracker.errors import Problem, ValidationError
@@ -81,8 +83,19 @@ FORUM = "UN General Assembly"
 _VOTES: dict[Layout, dict[str, str]] = {
     "unvotes": {"yes": "for", "no": "against", "abstain": "abstain"},
     "voeten": {"1": "for", "2": "abstain", "3": "against", "8": "absent"},
-    "undl": {"Y": "for", "N": "against", "A": "abstain", "X": "non-voting"},
+    "undl": {"Y": "for", "N": "against", "A": "abstain", "X": "non-voting", "": "non-voting"},
 }
+
+
+def _any_case(codes: dict[str, str]) -> dict[str, str]:
+    """The codes as given, in lower and upper case and capitalised: ``yes``, ``Yes``, ``YES``."""
+    return {
+        variant: meaning
+        for code, meaning in codes.items()
+        for variant in (code, code.lower(), code.upper(), code.capitalize())
+    }
+
+
 _NOT_A_MEMBER = "9"
 # A symbol as the records write it: R/68/262, A/RES/68/262, A/RES/ES-10/19, SS/5, ...
 _SYMBOL = r"^(?:R|A/RES|SS|ESS|GOAR)/[0-9A-Z]+(?:[/ -][0-9A-Z]+)*$"
@@ -166,7 +179,7 @@ class VotesSummary:
         ]
         if self.historic:
             lines.append(
-                "read by the table of past members: "
+                "read by name at the date of the vote: "
                 + ", ".join(f"{name} {n}" for name, n in self.historic)
             )
         if self.not_members:
@@ -410,14 +423,14 @@ def _check_votes(
     votes = problems.drop(
         votes.with_columns(
             pl.col("_vote")
-            .replace_strict(codes, default=None, return_dtype=pl.Enum(VOTES))
+            .replace_strict(_any_case(codes), default=None, return_dtype=pl.Enum(VOTES))
             .alias("vote")
         ),
         pl.col("vote").is_null(),
         pl.format(
             "unknown vote code '{}': the codes are {}",
             pl.col("_vote").fill_null(""),
-            pl.lit(", ".join(codes)),
+            pl.lit(", ".join(code or "blank" for code in codes)),
         ),
     )
     votes = votes.join(calls.select("_id", "document_id"), on="_id", how="left")
@@ -431,18 +444,25 @@ def _check_votes(
     return votes, not_members
 
 
+@cache
+def _alpha_3() -> dict[str, str]:
+    """Today's ISO alpha-3 codes and their alpha-2: a code given is taken as given."""
+    return {info.alpha_3: code for code, info in registry().items() if not info.historic}
+
+
 def _members(votes: pl.DataFrame, calls: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The votes' ``_id``, ``_line``, ``document_id``, ``vote`` and ``_code``: a known
     code as given, else the member's code at the date of the roll call. Also the votes
     read by name, for the summary."""
-    given = votes["_hint"].cast(country_dtype(), strict=False)
+    hints = votes["_hint"].replace(_alpha_3())
+    given = hints.cast(country_dtype(), strict=False)
     missing = given.is_null().arg_true()
     by_name = member_codes(
         votes[missing]
         .select("_file", "_line", "_id", "_name", "_hint")
         .join(calls.select("_id", pl.col("_day").alias("_date")), on="_id", how="left")
     )
-    codes, party = given, votes["_hint"].clone()
+    codes, party = given, hints
     if len(missing):
         codes = given.scatter(missing, by_name["_code"])
         party = party.scatter(missing, by_name["_code"].cast(pl.String))
