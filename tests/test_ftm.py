@@ -563,3 +563,22 @@ def test_any_plausible_stream_imports_or_reports_each_line(lines: list[str]) -> 
         elif is_sanction and entity["id"] not in designated and number not in reported:
             unaccounted.append(number)
     assert unaccounted == []
+
+
+def test_a_stream_saved_with_a_byte_order_mark_imports(tmp_path: Path) -> None:
+    """A byte order mark before the first entity (as Windows editors save) is no bad line."""
+    path = tmp_path / "bom.ftm.json"
+    path.write_bytes(b"\xef\xbb\xbf" + ZALA.read_bytes().replace(b"\n", b"\r\n"))
+    summary = import_ftm(path).summary
+    expected = ((), 41)
+    assert expected == (summary.issues, summary.count("Sanction"))
+
+
+def test_a_gzipped_stream_says_to_decompress_it(tmp_path: Path) -> None:
+    """A compressed stream is one error saying so, not a bad line per block of bytes."""
+    import gzip
+
+    path = tmp_path / "entities.ftm.json.gz"
+    path.write_bytes(gzip.compress(ZALA.read_bytes()))
+    with pytest.raises(DataFormatError, match="gzip-compressed: decompress it"):
+        import_ftm(path)

@@ -129,9 +129,11 @@ def read_lines(source: Source, progress: Callable[[int], None] | None) -> Column
             try:
                 entity = loads(line)
             except ValueError as err:
-                if line.strip():
-                    issues.append(Issue(number, f"not JSON: {_json_reason(err)}"))
-                continue
+                entity = _first_entity(line, source) if number == 1 else None
+                if entity is None:
+                    if line.strip():
+                        issues.append(Issue(number, f"not JSON: {_json_reason(err)}"))
+                    continue
             try:
                 take(number, entity)
             except _BadEntityError as err:
@@ -145,6 +147,27 @@ def read_lines(source: Source, progress: Callable[[int], None] | None) -> Column
     if progress is not None:
         progress(size)
     return columns
+
+
+def _first_entity(line: bytes | str, source: Source) -> Any:
+    """The first line's JSON after the byte order mark that Windows editors save before
+    it; None when it is not JSON even so.
+
+    Raises:
+        DataFormatError: the stream is gzip-compressed.
+    """
+    if isinstance(line, bytes) and line.startswith(b"\x1f\x8b"):
+        raise DataFormatError(
+            "gzip-compressed: decompress it first (gunzip FILE), then import the JSON lines",
+            file=str(source) if isinstance(source, str | os.PathLike) else None,
+        )
+    bare = line.removeprefix(b"\xef\xbb\xbf") if isinstance(line, bytes) else line.lstrip("\ufeff")
+    if len(bare) == len(line):
+        return None
+    try:
+        return orjson.loads(bare)
+    except ValueError:
+        return None
 
 
 def _taker(columns: Columns) -> Callable[[int, Any], None]:
