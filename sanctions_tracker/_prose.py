@@ -460,6 +460,8 @@ _INTRODUCER = re.compile(
     # "The foreign ministers of", "the representatives of", "Special Envoys of"
     | \b(?:leaders|embassies|ambassadors|presidents|ministers|governments|representatives
           |envoys|delegations)\b[^,;:.\n]{0,50}?\s(?:of|from)\b
+      # a portfolio: "the Ministers of Foreign Affairs of"
+      (?:\s+(?:foreign\s+affairs|defen[cs]e|trade|finance|justice|health)\s+of\b)?
     | \b(?:ministres|gouvernements|ambassadeurs|repr[ée]sentants|dirigeants)
       (?:\s+des\s+affaires\s+[ée]trang[èe]res)?(?=\s+(?:de|du|des|d['\u2019]))
     | \bthe\s+following(?:\s+[\w-]+){0,3}?\s+

@@ -164,6 +164,7 @@ _LEADING = re.compile(
     | (?:the\s+)?(?:foreign\s+|prime\s+)?(?:governments?|ministers?|leaders|embassy|embassies
           |ambassadors?|presidents?|representatives?|envoys?|delegations?|permanent\s+missions?)
       (?:\s+[\w-]+){0,3}?\s+(?:of|from)\s+
+      (?:(?:foreign\s+affairs|defen[cs]e|trade|finance|justice|health)\s+of\s+)?
     | (?:including|include[sd]?|namely|notably)\s*[:,;]?\s+ | on\s+behalf\s+of\s+
     | (?:made\s+up|composed|consisting)\s+of\s+ | (?:my|our)\s+own\s+country,?\s+
     # French prepositions before a name: "de l'Albanie", "du Canada", "des États-Unis";

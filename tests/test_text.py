@@ -673,3 +673,20 @@ def test_prose_without_introducer_is_not_cut() -> None:
     result = parse_signatories("Russia invaded Ukraine. France and Germany condemned it.")
     assert result.countries == ()
     assert result.unresolved == ("Russia invaded Ukraine. France", "Germany condemned it")
+
+
+def test_ministers_of_foreign_affairs_of() -> None:
+    """A minister's portfolio between "Ministers of" and "of" is no part of the first name.
+
+    From the US-Adriatic Charter's joint statement of 28 March 2023 as published at
+    https://www.america-times.com/joint-statement-us-adriatic-charter-partnership-commission-informal-meeting/
+    """
+    text = (
+        "We, the Ministers of Foreign Affairs of the Republic of Albania, Bosnia and "
+        "Herzegovina, the Republic of North Macedonia and the Representatives of the Republic "
+        "of Croatia, Montenegro and the United States of America have convened in Skopje on "
+        "the 28th of March 2023."
+    )
+    result = parse_signatories(text)
+    expected = (["AL", "BA", "MK", "HR", "ME", "US"], ())
+    assert expected == (codes(result), result.unresolved)
