@@ -8,6 +8,7 @@ import pytest
 
 from sanctions_tracker import DataFormatError, Dataset
 from sanctions_tracker.io import store, tablefiles
+from sanctions_tracker.io._atomic import write_file_atomically, write_folder_atomically
 from sanctions_tracker.records import JointStatement
 from sanctions_tracker.tables import Tables
 
@@ -101,3 +102,14 @@ def test_json_file_not_ours_is_not_overwritten(tmp_path: Path) -> None:
         NEW.save(path)
     expected = '{"name": "left-pad"}'
     assert expected == path.read_text()
+
+
+def test_a_missing_folder_is_named_as_the_users_path(tmp_path: Path) -> None:
+    """A save into a folder that does not exist names the user's file, not the temporary one."""
+    target = tmp_path / "missing" / "answer.csv"
+    with pytest.raises(FileNotFoundError) as caught:
+        write_file_atomically(target, lambda path: path.write_text("x"))
+    with pytest.raises(FileNotFoundError) as in_folder:
+        write_folder_atomically(target, lambda folder: (folder / "a.csv").write_text("x"))
+    expected = (str(target), str(target))
+    assert expected == (caught.value.filename, in_folder.value.filename)

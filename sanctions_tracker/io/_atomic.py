@@ -50,7 +50,10 @@ def write_file_atomically(path: Path, write: Callable[[Path], object]) -> None:
     >>> target.read_text(), sorted(p.name for p in target.parent.iterdir())
     ('old', ['kept.txt'])
     """
-    descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as err:
+        raise _as_path(err, path) from None
     os.close(descriptor)
     temporary = Path(name)
     try:
@@ -87,7 +90,11 @@ def write_folder_atomically(path: Path, write: Callable[[Path], object]) -> None
     >>> sorted(p.name for p in target.iterdir())
     ['a.csv']
     """
-    temporary = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
+    try:
+        made = tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as err:
+        raise _as_path(err, path) from None
+    temporary = Path(made)
     try:
         write(temporary)
         for child in temporary.iterdir():
@@ -128,6 +135,16 @@ def _named(err: OSError, temporary: Path, path: Path) -> OSError:
         renamed = str(path) + name[len(str(temporary)) :]
         return type(err)(err.errno, err.strerror, renamed)
     return err
+
+
+def _as_path(err: OSError, path: Path) -> OSError:
+    """``err`` of making the temporary copy beside ``path``, naming ``path``.
+
+    >>> _as_path(FileNotFoundError(2, "No such file or directory", "/d/.a.json.x1.tmp"),
+    ...          Path("/d/a.json")).filename
+    '/d/a.json'
+    """
+    return type(err)(err.errno, err.strerror, str(path))
 
 
 def _umask() -> int:
