@@ -457,6 +457,8 @@ _INTRODUCER = re.compile(
       (?:\s*[:\u2013\u2014])?
     # "13 countries (A, B, C)": the list is the parenthesis
     | \b(?:countries|states|nations|members)\s*\(
+    # a recorded vote: "7 against (Angola, Armenia, ...)", "with 3 abstentions (...)"
+    | \b(?:in\s+favou?r|against|abstentions?|abstaining)\s*\(
     # "The foreign ministers of", "the representatives of", "Special Envoys of"
     | \b(?:leaders|embassies|ambassadors|presidents|ministers|governments|representatives
           |envoys|delegations)\b[^,;:.\n]{0,50}?\s(?:of|from)\b

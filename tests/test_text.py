@@ -690,3 +690,18 @@ def test_ministers_of_foreign_affairs_of() -> None:
     result = parse_signatories(text)
     expected = (["AL", "BA", "MK", "HR", "ME", "US"], ())
     assert expected == (codes(result), result.unresolved)
+
+
+def test_a_recorded_vote_lists_its_members_in_brackets() -> None:
+    """A UN press release's "7 against (A, B, ...)" gives every name in the brackets.
+
+    From GA/10693, 14 March 2008, http://www.un.org/press/en/2008/ga10693.doc.htm
+    """
+    text = (
+        "By a recorded vote of 39 in favour to 7 against (Angola, Armenia, France, India, "
+        "Russian Federation, United States, Vanuatu), with 100 abstentions, the Assembly also "
+        "reaffirmed the inalienable right of the Azerbaijani population to return."
+    )
+    result = parse_signatories(text)
+    expected = (["AO", "AM", "FR", "IN", "RU", "US", "VU"], ())
+    assert expected == (codes(result), result.unresolved)
