@@ -53,6 +53,7 @@ PROSE_NAMES = [
     ("Burma", "MM"),
     ("Swaziland", "SZ"),
     ("Macedonia", "MK"),
+    ("the Republic of Macedonia", "MK"),
     ("DPRK", "KP"),
     ("Republic of Korea", "KR"),
     ("UAE", "AE"),
