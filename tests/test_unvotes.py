@@ -270,7 +270,9 @@ def test_every_vote_is_one_signature(rows: list[tuple[int, str, str]]) -> None:
     import tempfile
 
     with tempfile.TemporaryDirectory() as folder:
-        body = "".join(f"{rcid},x,{code},{vote}\n" for rcid, code, vote in rows)
+        # Each code beside its name: R's missing NA is told from Namibia by the name.
+        names_of = {"FR": "France", "NA": "Namibia", "CL": "Chile", "JP": "Japan"}
+        body = "".join(f"{rcid},{names_of[code]},{code},{vote}\n" for rcid, code, vote in rows)
         calls = "".join(f"{n},1,0,1990-01-0{n},R/1/{n},0,0,X,Y\n" for n in range(1, 5))
         votes, calls_path = _unvotes(Path(folder), body, calls)
         result = read_votes(votes, calls_path)
@@ -411,3 +413,17 @@ def test_import_votes_lists_every_bad_row_and_the_option(
     actual = (status, "'maybe'" in out + err, "'perhaps'" in out + err,
               "--skip-bad-rows" in err, "validate" in err)  # fmt: skip
     assert expected == actual
+
+
+def test_r_missing_code_is_not_namibia(tmp_path: Path) -> None:
+    """R's write.csv writes a missing code as NA: beside another name it is no code."""
+    votes, calls = _unvotes(
+        tmp_path,
+        '1,"Federal Republic of Germany",NA,"no"\n1,"Zanzibar",NA,"no"\n1,"France","FR","yes"\n'
+        '2,"Namibia","NA","yes"\n',
+        '1,40,0,"1985-12-10","R/40/1",0,0,"X","Y"\n2,45,0,"1990-12-10","R/45/1",0,0,"X","Y"\n',
+    )
+    result = read_votes(votes, calls)
+    expected = ([("DE", "against"), ("FR", "for"), ("NA", "for")], 1)
+    actual = result.signatures.select("party", pl.col("vote").cast(pl.String)).rows()
+    assert expected == (actual, result.summary.unresolved_votes)

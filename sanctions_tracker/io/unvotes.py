@@ -53,7 +53,8 @@ import polars as pl
 from sanctions_tracker._registry import registry
 from sanctions_tracker._words import plural
 from sanctions_tracker.columns import TABLES, country_dtype
-from sanctions_tracker.errors import Problem, ValidationError
+from sanctions_tracker.countries import resolve_country
+from sanctions_tracker.errors import Problem, SanctionsTrackerError, ValidationError
 from sanctions_tracker.io._imports import problem_lines
 from sanctions_tracker.io._members import member_codes
 from sanctions_tracker.io._vote_files import (
@@ -450,10 +451,40 @@ def _alpha_3() -> dict[str, str]:
     return {info.alpha_3: code for code, info in registry().items() if not info.historic}
 
 
+def _without_r_missing(votes: pl.DataFrame) -> pl.Series:
+    """The ``_hint`` column with R's missing value, ``NA``, as null beside any name but
+    Namibia's: R's ``write.csv`` writes a missing code as Namibia's.
+
+    >>> frame = pl.DataFrame({"_name": ["Namibia", "Zanzibar"], "_hint": ["NA", "NA"]})
+    >>> _without_r_missing(frame).to_list()
+    ['NA', None]
+    """
+    hints = votes["_hint"]
+    na = hints == "NA"
+    if not na.any():
+        return hints
+    names = votes["_name"].filter(na).unique().drop_nulls().to_list()
+    namibia = [name for name in names if _resolves_to(name, "NA")]
+    return votes.select(
+        pl.when(na & ~pl.col("_name").is_in(namibia))
+        .then(None)
+        .otherwise(pl.col("_hint"))
+        .alias("_hint")
+    ).to_series()
+
+
+def _resolves_to(name: str, code: str) -> bool:
+    try:
+        return resolve_country(name).code == code
+    except SanctionsTrackerError:
+        return False
+
+
 def _members(votes: pl.DataFrame, calls: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The votes' ``_id``, ``_line``, ``document_id``, ``vote`` and ``_code``: a known
     code as given, else the member's code at the date of the roll call. Also the votes
     read by name, for the summary."""
+    votes = votes.with_columns(_without_r_missing(votes))
     hints = votes["_hint"].replace(_alpha_3())
     given = hints.cast(country_dtype(), strict=False)
     missing = given.is_null().arg_true()
