@@ -427,3 +427,13 @@ def test_r_missing_code_is_not_namibia(tmp_path: Path) -> None:
     expected = ([("DE", "against"), ("FR", "for"), ("NA", "for")], 1)
     actual = result.signatures.select("party", pl.col("vote").cast(pl.String)).rows()
     assert expected == (actual, result.summary.unresolved_votes)
+
+
+def test_r_missing_symbol_and_title_are_empty(tmp_path: Path) -> None:
+    """A roll call saved by R with NA for its symbol and short title loads without them."""
+    votes, calls = _unvotes(
+        tmp_path, '1,"France","FR","yes"\n', '1,1,0,"1946-01-01",NA,NA,NA,NA,"TO ADOPT"\n'
+    )
+    result = read_votes(votes, calls)
+    expected = [("unga-rc-1", "TO ADOPT", "Roll call 1: a vote. TO ADOPT")]
+    assert expected == result.documents.select("document_id", "title", "note").rows()

@@ -160,6 +160,12 @@ def day(column: str) -> pl.Expr:
     return pl.col(column).str.strip_chars().str.to_date("%Y-%m-%d", strict=False)
 
 
+def _text(column: str) -> pl.Expr:
+    """A text column of the unvotes tables, without R's missing value: tables saved with
+    ``write.csv`` write ``NA`` where no symbol or title is known."""
+    return pl.col(column).replace("NA", None)
+
+
 def _flag(column: str) -> pl.Expr:
     return pl.col(column).str.strip_chars().cast(pl.Int64, strict=False).fill_null(0)
 
@@ -210,11 +216,11 @@ def _unvotes(files: dict[str, Path]) -> tuple[pl.DataFrame, pl.DataFrame]:
         "_line",
         pl.col("rcid").alias("_rcid"),
         pl.col("date").alias("_date"),
-        pl.col("unres").alias("_symbol"),
+        _text("unres").alias("_symbol"),
         _flag("amend").alias("_amend"),
         _flag("para").alias("_para"),
-        pl.col("short").alias("_title"),
-        pl.col("descr").alias("_descr"),
+        _text("short").alias("_title"),
+        _text("descr").alias("_descr"),
     ).join(
         issues,
         left_on=pl.col("_rcid").cast(pl.String),
