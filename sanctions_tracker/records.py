@@ -59,6 +59,7 @@ __all__ = [
     "Signature",
     "Target",
     "Vote",
+    "names_un_security_council",
     "to_party",
     "to_target",
 ]
@@ -224,9 +225,18 @@ _UNSC_NAMES = frozenset(
 )
 
 
+def names_un_security_council(text: str) -> bool:
+    """True when ``text`` names the UN Security Council: ``UNSC`` or its name, case aside.
+
+    >>> names_un_security_council("UN Security Council"), names_un_security_council("Interpol")
+    (True, False)
+    """
+    return " ".join(text.casefold().split()) in _UNSC_NAMES
+
+
 def _authority(value: Country | Bloc | Organization | str) -> Country | Bloc | Organization:
     """Converter: a country, a bloc, or the UN Security Council (by name or ``UNSC``)."""
-    if isinstance(value, str) and " ".join(value.casefold().split()) in _UNSC_NAMES:
+    if isinstance(value, str) and names_un_security_council(value):
         return UN_SECURITY_COUNCIL
     if isinstance(value, Organization):
         if value.id == UN_SECURITY_COUNCIL.id or value.name == UN_SECURITY_COUNCIL.name:

@@ -19,7 +19,7 @@ from sanctions_tracker.countries import Country
 from sanctions_tracker.dates import PartialDate
 from sanctions_tracker.errors import DataFormatError
 from sanctions_tracker.importers import import_ftm
-from sanctions_tracker.records import Organization, Person
+from sanctions_tracker.records import UN_SECURITY_COUNCIL, Organization, Person
 
 
 def _raw_entities() -> list[dict[str, Any]]:
@@ -461,6 +461,42 @@ def test_unknown_schema_is_counted() -> None:
     result = import_ftm(_lines({"id": "x", "schema": "Spaceship", "properties": {}}))
     expected = (("Spaceship", 1),)
     assert expected == result.summary.not_imported
+
+
+def _un_sanction(**properties: list[str]) -> dict[str, Any]:
+    """A Sanction of the UN Security Council's programme UN-SC1718 against the person p."""
+    sanction = _sanction("s", "p", programId=["UN-SC1718"], startDate=["2016-03-02"])
+    sanction["properties"] |= properties
+    return sanction
+
+
+def _un_stream(**properties: list[str]) -> list[str]:
+    return _lines(_person("p", "P", nationality=["kp"]), _un_sanction(**properties))
+
+
+def test_unsc_programme_has_the_un_security_council_as_authority() -> None:
+    """A Sanction of a UN Security Council programme makes a regime of UN_SECURITY_COUNCIL."""
+    regime = import_ftm(_un_stream(country=["zz"])).dataset.regimes[0]
+    expected = ("UN-SC1718", UN_SECURITY_COUNCIL, (Country("KP"),))
+    assert expected == (regime.id, regime.authority, regime.targets)
+
+
+def test_unsc_programme_needs_no_country() -> None:
+    """A Sanction of a UN Security Council programme without a country is not skipped."""
+    sanction = _un_sanction()
+    del sanction["properties"]["country"]
+    result = import_ftm(_lines(_person("p", "P"), sanction))
+    expected = (1, ())
+    assert expected == (result.summary.designations, result.summary.skipped)
+
+
+def test_imported_unsc_programme_counts_through_via_un() -> None:
+    """An imported UN Security Council regime makes every UN member take part, with via_un."""
+    dataset = import_ftm(_un_stream(country=["zz"])).dataset
+    default = dataset.participation("KP", as_of="2020-01-01")
+    via_un = dataset.participation("KP", as_of="2020-01-01", via_un=True)
+    expected = (0, 193, ["un"])
+    assert expected == (default.height, via_un.height, via_un["routes"][0].to_list())
 
 
 def test_unknown_authority_is_skipped() -> None:

@@ -19,7 +19,8 @@ from sanctions_tracker.opensanctions import (
     programmes,
     source,
 )
-from sanctions_tracker.opensanctions.territories import MEASURES, to_target
+from sanctions_tracker.opensanctions.territories import MEASURES, Issuer, to_authority, to_target
+from sanctions_tracker.records import UN_SECURITY_COUNCIL
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "sanctions_tracker" / "data" / "opensanctions"
@@ -107,11 +108,23 @@ def test_eu_authority_is_the_bloc() -> None:
     assert blocs.get("EU") == programme("EU-BLR").authority
 
 
+def test_un_security_council_is_the_librarys_organisation() -> None:
+    """The UN Security Council's programmes have the library's UN_SECURITY_COUNCIL as authority."""
+    assert programme("UN-SC1718").authority == UN_SECURITY_COUNCIL
+
+
 def test_issuer_without_territory_is_an_organization() -> None:
-    """The UN Security Council, seated nowhere, is an Organization."""
-    authority = programme("UN-SC1718").authority
-    assert isinstance(authority, Organization)
-    assert authority.name == "UN Security Council"
+    """An issuer seated nowhere other than the UN Security Council is an Organization."""
+    expected = Organization("International Consortium of Investigative Journalists", id="zz_icij")
+    assert expected == to_authority(
+        Issuer("zz_icij", "International Consortium of Investigative Journalists")
+    )
+
+
+def test_programmes_table_names_the_un_security_council_unsc() -> None:
+    """The table's authority of a UN Security Council programme is UNSC, as in a regime."""
+    expected = ["UNSC"]
+    assert expected == programmes(authority=UN_SECURITY_COUNCIL)["authority"].unique().to_list()
 
 
 def test_country_authority() -> None:

@@ -7,12 +7,14 @@ regime keeps its stream-made id and no target, and the summary lists it. An alia
 that stays ambiguous is reported with every candidate.
 
 >>> frame = registry_frame(pl.DataFrame(
-...     {"programme": ["US-BRUS", "UNSCR 1718", "Reciprocal"], "from_id": [True, False, False],
-...      "authority": ["US", "FR", "US"]}))
+...     {"programme": ["US-BRUS", "UNSCR 1718", "Reciprocal", "UN-SC1718"],
+...      "from_id": [True, False, False, True], "authority": ["US", "FR", "US", None]}))
 >>> frame.select("programme", "key", "registry_authority", "targets").rows()[0]
 ('US-BRUS', 'US-BRUS', 'US', ['BY'])
->>> frame["key"].to_list()[1:]
+>>> frame["key"].to_list()[1:3]
 [None, None]
+>>> frame.select("key", "registry_authority_kind", "registry_authority").rows()[3]
+('UN-SC1718', 'organization', 'UNSC')
 >>> print(frame["problem"][1])
 program 'UNSCR 1718' is ambiguous: it is an alias of EU-PRK or GB-DPRK; give a programId
 """
@@ -27,6 +29,7 @@ from sanctions_tracker.blocs import Bloc
 from sanctions_tracker.countries import Country
 from sanctions_tracker.errors import AmbiguousProgrammeError, UnknownProgrammeError
 from sanctions_tracker.opensanctions import Programme, programme
+from sanctions_tracker.records import UN_SECURITY_COUNCIL
 from sanctions_tracker.regions import Region
 
 __all__ = ["MAX_PROGRAM_ID", "REGISTRY_SCHEMA", "registry_frame", "target_codes"]
@@ -79,12 +82,15 @@ def _row(text: str | None, from_id: bool, authority: str | None) -> dict[str, An
         return row
     registry_authority = found.authority
     if isinstance(registry_authority, Country | Bloc):
-        # An organisation (the UN Security Council) cannot be a regime's authority yet:
-        # the Sanction's own authority stands.
         row["registry_authority_kind"] = (
             "bloc" if isinstance(registry_authority, Bloc) else "country"
         )
         row["registry_authority"] = registry_authority.code
+    elif registry_authority == UN_SECURITY_COUNCIL:
+        row["registry_authority_kind"] = "organization"
+        row["registry_authority"] = UN_SECURITY_COUNCIL.id
+    # Any other organisation (Interpol) cannot be a regime's authority: the Sanction's
+    # own authority stands.
     row.update(
         key=found.key,
         targets=target_codes(found),

@@ -290,18 +290,9 @@ def _rows(sanctions: pl.DataFrame) -> tuple[pl.DataFrame, list[Issue]]:
         .explode("country")
         .explode("programme")
         .explode("entity")
-        .with_columns(pl.col("country").str.strip_chars().str.to_lowercase())
+        .with_columns(pl.col("country").str.strip_chars().str.to_lowercase().replace("", None))
     )
-    no_country = rows.filter(pl.col("country").is_null() | (pl.col("country") == ""))
-    issues += _issues(
-        no_country, pl.lit("no 'country': the issuing authority is unknown"), skipped=True
-    )
-    no_entity = rows.filter(pl.col("entity").is_null())
-    issues += _issues(no_entity, pl.lit("no 'entity': nobody is designated"), skipped=True)
-    rows = rows.filter(
-        pl.col("country").is_not_null() & (pl.col("country") != "") & pl.col("entity").is_not_null()
-    )
-    codes = rows["country"].unique().sort().to_list()
+    codes = rows["country"].drop_nulls().unique().sort().to_list()
     resolved = [_authority(code) for code in codes]
     authorities = pl.DataFrame(
         {
@@ -312,20 +303,37 @@ def _rows(sanctions: pl.DataFrame) -> tuple[pl.DataFrame, list[Issue]]:
         schema={"country": pl.String, "authority_kind": pl.String, "authority": pl.String},
     )
     rows = rows.join(authorities, on="country", how="left")
-    unknown = rows.filter(pl.col("authority").is_null())
+    # One regime per programme the registry knows (its key), else per distinct
+    # (authority, programme, authority name): a few, however long the stream.
+    found = registry_frame(rows.select("programme", "from_id", "authority").unique())
+    rows = rows.join(found, on=["programme", "from_id", "authority"], how="left", nulls_equal=True)
+    # A programme of the UN Security Council is the Council's whatever country the
+    # Sanction gives, or none (the Council has no seat); any other needs its issuer's.
+    by_unsc = (pl.col("registry_authority_kind") == "organization").fill_null(False)
+    no_country = rows.filter(pl.col("country").is_null() & ~by_unsc)
+    issues += _issues(
+        no_country, pl.lit("no 'country': the issuing authority is unknown"), skipped=True
+    )
+    no_entity = rows.filter(pl.col("entity").is_null())
+    issues += _issues(no_entity, pl.lit("no 'entity': nobody is designated"), skipped=True)
+    unknown = rows.filter(
+        pl.col("country").is_not_null() & pl.col("authority").is_null() & ~by_unsc
+    )
     issues += _issues(
         unknown,
         pl.format("unknown authority country '{}': give an ISO code or 'eu'", "country"),
         skipped=True,
     )
-    rows = rows.filter(pl.col("authority").is_not_null())
-    # One regime per programme the registry knows (its key), else per distinct
-    # (authority, programme, authority name): a few, however long the stream.
-    found = registry_frame(rows.select("programme", "from_id", "authority").unique())
-    rows = rows.join(found, on=["programme", "from_id", "authority"], how="left", nulls_equal=True)
+    rows = rows.filter(
+        (pl.col("authority").is_not_null() | by_unsc) & pl.col("entity").is_not_null()
+    )
     issues += _issues(
         rows.filter(pl.col("problem").is_not_null()), pl.col("problem"), skipped=False
     )
+    rows = rows.with_columns(
+        pl.coalesce("registry_authority_kind", "authority_kind").alias("authority_kind"),
+        pl.coalesce("registry_authority", "authority").alias("authority"),
+    ).drop("registry_authority_kind", "registry_authority", "problem")
     # The key column stands in for the three, nulls included.
     key = pl.concat_str(
         [pl.col(c).fill_null("\x00") for c in ("authority", "programme", "authority_name")],
@@ -337,12 +345,8 @@ def _rows(sanctions: pl.DataFrame) -> tuple[pl.DataFrame, list[Issue]]:
     keys = keys.select("_key", pl.Series("_made_id", regime_ids, dtype=pl.String))
     rows = (
         rows.join(keys, on="_key", how="left")
-        .with_columns(
-            pl.coalesce("key", "_made_id").alias("regime_id"),
-            pl.coalesce("registry_authority_kind", "authority_kind").alias("authority_kind"),
-            pl.coalesce("registry_authority", "authority").alias("authority"),
-        )
-        .drop("_key", "_made_id", "registry_authority_kind", "registry_authority", "problem")
+        .with_columns(pl.coalesce("key", "_made_id").alias("regime_id"))
+        .drop("_key", "_made_id")
     )
     # A Sanction that names a programme twice, or under two authorities that the
     # registry makes one, is still one designation per regime and entity.

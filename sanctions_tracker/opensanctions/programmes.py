@@ -45,7 +45,7 @@ from sanctions_tracker.opensanctions.territories import (
     to_target,
 )
 from sanctions_tracker.records import MEASURES as OUR_MEASURES
-from sanctions_tracker.records import Measure, Organization, to_party
+from sanctions_tracker.records import UN_SECURITY_COUNCIL, Measure, Organization, to_party
 from sanctions_tracker.regions import Region, is_region
 
 __all__ = [
@@ -113,7 +113,7 @@ class Programme:
     >>> p.authority, p.targets, p.measures, p.status
     (Country('US'), (Country('BY'),), ('asset freeze',), 'active')
     >>> programme("UN-SC1718").authority.name
-    'UN Security Council'
+    'United Nations Security Council'
     >>> programme("GB-HR").targets
     ()
     """
@@ -317,7 +317,10 @@ SCHEMA: dict[str, pl.DataType] = {
 
 
 def _code(party: Target | Authority) -> str:
-    return party.name if isinstance(party, Organization) else party.code
+    """A country's or bloc's code, ``UNSC`` as in a regime's authority, else a name."""
+    if isinstance(party, Organization):
+        return party.id if party == UN_SECURITY_COUNCIL and party.id else party.name
+    return party.code
 
 
 def _kind(party: Authority) -> str:
@@ -360,7 +363,7 @@ def _target_code(value: Target | str) -> str:
 
 def _authority_code(value: Authority | str) -> str:
     if isinstance(value, Organization):
-        return value.name
+        return _code(value)
     if isinstance(value, str):
         wanted = value.strip().casefold()
         for prog in _programmes().values():
@@ -368,7 +371,7 @@ def _authority_code(value: Authority | str) -> str:
             if isinstance(prog.authority, Organization) and issuer is not None:
                 names = {issuer.name.casefold(), (issuer.acronym or "").casefold()}
                 if wanted in names:
-                    return prog.authority.name
+                    return _code(prog.authority)
     return _target_code(value)
 
 
@@ -377,11 +380,12 @@ def programmes(
 ) -> pl.DataFrame:
     """The registry as a table, one row a programme, sorted by key.
 
-    Columns: ``key``, ``title``, ``authority`` (a country's or bloc's code, or an
-    organisation's name), ``authority_kind`` (country, bloc, organization), ``issuer``,
-    ``targets`` (codes of countries, regions and blocs), ``measures`` (ours),
-    ``status``, ``aliases``, ``url`` and ``correction`` (why the targets differ from the
-    registry's territories, where they do).
+    Columns: ``key``, ``title``, ``authority`` (a country's or bloc's code, ``UNSC``
+    for the UN Security Council as in a regime's authority, or an organisation's
+    name), ``authority_kind`` (country, bloc, organization), ``issuer``, ``targets``
+    (codes of countries, regions and blocs), ``measures`` (ours), ``status``,
+    ``aliases``, ``url`` and ``correction`` (why the targets differ from the registry's
+    territories, where they do).
 
     Args:
         target: only programmes that target this country, region or bloc (a region is
@@ -401,6 +405,8 @@ def programmes(
     ['US-UKRRUS-REL']
     >>> programmes(authority="UNSC").height
     15
+    >>> programmes(authority="UN Security Council")["authority"].unique().to_list()
+    ['UNSC']
     """
     frame = _frame()
     if target is not None:

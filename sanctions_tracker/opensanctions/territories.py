@@ -6,7 +6,9 @@ for the European Union, regions (``ua-cri``, ``ua-dpr``, ``ua-lpr``, ``md-pmr``)
 two codes that name no place a state could be sanctioned as: ``zz`` (worldwide: a
 thematic programme) and ``ip`` (cyberspace). An issuer's territory is its seat; an
 issuer without one (the UN Security Council), or seated ``zz`` or ``un``, is an
-organisation. Its 14 measures map onto :data:`sanctions_tracker.MEASURES`.
+organisation; the UN Security Council is
+:data:`sanctions_tracker.records.UN_SECURITY_COUNCIL`, whose regimes bind every UN
+member. Its 14 measures map onto :data:`sanctions_tracker.MEASURES`.
 
 >>> to_target("ua-cri"), to_target("by"), to_target("zz")
 (Region('UA-43'), Country('BY'), None)
@@ -23,7 +25,12 @@ import attrs
 from sanctions_tracker import blocs
 from sanctions_tracker.blocs import Bloc
 from sanctions_tracker.countries import Country
-from sanctions_tracker.records import Measure, Organization
+from sanctions_tracker.records import (
+    UN_SECURITY_COUNCIL,
+    Measure,
+    Organization,
+    names_un_security_council,
+)
 from sanctions_tracker.regions import Region, is_region
 
 __all__ = [
@@ -95,7 +102,9 @@ class Issuer:
     """A body that issues programmes: its registry key, name and seat.
 
     >>> Issuer("zz_unsc", "UN Security Council", acronym="UNSC").authority
-    Organization(name='UN Security Council', country=None, identifiers=(), id='zz_unsc')
+    Organization(name='United Nations Security Council', country=None, identifiers=(), id='UNSC')
+    >>> Issuer("zz_icij", "International Consortium of Investigative Journalists").authority.id
+    'zz_icij'
     """
 
     key: str
@@ -113,12 +122,20 @@ class Issuer:
 def to_authority(issuer: Issuer) -> Authority:
     """The authority of an issuer: its country, the EU bloc, or the issuer itself.
 
+    The UN Security Council, by name or acronym, is the one organisation the library
+    knows as an authority, :data:`~sanctions_tracker.records.UN_SECURITY_COUNCIL`, so
+    that its programmes count for every UN member when a query asks (``via_un``).
+
     Raises:
         UnknownCountryError: the issuer's territory names no country we know.
 
     >>> to_authority(Issuer("eu_council", "Council of the European Union", territory="eu")).code
     'EU'
+    >>> to_authority(Issuer("zz_unsc", "UN Security Council")) == UN_SECURITY_COUNCIL
+    True
     """
+    if any(names_un_security_council(name) for name in (issuer.name, issuer.acronym or "")):
+        return UN_SECURITY_COUNCIL
     seat = (issuer.territory or "").strip().lower()
     if not seat or seat in ORGANISATION_SEATS:
         return Organization(issuer.name, id=issuer.key)
