@@ -737,7 +737,19 @@ def ftm_streams(draw: st.DrawFn) -> list[str]:
     ids = ["p1", "p2", "c1", "s1", "s2", "s3"]
     broken = st.sampled_from(["{", "[1, 2]", '{"id": 5, "schema": "Person"}', "null", ""])
     ill_typed = st.just('{"id": "s9", "schema": "Sanction", "properties": {"programId": [7]}}')
+    # Valid for the import, if odd: a caption that is no text, nulls, no properties.
+    odd = st.sampled_from(
+        [
+            '{"id": "p1", "schema": "Person", "caption": 5, "properties": {"name": [null, "A"]}}',
+            '{"id": "s8", "schema": "Sanction", "properties": []}',
+            (
+                '{"id": "s7", "schema": "Sanction", "properties": {"entity": ["p1"], '
+                '"country": null, "programId": ["UN-SC1718"], "startDate": [null, "2016"]}}'
+            ),
+            '{"id": "c1", "schema": "Company", "properties": {"country": ["ru", null]}}',
+        ]
+    )
     line = st.one_of(
-        _ftm_entity(ids).map(json.dumps), _ftm_entity(ids).map(json.dumps), broken, ill_typed
+        _ftm_entity(ids).map(json.dumps), _ftm_entity(ids).map(json.dumps), broken, ill_typed, odd
     )
     return draw(st.lists(line, max_size=15))

@@ -8,7 +8,9 @@ import io
 import json
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
+import msgspec
 import pytest
 from files import ZALA
 from hypothesis import given
@@ -19,6 +21,8 @@ from sanctions_tracker.countries import Country
 from sanctions_tracker.dates import PartialDate
 from sanctions_tracker.errors import DataFormatError
 from sanctions_tracker.importers import import_ftm
+from sanctions_tracker.io import _ftm_lines
+from sanctions_tracker.io.ftm import read_ftm
 from sanctions_tracker.records import UN_SECURITY_COUNCIL, Organization, Person
 
 
@@ -577,6 +581,50 @@ def test_target_with_ill_typed_name_is_reported() -> None:
         "entity 'p' is not in the stream",
     ]
     assert expected == [i.message for i in result.summary.skipped]
+
+
+def _refuse(line: bytes | str) -> Any:
+    raise msgspec.DecodeError("refused")
+
+
+@given(ftm_streams())
+def test_decoded_and_checked_lines_give_the_same_import(lines: list[str]) -> None:
+    """Lines msgspec decodes import as they do through orjson's checks, in blocks of any size."""
+    fast = read_ftm(lines)
+    with (
+        mock.patch.object(_ftm_lines, "_DECODE", _refuse),
+        mock.patch.object(_ftm_lines, "BLOCK", 2),
+    ):
+        checked = read_ftm(lines)
+    assert fast.summary == checked.summary
+    checked_tables = checked.tables.as_dict()
+    for name, table in fast.tables.as_dict().items():
+        assert table.equals(checked_tables[name]), name
+
+
+def test_bytes_that_are_not_utf8_are_reported() -> None:
+    """A line with bytes that are not UTF-8, even in a field the import skips, is reported."""
+    bad = json.dumps(_person("q", "Q") | {"notes": "@"}).encode().replace(b"@", b"\xff")
+    data = b"\n".join([json.dumps(_person("p", "P")).encode(), bad])
+    result = import_ftm(io.BytesIO(data))
+    expected = [(2, True)]
+    assert expected == [(i.line, i.message.startswith("not JSON")) for i in result.summary.issues]
+
+
+def test_caption_that_is_not_text_is_ignored() -> None:
+    """A caption that is not a string says nothing: the first name is the target's name."""
+    person = _person("p", "Ivan Petrov") | {"caption": 5}
+    result = import_ftm(_lines(person, _sanction("s", "p")))
+    expected = ("Ivan Petrov", ())
+    assert expected == (result.dataset.designations[0].target.name, result.summary.issues)
+
+
+def test_null_among_names_is_dropped() -> None:
+    """A null among a target's names is no name: the next one is."""
+    person = {"id": "p", "schema": "Person", "properties": {"name": [None, "Ivan Petrov"]}}
+    result = import_ftm(_lines(person, _sanction("s", "p")))
+    expected = "Ivan Petrov"
+    assert expected == result.dataset.designations[0].target.name
 
 
 @given(ftm_streams())

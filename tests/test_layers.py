@@ -277,7 +277,7 @@ def test_the_io_package_does_not_bring_the_importers() -> None:
         """
         import sys
         import sanctions_tracker.io
-        names = ("sanctions_tracker.io.ftm", "sanctions_tracker.io.eu_annex", "orjson")
+        names = ("sanctions_tracker.io.ftm", "sanctions_tracker.io.eu_annex", "orjson", "msgspec")
         print(sorted(m for m in names if m in sys.modules))
         """
     )

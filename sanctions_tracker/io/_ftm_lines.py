@@ -1,12 +1,16 @@
 """The line loop of the FollowTheMoney reader, and the frames made of what it kept.
 
-:func:`read_lines` parses each line of the stream once and keeps, of a ``Sanction``,
-its properties as flat lists, and of any other entity a few scalars;
-:func:`sanction_frame` and :func:`entity_frames` turn those columns into frames for
-the polars part, in :mod:`sanctions_tracker.io.ftm`.
+:func:`read_lines` reads each line of the stream once. msgspec decodes it straight into
+the few fields a designation needs (:class:`_Entity`), checking their types and
+skipping every other field without making a Python object of it; a line it refuses is
+parsed again by orjson and checked field by field, so that the report names the line
+and what is wrong with it. Of a ``Sanction`` the loop keeps its properties as flat
+lists, of a designatable entity its id, schema, name and countries, of any other its
+id and schema; every ``BLOCK`` lines these become polars frames, so that no more than
+one block of Python values is alive at a time.
 
 >>> columns = read_lines(['{"id": "p1", "schema": "Person", "properties": {"name": ["A"]}}'], None)
->>> columns.lines, columns.schemata, entity_frames(columns)[0]["name"].to_list()
+>>> columns.lines, columns.schemata, columns.targets["name"].to_list()
 (1, {'Person': 1}, ['A'])
 """
 
@@ -16,11 +20,14 @@ import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from itertools import chain
+from itertools import chain, islice
+from operator import attrgetter
 from pathlib import Path
 from typing import IO, Any, TypeAlias
 
 import attrs
+import msgspec
+import numpy as np
 import orjson
 import polars as pl
 
@@ -29,14 +36,13 @@ from sanctions_tracker.errors import DataFormatError
 from sanctions_tracker.io._imports import Issue
 
 __all__ = [
+    "BLOCK",
     "STRINGS",
     "TARGET_SCHEMATA",
     "Columns",
     "Source",
     "collector_paused",
-    "entity_frames",
     "read_lines",
-    "sanction_frame",
 ]
 
 Source: TypeAlias = str | os.PathLike[str] | IO[bytes] | IO[str] | Iterable[bytes | str]
@@ -49,6 +55,10 @@ TARGET_SCHEMATA: Mapping[str, str] = {
     "LegalEntity": "organization",
     "PublicBody": "organization",
 }
+
+#: Lines per block: what the loop keeps of them becomes polars frames, and progress is
+#: reported, after each.
+BLOCK = 16_384
 
 _SANCTION_PROPERTIES = (
     "entity",
@@ -65,20 +75,76 @@ _SANCTION_PROPERTIES = (
 )
 # The name, then where to look for the target's country, in order.
 _TARGET_PROPERTIES = ("name", "nationality", "citizenship", "country", "jurisdiction")
-# What a Sanction without a property holds for it: one null, dropped in _list_column.
-_MISSING = ([None],) * len(_SANCTION_PROPERTIES)
-_TARGET_NONE = ((),) * len(_TARGET_PROPERTIES)
-_LISTS = frozenset({list, tuple})
-_PROGRESS_EVERY = 4096
+
+
+_Values: TypeAlias = list[str | None] | None
+
+
+class _Properties(msgspec.Struct, gc=False):
+    """The properties a designation needs; msgspec skips the others unread."""
+
+    entity: _Values = None
+    country: _Values = None
+    programId: _Values = None  # noqa: N815 - FtM's property name
+    program: _Values = None
+    authority: _Values = None
+    startDate: _Values = None  # noqa: N815
+    endDate: _Values = None  # noqa: N815
+    listingDate: _Values = None  # noqa: N815
+    reason: _Values = None
+    sourceUrl: _Values = None  # noqa: N815
+    programUrl: _Values = None  # noqa: N815
+    name: _Values = None
+    nationality: _Values = None
+    citizenship: _Values = None
+    jurisdiction: _Values = None
+
+
+class _Entity(msgspec.Struct, gc=False):
+    """The fields of an entity line that the import reads."""
+
+    id: str
+    schema: str
+    caption: str | None = None
+    properties: _Properties | None = None
+
+
+_DECODE = msgspec.json.Decoder(_Entity).decode
+_NO_PROPERTIES = _Properties()
+_sanction_values = attrgetter(*_SANCTION_PROPERTIES)
+_target_values = attrgetter(*_TARGET_PROPERTIES)
+# Whatever msgspec refuses goes to the checks of _checked, which name the problem.
+_REFUSED = (msgspec.DecodeError, RecursionError, ValueError)
 
 
 class _BadEntityError(Exception):
     """A line that is JSON but not a usable entity (internal: becomes an Issue)."""
 
 
+_TARGET_SCHEMA = {
+    "line": pl.Int64,
+    "id": pl.String,
+    "schema": pl.String,
+    "name": pl.String,
+    "countries": pl.String,
+}
+
+
 @attrs.define
 class Columns:
-    """What the line loop keeps: the raw Sanction lines, and a few scalars of the rest."""
+    """What the line loop keeps, as frames: Sanctions, designatable entities, the rest."""
+
+    sanctions: pl.DataFrame
+    targets: pl.DataFrame
+    others: pl.DataFrame
+    schemata: dict[str, int]
+    issues: list[Issue]
+    lines: int
+
+
+@attrs.define
+class _Block:
+    """The Python values of one block of lines, before they become frames."""
 
     sanction_numbers: list[int] = attrs.field(factory=list)
     sanction_ids: list[str] = attrs.field(factory=list)
@@ -91,12 +157,9 @@ class Columns:
         factory=lambda: tuple([] for _ in _SANCTION_PROPERTIES)
     )
     targets: dict[str, list[Any]] = attrs.field(
-        factory=lambda: {name: [] for name in ("line", "id", "schema", "name", "countries")}
+        factory=lambda: {name: [] for name in _TARGET_SCHEMA}
     )
     others: dict[str, list[Any]] = attrs.field(factory=lambda: {"id": [], "schema": []})
-    schemata: dict[str, int] = attrs.field(factory=dict)
-    issues: list[Issue] = attrs.field(factory=list)
-    lines: int = 0
 
 
 def _lines(source: Source) -> tuple[Iterable[bytes | str], Callable[[], None]]:
@@ -113,40 +176,130 @@ def _lines(source: Source) -> tuple[Iterable[bytes | str], Callable[[], None]]:
 
 
 def read_lines(source: Source, progress: Callable[[int], None] | None) -> Columns:
-    """The one loop over lines: parse each, keep what designations need as columns."""
-    columns = Columns()
-    issues = columns.issues
-    loads = orjson.loads
-    take = _taker(columns)
+    """The one loop over lines: decode each, keep what designations need, block by block."""
+    schemata: dict[str, int] = {}
+    issues: list[Issue] = []
+    frames: list[tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]] = []
+    decode = _DECODE
     size = 0
     number = 0
     lines, close = _lines(source)
     try:
-        for number, line in enumerate(lines, 1):
-            size += len(line)
-            if progress is not None and number % _PROGRESS_EVERY == 0:
+        stream = enumerate(lines, 1)
+        while True:
+            start = number
+            block = _Block()
+            keep = _keeper(block, schemata)
+            # One line at a time, while it is in the processor's cache.
+            for number, line in islice(stream, BLOCK):
+                size += len(line)
+                try:
+                    if not line.isascii() and type(line) is bytes:
+                        line.decode()  # msgspec does not check the text of fields it skips
+                    entity = decode(line)
+                except _REFUSED:
+                    checked = _checked(number, line, source, issues, schemata)
+                    if checked is None:
+                        continue
+                    entity = checked
+                keep(number, entity)
+            frames.append(_frames(block))
+            if progress is not None:
                 progress(size)
-            try:
-                entity = loads(line)
-            except ValueError as err:
-                entity = _first_entity(line, source) if number == 1 else None
-                if entity is None:
-                    if line.strip():
-                        issues.append(Issue(number, f"not JSON: {_json_reason(err)}"))
-                    continue
-            try:
-                take(number, entity)
-            except _BadEntityError as err:
-                entity_id = entity.get("id") if type(entity) is dict else None
-                issues.append(
-                    Issue(number, f"not an FtM entity: {err}", entity_id=_text_or_none(entity_id))
-                )
+            if number - start < BLOCK:
+                break
     finally:
         close()
-    columns.lines = number
-    if progress is not None:
-        progress(size)
-    return columns
+    sanctions, targets, others = (
+        pl.concat([block_frames[k] for block_frames in frames], rechunk=True) for k in range(3)
+    )
+    return Columns(sanctions, targets, others, schemata, issues, number)
+
+
+def _keeper(block: _Block, schemata: dict[str, int]) -> Callable[[int, _Entity], None]:
+    """The function that counts one decoded entity and keeps what a designation needs of it.
+
+    It runs once per line, so it does as little as it can: every list method it calls
+    is bound once, here, and a Sanction's values are copied by ``map`` rather than a loop.
+    """
+    count, extend, append, join = schemata.get, list.extend, list.append, " ".join
+    flats, lengths, targets = block.flat, block.counts, block.targets
+    sanction_line, sanction_id = block.sanction_numbers.append, block.sanction_ids.append
+    target_line, target_id, target_schema, target_name, target_countries = (
+        targets[column].append for column in _TARGET_SCHEMA
+    )
+    other_id, other_schema = block.others["id"].append, block.others["schema"].append
+    sanction_values, target_values, no_properties = (
+        _sanction_values,
+        _target_values,
+        _NO_PROPERTIES,
+    )
+    none: tuple[str, ...] = ()
+
+    def keep(number: int, entity: _Entity) -> None:
+        kind = entity.schema
+        schemata[kind] = count(kind, 0) + 1
+        properties = entity.properties or no_properties
+        if kind == "Sanction":
+            values = sanction_values(properties)
+            if None in values:
+                values = tuple(none if value is None else value for value in values)
+            sanction_line(number)
+            sanction_id(entity.id)
+            list(map(extend, flats, values))
+            list(map(append, lengths, map(len, values)))
+        elif kind in TARGET_SCHEMATA:
+            names, nationality, citizenship, country, jurisdiction = target_values(properties)
+            places = (nationality or none, citizenship or none, country or none, jurisdiction)
+            try:
+                countries = join(chain(*places)) if jurisdiction else join(chain(*places[:3]))
+            except TypeError:  # a null among the values: it says nothing, so it goes
+                countries = join(v for v in chain(*places[:3], jurisdiction or none) if v)
+            target_line(number)
+            target_id(entity.id)
+            target_schema(kind)
+            target_name(_name(names or none, entity.caption))
+            target_countries(countries)
+        else:
+            other_id(entity.id)
+            other_schema(kind)
+
+    return keep
+
+
+def _name(names: Any, caption: str | None) -> str | None:
+    """The caption, OpenSanctions' display name, when it is among the names; else the first."""
+    if None in names:  # a null says nothing
+        names = [name for name in names if name is not None]
+    if caption is not None and (caption in names or (not names and caption.strip())):
+        return caption
+    return names[0] if names else None
+
+
+def _checked(
+    number: int, line: bytes | str, source: Source, issues: list[Issue], schemata: dict[str, int]
+) -> _Entity | None:
+    """A line msgspec refused: parse it again, and keep it or say what is wrong with it.
+
+    It is an entity all the same when what msgspec refused is something the import does
+    not read (a caption that is not text, a property of another schema).
+    """
+    try:
+        entity = orjson.loads(line)
+    except ValueError as err:
+        entity = _first_entity(line, source) if number == 1 else None
+        if entity is None:
+            if line.strip():
+                issues.append(Issue(number, f"not JSON: {_json_reason(err)}"))
+            return None
+    try:
+        return _entity(entity, schemata)
+    except _BadEntityError as err:
+        entity_id = entity.get("id") if type(entity) is dict else None
+        issues.append(
+            Issue(number, f"not an FtM entity: {err}", entity_id=_text_or_none(entity_id))
+        )
+        return None
 
 
 def _first_entity(line: bytes | str, source: Source) -> Any:
@@ -170,97 +323,46 @@ def _first_entity(line: bytes | str, source: Source) -> Any:
         return None
 
 
-def _taker(columns: Columns) -> Callable[[int, Any], None]:
-    """The function that counts one parsed line and keeps what a designation needs of it.
-
-    It runs once per line, so it does as little as it can: every list method it calls
-    is bound once, here, and a Sanction's values are copied by ``map`` rather than a loop.
-    """
-    counts, flats, lengths, targets = (
-        columns.schemata,
-        columns.flat,
-        columns.counts,
-        columns.targets,
+def _entity(entity: Any, schemata: dict[str, int]) -> _Entity:
+    """The fields of a parsed line that the import reads, each checked with its own message."""
+    if type(entity) is not dict:
+        raise _BadEntityError("not a JSON object")
+    entity_id, kind = entity.get("id"), entity.get("schema")
+    properties = entity.get("properties") or {}
+    if type(entity_id) is not str or type(kind) is not str:
+        raise _BadEntityError("an entity needs a string 'id' and 'schema'")
+    if type(properties) is not dict:
+        raise _BadEntityError("'properties' is not an object")
+    read = (
+        _SANCTION_PROPERTIES
+        if kind == "Sanction"
+        else _TARGET_PROPERTIES
+        if kind in TARGET_SCHEMATA
+        else ()
     )
-    count, extend, append, join = counts.get, list.extend, list.append, " ".join
-    sanction_line, sanction_id = columns.sanction_numbers.append, columns.sanction_ids.append
-    target_line, target_id, target_schema, target_name, target_countries = (
-        targets[column].append for column in ("line", "id", "schema", "name", "countries")
-    )
-    other_id, other_schema = columns.others["id"].append, columns.others["schema"].append
-
-    def take(number: int, entity: Any) -> None:
-        if type(entity) is not dict:
-            raise _BadEntityError("not a JSON object")
-        entity_id, kind = entity.get("id"), entity.get("schema")
-        properties = entity.get("properties") or {}
-        if type(entity_id) is not str or type(kind) is not str:
-            raise _BadEntityError("an entity needs a string 'id' and 'schema'")
-        if type(properties) is not dict:
-            raise _BadEntityError("'properties' is not an object")
-        counts[kind] = count(kind, 0) + 1
-        if kind == "Sanction":
-            values = list(map(properties.get, _SANCTION_PROPERTIES, _MISSING))
-            if not _LISTS.issuperset(map(type, values)):
-                _check_strings(values, _SANCTION_PROPERTIES)
-                values = [[None] if value is None else value for value in values]  # null: none
-            # That the items are strings is checked in bulk, when they become a Series.
-            sanction_line(number)
-            sanction_id(entity_id)
-            list(map(extend, flats, values))
-            list(map(append, lengths, map(len, values)))
-        elif kind in TARGET_SCHEMATA:
-            values = list(map(properties.get, _TARGET_PROPERTIES, _TARGET_NONE))
-            if not _LISTS.issuperset(map(type, values)):
-                _check_strings(values, _TARGET_PROPERTIES)
-                values = [() if value is None else value for value in values]  # null: none
-            caption = entity.get("caption")
-            try:
-                name = _name(values[0], caption)
-                if name is not None and type(name) is not str:
-                    raise TypeError
-                countries = join(chain.from_iterable(values[1:]))
-            except TypeError:
-                _check_strings(values, _TARGET_PROPERTIES)
-                # Strings and nulls, then: the nulls say nothing, so they go.
-                values = [[v for v in value if v is not None] for value in values]
-                name = _name(values[0], caption)
-                countries = join(chain.from_iterable(values[1:]))
-            target_line(number)
-            target_id(entity_id)
-            target_schema(kind)
-            target_name(name)
-            target_countries(countries)
-        else:
-            other_id(entity_id)
-            other_schema(kind)
-
-    return take
-
-
-def _name(names: list[Any], caption: object) -> Any:
-    """The caption, OpenSanctions' display name, when it is among the names; else the first."""
-    if type(caption) is str and (caption in names or (not names and caption.strip())):
-        return caption
-    return names[0] if names else None
-
-
-def _check_strings(values: list[Any], names: tuple[str, ...]) -> None:
-    """Name the first property whose value is not a list of strings (or missing)."""
-    for name, value in zip(names, values, strict=True):
+    values = {name: properties.get(name) for name in read}
+    for name, value in values.items():
         if value is not None and (
-            type(value) not in _LISTS or not all(v is None or isinstance(v, str) for v in value)
+            type(value) is not list or not all(v is None or type(v) is str for v in value)
         ):
+            schemata[kind] = schemata.get(kind, 0) + 1  # an entity, if not a usable one
             raise _BadEntityError(f"property {name!r} is not a list of strings")
+    caption = entity.get("caption")
+    return _Entity(
+        entity_id,
+        kind,
+        caption if type(caption) is str else None,
+        _Properties(**values),
+    )
 
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while the line loop runs.
 
-    The loop keeps hundreds of thousands of small lists alive, and each full collection
-    walks all of them again: with the collector on, the import takes twice as long.
-    Nothing the loop makes is cyclic, so nothing is left for the collector to find.
+    The loop keeps tens of thousands of small lists alive, and each full collection
+    walks all of them again. Nothing the loop makes is cyclic, so nothing is left for
+    the collector to find.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -282,95 +384,26 @@ def _json_reason(err: ValueError) -> str:
 
 
 def _list_column(name: str, values: list[str | None], lengths: list[int]) -> pl.Series:
-    """A list column from flat values and the number each row has.
-
-    A Sanction without the property holds one null (see ``_MISSING``), so that every row
-    has a group, in order, and no join is needed; the nulls are dropped here.
-    """
+    """A list column from flat values and the number each row has; nulls are dropped."""
     n = len(lengths)
-    owners = (
-        pl.select(pl.int_range(n, dtype=pl.Int64).repeat_by(pl.Series(lengths)).explode())
-        .to_series()
-        .drop_nulls()
-        .set_sorted()
-    )
+    owners = pl.Series(np.repeat(np.arange(n, dtype=np.int64), lengths)).set_sorted()
     long = pl.DataFrame({"_row": owners, name: pl.Series(values, dtype=pl.String)})
     lists = long.group_by("_row", maintain_order=True).agg(pl.col(name).drop_nulls())
-    if lists.height != n:  # a property given as an empty list leaves its row without a group
+    if lists.height != n:  # a row without values has no group
         rows = pl.DataFrame({"_row": pl.int_range(n, dtype=pl.Int64, eager=True)})
         lists = rows.join(lists, on="_row", how="left", maintain_order="left")
     return lists[name].fill_null(pl.lit([], dtype=STRINGS))
 
 
-def sanction_frame(columns: Columns) -> tuple[pl.DataFrame, list[Issue]]:
-    """The Sanctions, one row each, with their properties as lists of strings."""
-    try:
-        return _sanction_frame(columns), []
-    except TypeError:  # some value is not a string: find which, say so, and drop its Sanction
-        issues = _drop_ill_typed(columns)
-        return _sanction_frame(columns), issues
-
-
-def _sanction_frame(columns: Columns) -> pl.DataFrame:
-    frame = pl.DataFrame(
-        {"line": columns.sanction_numbers, "id": columns.sanction_ids},
+def _frames(block: _Block) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """The Sanctions (one row each, properties as lists), the designatable entities, the rest."""
+    sanctions = pl.DataFrame(
+        {"line": block.sanction_numbers, "id": block.sanction_ids},
         schema={"line": pl.Int64, "id": pl.String},
-    )
-    return frame.with_columns(
-        _list_column(name, columns.flat[index], columns.counts[index])
+    ).with_columns(
+        _list_column(name, block.flat[index], block.counts[index])
         for index, name in enumerate(_SANCTION_PROPERTIES)
     )
-
-
-def _drop_ill_typed(columns: Columns) -> list[Issue]:
-    """Report the Sanctions with a value that is not a string, and remove them.
-
-    The error path only: a loop over the values, to name the line and the property.
-    """
-    bad: dict[int, str] = {}
-    for name, flat, counts in zip(_SANCTION_PROPERTIES, columns.flat, columns.counts, strict=True):
-        start = 0
-        for row, count in enumerate(counts):
-            values = flat[start : start + count]
-            if row not in bad and not all(v is None or type(v) is str for v in values):
-                bad[row] = name
-            start += count
-    issues = [
-        Issue(
-            columns.sanction_numbers[row],
-            f"not an FtM entity: property {name!r} is not a list of strings",
-            entity_id=columns.sanction_ids[row],
-        )
-        for row, name in sorted(bad.items())
-    ]
-    for index in range(len(_SANCTION_PROPERTIES)):
-        flat, counts, start = columns.flat[index], columns.counts[index], 0
-        kept_values: list[str | None] = []
-        kept_counts: list[int] = []
-        for row, count in enumerate(counts):
-            if row not in bad:
-                kept_values += flat[start : start + count]
-                kept_counts.append(count)
-            start += count
-        columns.flat[index][:] = kept_values
-        columns.counts[index][:] = kept_counts
-    keep = [row for row in range(len(columns.sanction_ids)) if row not in bad]
-    columns.sanction_numbers = [columns.sanction_numbers[row] for row in keep]
-    columns.sanction_ids = [columns.sanction_ids[row] for row in keep]
-    return issues
-
-
-def entity_frames(columns: Columns) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """The entities that can be designated (line, id, schema, name, countries), and the rest."""
-    targets = pl.DataFrame(
-        columns.targets,
-        schema={
-            "line": pl.Int64,
-            "id": pl.String,
-            "schema": pl.String,
-            "name": pl.String,
-            "countries": pl.String,
-        },
-    )
-    others = pl.DataFrame(columns.others, schema={"id": pl.String, "schema": pl.String})
-    return targets, others
+    targets = pl.DataFrame(block.targets, schema=_TARGET_SCHEMA)
+    others = pl.DataFrame(block.others, schema={"id": pl.String, "schema": pl.String})
+    return sanctions, targets, others

@@ -1,9 +1,10 @@
 """Read a FollowTheMoney entity stream, as OpenSanctions publishes it (``entities.ftm.json``).
 
 The stream is JSON lines, one entity a line. It is read lazily, one line at a time,
-keeping only what a designation needs (:mod:`sanctions_tracker.io._ftm_lines`); the
-rest of the work is done by polars on the collected columns. :func:`read_ftm` returns
-tables and a summary; :func:`sanctions_tracker.import_ftm` makes a Dataset of them.
+keeping only what a designation needs, and made into polars frames block by block
+(:mod:`sanctions_tracker.io._ftm_lines`); the rest of the work is done by polars on
+those frames. :func:`read_ftm` returns tables and a summary;
+:func:`sanctions_tracker.import_ftm` makes a Dataset of them.
 
 - A ``Sanction`` entity becomes a designation of its ``entity`` under the regime of
   its programme. A ``programId`` (else the ``program`` text, matched against the
@@ -61,9 +62,7 @@ from sanctions_tracker.io._ftm_lines import (
     TARGET_SCHEMATA,
     Source,
     collector_paused,
-    entity_frames,
     read_lines,
-    sanction_frame,
 )
 from sanctions_tracker.io._ftm_programmes import MAX_PROGRAM_ID, registry_frame
 from sanctions_tracker.io._imports import (
@@ -174,8 +173,10 @@ def _dates(sanctions: pl.DataFrame) -> tuple[pl.DataFrame, list[Issue]]:
             sanctions.select("id", "line", pl.col(name).alias("raw"))
             .explode("raw")
             .filter(pl.col("raw").is_not_null())
-            .with_columns(iso_partial_date("raw", "d"))
         )
+        # A stream holds a few thousand distinct dates: each is read once.
+        distinct = values.select(pl.col("raw").unique()).with_columns(iso_partial_date("raw", "d"))
+        values = values.join(distinct, on="raw", how="left", maintain_order="left")
         bad = values.filter(pl.col("d").is_null())
         issues += _issues(
             bad,
@@ -394,9 +395,7 @@ def read_ftm(
     with collector_paused():
         columns = read_lines(source, progress)
     issues = list(columns.issues)
-    sanctions, typing_issues = sanction_frame(columns)
-    issues += typing_issues
-    entities, others = entity_frames(columns)
+    sanctions, entities, others = columns.sanctions, columns.targets, columns.others
     sanctions, dupes = _first_dupes(sanctions, "Sanction")
     issues += dupes
     entities, dupes = _first_dupes(entities, "entity")
@@ -406,22 +405,31 @@ def read_ftm(
     rows, row_issues = _rows(sanctions)
     issues += row_issues
 
-    entities = entities.select(
-        pl.col("id").alias("entity"),
-        pl.col("schema").replace_strict(dict(TARGET_SCHEMATA)).alias("target_kind"),
-        pl.col("name").str.strip_chars().alias("target_name"),
-        pl.col("countries")
-        .str.split(" ")
-        .list.eval(
-            pl.element().str.strip_chars().str.to_uppercase().cast(country_dtype(), strict=False)
+    # Only the entities that a Sanction names are read further.
+    named = rows.select(pl.col("entity").alias("id")).unique()
+    entities = (
+        entities.join(named, on="id", how="semi")
+        .select(
+            pl.col("id").alias("entity"),
+            pl.col("schema").replace_strict(dict(TARGET_SCHEMATA)).alias("target_kind"),
+            pl.col("name").str.strip_chars().alias("target_name"),
+            pl.col("countries")
+            .str.split(" ")
+            .list.eval(
+                pl.element()
+                .str.strip_chars()
+                .str.to_uppercase()
+                .cast(country_dtype(), strict=False)
+            )
+            .list.drop_nulls()
+            .list.unique(maintain_order=True)
+            .alias("_countries"),
         )
-        .list.drop_nulls()
-        .list.unique(maintain_order=True)
-        .alias("_countries"),
-    ).with_columns(
-        # The first country is the target's own; the others count as further nationalities.
-        pl.col("_countries").list.first().alias("target_country"),
-        pl.col("_countries").list.slice(1).cast(STRINGS).alias("nationalities"),
+        .with_columns(
+            # The first country is the target's own; the others count as further nationalities.
+            pl.col("_countries").list.first().alias("target_country"),
+            pl.col("_countries").list.slice(1).cast(STRINGS).alias("nationalities"),
+        )
     )
     rows = rows.join(entities, on="entity", how="left")
     missing = rows.filter(pl.col("target_kind").is_null()).join(
