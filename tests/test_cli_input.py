@@ -321,3 +321,25 @@ def test_a_workbook_typed_in_excel_loads(tmp_path: Path) -> None:
     expected = st.Dataset(statements=[st.JointStatement("s1", "On Belarus", "2020-09-17", "BY",
                                                         ["FR", "JP"])])  # fmt: skip
     assert expected == st.Dataset.load(path)
+
+
+SEPTEMBER = "by-2020-09-17-internet-shutdowns"
+
+
+def test_explain_prints_prose_by_default(capsys: pytest.CaptureFixture[str]) -> None:
+    """`explain` without --format prints the explanation as prose, as its help says."""
+    status = main(["explain", SEPTEMBER, "Japan", "--as-of", "2020-12-31"])
+    out = capsys.readouterr().out
+    expected = (0, True)
+    assert expected == (status, out.startswith("Japan (JP) and " + SEPTEMBER))
+
+
+def test_explain_writes_to_out(tmp_path: Path) -> None:
+    """`explain --out` writes its answer to the file, in the format of its extension."""
+    prose, whole = tmp_path / "why.txt", tmp_path / "why.json"
+    main(["explain", SEPTEMBER, "Japan", "--as-of", "2020-12-31", "--out", str(prose)])
+    main(["explain", SEPTEMBER, "Japan", "--as-of", "2020-12-31", "--out", str(whole)])
+    expected = (True, "JP")
+    actual = (prose.read_text(encoding="utf-8").startswith("Japan (JP)"),
+              json.loads(whole.read_text(encoding="utf-8"))["country"])  # fmt: skip
+    assert expected == actual

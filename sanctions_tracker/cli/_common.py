@@ -93,6 +93,13 @@ def _add_format(parser: argparse.ArgumentParser) -> None:
 _SUFFIXES = {".csv": "csv", ".json": "json", ".md": "markdown", ".xlsx": "xlsx", ".txt": "table"}
 
 
+def _answer_format(args: argparse.Namespace) -> str:
+    """``--format``, else the one the extension of ``--out`` names, else ``table``."""
+    out: Path | None = args.out
+    fmt: str = args.format or (_SUFFIXES.get(out.suffix.lower(), "table") if out else "table")
+    return fmt
+
+
 def _write_answer(
     frame: pl.DataFrame,
     args: argparse.Namespace,
@@ -109,7 +116,7 @@ def _write_answer(
     out: Path | None = args.out
     if terminal_columns and args.format in (None, "table") and out is None:
         frame = frame.select(terminal_columns)
-    fmt: str = args.format or (_SUFFIXES.get(out.suffix.lower(), "table") if out else "table")
+    fmt = _answer_format(args)
     if fmt == "xlsx":
         if out is None:
             raise _UsageError("--format xlsx writes a workbook: give --out FILE.xlsx")

@@ -35,6 +35,7 @@ import polars as pl
 from sanctions_tracker.cli._common import (
     _add_dataset,
     _add_format,
+    _answer_format,
     _Commands,
     _day,
     _load,
@@ -221,12 +222,19 @@ def _ask(args: argparse.Namespace) -> int:
 def _explain(args: argparse.Namespace) -> int:
     """The explanation as prose (table), its evidence as CSV, or the whole of it as JSON."""
     explanation = _load(args.dataset).explain(**_options(args, QUERIES["explain"]))
-    if args.format == "table":
-        sys.stdout.write(f"{explanation}\n")
-        return 0
-    if args.format == "json":
-        written = attrs.asdict(explanation, value_serializer=_jsonable)
-        sys.stdout.write(json.dumps(written, indent=2, ensure_ascii=False) + "\n")
+    out: Path | None = args.out
+    fmt = _answer_format(args)
+    if fmt in ("table", "json"):
+        if fmt == "table":
+            text = f"{explanation}\n"
+        else:
+            written = attrs.asdict(explanation, value_serializer=_jsonable)
+            text = json.dumps(written, indent=2, ensure_ascii=False) + "\n"
+        if out is None:
+            sys.stdout.write(text)
+        else:
+            write_file_atomically(out, functools.partial(_write, text))
+            print(f"wrote {out}", file=sys.stderr)
         return 0
     evidence = pl.DataFrame(
         [attrs.asdict(piece) for piece in explanation.evidence],
