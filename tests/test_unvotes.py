@@ -437,3 +437,13 @@ def test_r_missing_symbol_and_title_are_empty(tmp_path: Path) -> None:
     result = read_votes(votes, calls)
     expected = [("unga-rc-1", "TO ADOPT", "Roll call 1: a vote. TO ADOPT")]
     assert expected == result.documents.select("document_id", "title", "note").rows()
+
+
+def test_a_file_not_in_utf8_names_the_byte_and_the_fix(tmp_path: Path) -> None:
+    """A roll-call file saved as Windows-1252 is an error naming the byte and the fix."""
+    path = tmp_path / "undl.csv"
+    row = "1,CIV,C\xd4TE D'IVOIRE,Y,2014-03-27,68,A/RES/68/262,,,80,T,,,,1,0,0,0,1,\n"
+    path.write_bytes((UNDL + row).encode("cp1252"))
+    offset = len(UNDL) + len("1,CIV,C")
+    with pytest.raises(DataFormatError, match=rf"not UTF-8 at byte {offset} \(0xd4\): save it as"):
+        read_votes(path)

@@ -64,8 +64,25 @@ def _header(path: Path) -> list[str]:
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             return next(csv.reader(handle), [])
-    except (UnicodeDecodeError, csv.Error) as err:
+    except UnicodeDecodeError:
+        raise _not_utf8(path) from None
+    except csv.Error as err:
         raise DataFormatError(f"not a readable CSV: {err}", file=str(path)) from None
+
+
+def _not_utf8(path: Path) -> DataFormatError:
+    """The error for a file that is not UTF-8, naming its first byte that is not."""
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        byte = data[err.start : err.start + 1].hex()
+        return DataFormatError(
+            f"not UTF-8 at byte {err.start} (0x{byte}): save it as UTF-8 (the voting "
+            "files are read as UTF-8, with or without a byte order mark)",
+            file=str(path),
+        )
+    return DataFormatError("not a readable CSV", file=str(path))
 
 
 def _role(path: Path, columns: list[str]) -> str | None:
@@ -106,7 +123,11 @@ def _read(path: Path, columns: tuple[str, ...], numbers: tuple[str, ...] = ()) -
                 )
         except pl.exceptions.ComputeError:
             frame = pl.read_csv(path, infer_schema=False, columns=list(columns))
-    except (pl.exceptions.PolarsError, UnicodeDecodeError) as err:
+    except UnicodeDecodeError:
+        raise _not_utf8(path) from None
+    except pl.exceptions.PolarsError as err:
+        if "utf-8" in str(err).lower() or "utf8" in str(err).lower():
+            raise _not_utf8(path) from None
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise DataFormatError(f"not a readable CSV: {first}", file=str(path)) from None
     frame = frame.with_columns(
