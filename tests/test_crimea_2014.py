@@ -10,6 +10,7 @@ import polars as pl
 import sanctions_tracker as st
 from sanctions_tracker import Country, Dataset
 from sanctions_tracker.records import JointStatement
+from sanctions_tracker.report import build_report
 
 RESOLUTION = "A/RES/68/262"
 DATA = Path(__file__).parent / "data"
@@ -112,3 +113,12 @@ def test_a_regime_id_is_the_registry_key_or_said_to_be_project_made() -> None:
             st.opensanctions.programme(regime.id)
         except st.UnknownProgrammeError:
             assert regime.note.startswith("Project-made id"), regime.id
+
+
+def test_the_report_lists_as_signers_only_the_votes_for() -> None:
+    """The report's signers of a roll call are the 100 that voted for, none absent or against."""
+    document = build_report(_crimea()).documents[0]
+    names = {signer.name for signer in document.signers}
+    others = {s.party.name for s in _vote().signatures if s.vote != "for"}
+    expected: tuple[int, set[str]] = (100, set())
+    assert expected == (len(document.signers), names & others)

@@ -203,7 +203,13 @@ def _document(
         subject=document.subject.name if document.subject is not None else None,
         note=document.note,
         sources=own_sources,
-        signers=tuple(_signer(document, signature) for signature in document.signatures),
+        # On a roll call only a vote for is signing: an abstention, a vote against and an
+        # absence are no signature of the text.
+        signers=tuple(
+            _signer(document, signature)
+            for signature in document.signatures
+            if signature.vote == "for"
+        ),
         count=_count(document) if isinstance(document, Letter) else None,
         answers=answers,
         notes=numbers.sources(),
