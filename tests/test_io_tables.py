@@ -231,3 +231,13 @@ def test_lines_count_the_rows_of_empty_cells(tmp_path: Path) -> None:
         Dataset.load(folder)
     expected = ["letters['s'] (documents.csv, line 4)"]
     assert expected == [p.where for p in caught.value.problems]
+
+
+def test_a_folder_of_other_table_files_names_them(tmp_path: Path) -> None:
+    """A folder of tables saved as .tsv, .txt or .xlsx says which files it found and what to do."""
+    folder = tmp_path / "t"
+    folder.mkdir()
+    (folder / "documents.tsv").write_text("document_id\tkind\tdate\ns\tstatement\t2020\n")
+    (folder / "data.xlsx").write_bytes(b"")
+    with pytest.raises(DataFormatError, match=r"it holds data.xlsx, documents.tsv: name a "):
+        Dataset.load(folder)

@@ -83,6 +83,26 @@ def _builtin_rows() -> dict[str, int]:
     }
 
 
+def _other_tables(folder: Path) -> str:
+    """What to do with the folder's files that look like tables under another name.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "documents.txt").write_text("document_id,kind,date\\n")
+    >>> _other_tables(folder)  # doctest: +ELLIPSIS
+    '; it holds documents.txt: name a table file <table>.csv (commas, ...'
+    """
+    found = sorted(
+        p.name for p in folder.iterdir() if p.suffix.lower() in (".tsv", ".txt", ".xlsx", ".xls")
+    )
+    if not found:
+        return ""
+    return (
+        f"; it holds {', '.join(found)}: name a table file <table>.csv (commas, semicolons or "
+        "tabs are read), or give a workbook .xlsx itself as the path"
+    )
+
+
 def load_tables(path: Path, *, encoding: str | None = None) -> Tables:
     """Read a JSON document or a folder of tables, and check them as a dataset's.
 
@@ -104,7 +124,7 @@ def load_tables(path: Path, *, encoding: str | None = None) -> Tables:
         if folder_format(path) is None:
             raise DataFormatError(
                 "the folder holds no tables: expected documents.csv, signatures.csv, ... "
-                "(or the same names ending in .parquet)",
+                f"(or the same names ending in .parquet){_other_tables(path)}",
                 file=str(path),
             )
         offsets = _builtin_rows()
