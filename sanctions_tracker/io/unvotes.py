@@ -48,6 +48,7 @@ from functools import cache
 
 import attrs
 import numpy as np
+import numpy.typing as npt
 import polars as pl
 
 from sanctions_tracker._registry import registry
@@ -403,6 +404,46 @@ def _documents(calls: pl.DataFrame, layout: Layout) -> pl.DataFrame:
     )
 
 
+def _vote(codes: dict[str, str]) -> pl.Expr:
+    """The vote each code of a layout stands for, in any case (null for an unknown code).
+
+    The codes are cast to an Enum of the codes, and each code's place picks its vote
+    from a series of their votes: a cast and a gather, several times cheaper than
+    replacing a million strings.
+    """
+    variants = _any_case(codes)
+    meanings = pl.Series(list(variants.values()), dtype=pl.Enum(VOTES))
+    places = pl.col("_vote").cast(pl.Enum(list(variants)), strict=False).to_physical()
+    return pl.lit(meanings).gather(places)
+
+
+def _call_rows(ids: pl.Series, calls: pl.Series) -> pl.Series:
+    """For each vote's roll-call number, the row of that roll call (null for none).
+
+    The numbers are looked up in an array over their range when it is no larger than
+    a few times the votes (a roll call's number is its place in a record), else joined.
+    """
+    numbers, known = ids.to_numpy(), calls.to_numpy()
+    if numbers.size == 0 or known.size == 0:
+        return pl.Series([None] * len(ids), dtype=pl.Int64)
+    low = min(int(numbers.min()), int(known.min()))
+    span = max(int(numbers.max()), int(known.max())) - low + 1
+    if span > 4 * (numbers.size + known.size):
+        found = pl.DataFrame({"_id": ids}).join(
+            pl.DataFrame({"_id": calls, "_row": np.arange(known.size)}),
+            on="_id",
+            how="left",
+            maintain_order="left",
+        )
+        return found["_row"]
+    rows = np.full(span, -1, dtype=np.int64)
+    rows[known - low] = np.arange(known.size)
+    looked_up = pl.Series("_row", rows[numbers - low])
+    if (looked_up < 0).any():
+        return looked_up.to_frame().select(pl.when(pl.col("_row") >= 0).then("_row")).to_series()
+    return looked_up
+
+
 def _check_votes(
     votes: pl.DataFrame,
     calls: pl.DataFrame,
@@ -410,8 +451,8 @@ def _check_votes(
     layout: Layout,
     problems: _Problems,
 ) -> tuple[pl.DataFrame, int]:
-    """Votes with their roll call's id and date; the bad ones reported. Also the number
-    of rows of states that were not members."""
+    """Votes with their ``vote`` and the row of their roll call (``_call``); the bad
+    ones reported. Also the number of rows of states that were not members."""
     votes = _numbered(votes, problems)
     if layout != "unvotes":
         votes = problems.drop(votes, day("_row_date").is_null(), _date_problem("_row_date"))
@@ -423,9 +464,7 @@ def _check_votes(
     codes = _VOTES[layout]
     votes = problems.drop(
         votes.with_columns(
-            pl.col("_vote")
-            .replace_strict(_any_case(codes), default=None, return_dtype=pl.Enum(VOTES))
-            .alias("vote")
+            _vote(codes).alias("vote"),
         ),
         pl.col("vote").is_null(),
         pl.format(
@@ -434,11 +473,12 @@ def _check_votes(
             pl.lit(", ".join(code or "blank" for code in codes)),
         ),
     )
-    votes = votes.join(calls.select("_id", "document_id"), on="_id", how="left")
-    orphan = pl.col("document_id").is_null()
+    votes = votes.with_columns(_call_rows(votes["_id"], calls["_id"]).alias("_call"))
+    orphan = pl.col("_call").is_null()
     of_skipped = orphan & pl.col("_id").is_in(list(skipped_calls))
     problems.skipped_votes = int(votes.select(of_skipped.sum()).item())
-    votes = votes.filter(~of_skipped)
+    if problems.skipped_votes:
+        votes = votes.filter(~of_skipped)
     votes = problems.drop(
         votes, orphan, pl.format("roll call {} is not among the roll calls", "_id")
     )
@@ -481,12 +521,19 @@ def _resolves_to(name: str, code: str) -> bool:
 
 
 def _members(votes: pl.DataFrame, calls: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """The votes' ``_id``, ``_line``, ``document_id``, ``vote`` and ``_code``: a known
+    """The votes' ``_id``, ``_line``, ``_call``, ``vote`` and ``_code``: a known
     code as given, else the member's code at the date of the roll call. Also the votes
     read by name, for the summary."""
     votes = votes.with_columns(_without_r_missing(votes))
-    hints = votes["_hint"].replace(_alpha_3())
+    hints = votes["_hint"]
     given = hints.cast(country_dtype(), strict=False)
+    unknown = given.is_null().arg_true()
+    if len(unknown):
+        # An alpha-3 code is never a category (they are of two and four letters), so
+        # only the codes the cast did not know are looked up among them.
+        alpha_3 = hints.gather(unknown).replace(_alpha_3())
+        given = given.scatter(unknown, alpha_3.cast(country_dtype(), strict=False))
+        hints = hints.scatter(unknown, alpha_3)
     missing = given.is_null().arg_true()
     by_name = member_codes(
         votes[missing]
@@ -497,7 +544,7 @@ def _members(votes: pl.DataFrame, calls: pl.DataFrame) -> tuple[pl.DataFrame, pl
     if len(missing):
         codes = given.scatter(missing, by_name["_code"])
         party = party.scatter(missing, by_name["_code"].cast(pl.String))
-    kept = votes.select("_id", "_line", "document_id", "vote").with_columns(
+    kept = votes.select("_id", "_line", "_call", "vote").with_columns(
         codes.alias("_code"), party.alias("_party")
     )
     return kept, by_name
@@ -516,12 +563,25 @@ def _unresolved(by_name: pl.DataFrame) -> tuple[Unresolved, ...]:
     )
 
 
-def _signatures(votes: pl.DataFrame, problems: _Problems, file: str) -> pl.DataFrame:
-    """The signatures table: one row per member's vote, numbered in the order of the file."""
+def _twice(keys: npt.NDArray[np.int64]) -> bool:
+    """Whether a key occurs twice: fewer distinct keys (marked in an array of bytes
+    over their range) than keys."""
+    if keys.size == 0:
+        return False
+    marks = np.zeros(int(keys.max()) + 1, dtype=np.uint8)
+    marks[keys] = 1
+    return int(marks.sum(dtype=np.int64)) < keys.size
+
+
+def _signatures(
+    votes: pl.DataFrame, document_ids: pl.Series, problems: _Problems, file: str
+) -> pl.DataFrame:
+    """The signatures table: one row per member's vote, numbered in the order of the file,
+    with the id of its roll call's document (``document_ids`` by the vote's ``_call``)."""
     width = len(country_dtype().categories)
     key = (pl.col("_id") - pl.col("_id").min()) * width + pl.col("_code").to_physical()
     keys = votes.select(key.cast(pl.Int64)).to_series().to_numpy()
-    if keys.size and np.bincount(keys).max() > 1:
+    if _twice(keys):
         first = pl.col("_line").min().over(key)
         votes = problems.drop(
             votes.with_columns(pl.lit(file).alias("_file")),
@@ -537,7 +597,7 @@ def _signatures(votes: pl.DataFrame, problems: _Problems, file: str) -> pl.DataF
         votes,
         "signatures",
         {
-            "document_id": pl.col("document_id"),
+            "document_id": document_ids.gather(votes["_call"]),
             "position": _positions(votes["_id"]),
             "party_kind": pl.lit("country", dtype=TABLES["signatures"].schema()["party_kind"]),
             "party": pl.col("_party"),
@@ -547,22 +607,31 @@ def _signatures(votes: pl.DataFrame, problems: _Problems, file: str) -> pl.DataF
     )
 
 
-def _positions(ids: pl.Series) -> pl.Series | pl.Expr:
+def _positions(ids: pl.Series) -> pl.Series:
     """Each vote's place among the votes of its roll call, in the order of the file.
 
-    A counting sort of the roll-call numbers (a radix sort of 16-bit integers in
-    numpy) numbers a million votes in a few milliseconds; polars' window is the way
-    for numbers too far apart for 16 bits.
+    The votes of a roll call come in runs (its members one after another), so the
+    counting is done on the runs, a few thousand, not on the votes: a run's first vote
+    has as many before it as the earlier runs of the same roll call hold (a stable sort
+    of the runs by roll call, and a running sum of their lengths within each).
+
+    >>> _positions(pl.Series([7, 7, 3, 7, 3])).to_list()
+    [0, 1, 0, 2, 1]
     """
     numbers = ids.to_numpy()
-    if numbers.size == 0 or int(numbers.max()) - int(numbers.min()) >= 2**15:
-        return pl.int_range(pl.len(), dtype=pl.Int32).over("_id")
-    small = (numbers - numbers.min()).astype(np.int16)
-    order = np.argsort(small, kind="stable")
-    starts = np.concatenate(([0], np.cumsum(np.bincount(small))[:-1]))
-    positions = np.empty(small.size, dtype=np.int32)
-    positions[order] = np.arange(small.size, dtype=np.int32) - starts[small[order]]
-    return pl.Series(positions)
+    if numbers.size == 0:
+        return pl.Series([], dtype=pl.Int32)
+    starts = np.flatnonzero(np.concatenate(([True], numbers[1:] != numbers[:-1])))
+    lengths = np.diff(np.append(starts, numbers.size))
+    runs = numbers[starts]
+    order = np.argsort(runs, kind="stable")
+    ordered = runs[order]
+    before = np.cumsum(lengths[order]) - lengths[order]  # votes of the runs before, in order
+    first = np.concatenate(([True], ordered[1:] != ordered[:-1]))
+    earlier = np.empty_like(before)
+    earlier[order] = before - np.maximum.accumulate(np.where(first, before, 0))
+    shift = np.repeat((starts - earlier).astype(np.int32), lengths)
+    return pl.Series(np.arange(numbers.size, dtype=np.int32) - shift)
 
 
 def _counts(votes: pl.Series) -> dict[str, int]:
@@ -617,7 +686,7 @@ def read_votes(
     unresolved = _unresolved(by_name)
     votes = votes.filter(pl.col("_code").is_not_null())
     report("building the tables")
-    signatures = _signatures(votes, problems, votes_file)
+    signatures = _signatures(votes, good["document_id"], problems, votes_file)
     listed = problems.listed()
     if strict and listed:
         shown = list(listed[:100])
