@@ -14,7 +14,8 @@ import sanctions_tracker
 from sanctions_tracker.cli import main
 from sanctions_tracker.dataset import Dataset
 from sanctions_tracker.errors import DataFormatError, ValidationError
-from sanctions_tracker.io.unvotes import _call_rows, _positions, read_votes
+from sanctions_tracker.io._vote_rows import call_rows, positions
+from sanctions_tracker.io.unvotes import read_votes
 from sanctions_tracker.records import JointStatement, SanctionsRegime
 from sanctions_tracker.validation import validate
 
@@ -453,7 +454,7 @@ def test_a_file_not_in_utf8_names_the_byte_and_the_fix(tmp_path: Path) -> None:
 def test_positions_count_the_earlier_votes_of_the_roll_call(ids: list[int]) -> None:
     """A vote's position is the number of votes of its roll call before it in the file."""
     expected = [ids[:i].count(rcid) for i, rcid in enumerate(ids)]
-    assert expected == _positions(pl.Series(ids, dtype=pl.Int64)).to_list()
+    assert expected == positions(pl.Series(ids, dtype=pl.Int64)).to_list()
 
 
 @given(
@@ -463,5 +464,5 @@ def test_positions_count_the_earlier_votes_of_the_roll_call(ids: list[int]) -> N
 def test_call_rows_find_each_roll_call_or_none(ids: list[int], calls: list[int]) -> None:
     """Each vote's roll-call number gives the row of that roll call, or none."""
     expected = [calls.index(rcid) if rcid in calls else None for rcid in ids]
-    found = _call_rows(pl.Series(ids, dtype=pl.Int64), pl.Series(calls, dtype=pl.Int64))
+    found = call_rows(pl.Series(ids, dtype=pl.Int64), pl.Series(calls, dtype=pl.Int64))
     assert expected == found.to_list()

@@ -48,7 +48,6 @@ from functools import cache
 
 import attrs
 import numpy as np
-import numpy.typing as npt
 import polars as pl
 
 from sanctions_tracker._registry import registry
@@ -66,6 +65,7 @@ from sanctions_tracker.io._vote_files import (
     file_lines,
     read_layout,
 )
+from sanctions_tracker.io._vote_rows import call_rows, positions, repeats
 from sanctions_tracker.records import VOTES
 
 __all__ = [
@@ -417,33 +417,6 @@ def _vote(codes: dict[str, str]) -> pl.Expr:
     return pl.lit(meanings).gather(places)
 
 
-def _call_rows(ids: pl.Series, calls: pl.Series) -> pl.Series:
-    """For each vote's roll-call number, the row of that roll call (null for none).
-
-    The numbers are looked up in an array over their range when it is no larger than
-    a few times the votes (a roll call's number is its place in a record), else joined.
-    """
-    numbers, known = ids.to_numpy(), calls.to_numpy()
-    if numbers.size == 0 or known.size == 0:
-        return pl.Series([None] * len(ids), dtype=pl.Int64)
-    low = min(int(numbers.min()), int(known.min()))
-    span = max(int(numbers.max()), int(known.max())) - low + 1
-    if span > 4 * (numbers.size + known.size):
-        found = pl.DataFrame({"_id": ids}).join(
-            pl.DataFrame({"_id": calls, "_row": np.arange(known.size)}),
-            on="_id",
-            how="left",
-            maintain_order="left",
-        )
-        return found["_row"]
-    rows = np.full(span, -1, dtype=np.int64)
-    rows[known - low] = np.arange(known.size)
-    looked_up = pl.Series("_row", rows[numbers - low])
-    if (looked_up < 0).any():
-        return looked_up.to_frame().select(pl.when(pl.col("_row") >= 0).then("_row")).to_series()
-    return looked_up
-
-
 def _check_votes(
     votes: pl.DataFrame,
     calls: pl.DataFrame,
@@ -473,7 +446,7 @@ def _check_votes(
             pl.lit(", ".join(code or "blank" for code in codes)),
         ),
     )
-    votes = votes.with_columns(_call_rows(votes["_id"], calls["_id"]).alias("_call"))
+    votes = votes.with_columns(call_rows(votes["_id"], calls["_id"]).alias("_call"))
     orphan = pl.col("_call").is_null()
     of_skipped = orphan & pl.col("_id").is_in(list(skipped_calls))
     problems.skipped_votes = int(votes.select(of_skipped.sum()).item())
@@ -563,16 +536,6 @@ def _unresolved(by_name: pl.DataFrame) -> tuple[Unresolved, ...]:
     )
 
 
-def _twice(keys: npt.NDArray[np.int64]) -> bool:
-    """Whether a key occurs twice: fewer distinct keys (marked in an array of bytes
-    over their range) than keys."""
-    if keys.size == 0:
-        return False
-    marks = np.zeros(int(keys.max()) + 1, dtype=np.uint8)
-    marks[keys] = 1
-    return int(marks.sum(dtype=np.int64)) < keys.size
-
-
 def _signatures(
     votes: pl.DataFrame, document_ids: pl.Series, problems: _Problems, file: str
 ) -> pl.DataFrame:
@@ -581,7 +544,7 @@ def _signatures(
     width = len(country_dtype().categories)
     key = (pl.col("_id") - pl.col("_id").min()) * width + pl.col("_code").to_physical()
     keys = votes.select(key.cast(pl.Int64)).to_series().to_numpy()
-    if _twice(keys):
+    if repeats(keys):
         first = pl.col("_line").min().over(key)
         votes = problems.drop(
             votes.with_columns(pl.lit(file).alias("_file")),
@@ -598,40 +561,13 @@ def _signatures(
         "signatures",
         {
             "document_id": document_ids.gather(votes["_call"]),
-            "position": _positions(votes["_id"]),
+            "position": positions(votes["_id"]),
             "party_kind": pl.lit("country", dtype=TABLES["signatures"].schema()["party_kind"]),
             "party": pl.col("_party"),
             "country": pl.col("_code"),
             "vote": pl.col("vote"),
         },
     )
-
-
-def _positions(ids: pl.Series) -> pl.Series:
-    """Each vote's place among the votes of its roll call, in the order of the file.
-
-    The votes of a roll call come in runs (its members one after another), so the
-    counting is done on the runs, a few thousand, not on the votes: a run's first vote
-    has as many before it as the earlier runs of the same roll call hold (a stable sort
-    of the runs by roll call, and a running sum of their lengths within each).
-
-    >>> _positions(pl.Series([7, 7, 3, 7, 3])).to_list()
-    [0, 1, 0, 2, 1]
-    """
-    numbers = ids.to_numpy()
-    if numbers.size == 0:
-        return pl.Series([], dtype=pl.Int32)
-    starts = np.flatnonzero(np.concatenate(([True], numbers[1:] != numbers[:-1])))
-    lengths = np.diff(np.append(starts, numbers.size))
-    runs = numbers[starts]
-    order = np.argsort(runs, kind="stable")
-    ordered = runs[order]
-    before = np.cumsum(lengths[order]) - lengths[order]  # votes of the runs before, in order
-    first = np.concatenate(([True], ordered[1:] != ordered[:-1]))
-    earlier = np.empty_like(before)
-    earlier[order] = before - np.maximum.accumulate(np.where(first, before, 0))
-    shift = np.repeat((starts - earlier).astype(np.int32), lengths)
-    return pl.Series(np.arange(numbers.size, dtype=np.int32) - shift)
 
 
 def _counts(votes: pl.Series) -> dict[str, int]:

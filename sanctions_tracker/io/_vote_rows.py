@@ -1,0 +1,83 @@
+"""Arrays over the votes of a roll-call record: each vote's roll call, its place among
+the votes of that roll call, and whether a key repeats, without a Python loop or a
+sort of the million votes.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+import polars as pl
+
+__all__ = ["call_rows", "positions", "repeats"]
+
+
+def call_rows(ids: pl.Series, calls: pl.Series) -> pl.Series:
+    """For each vote's roll-call number, the row of that roll call (null for none).
+
+    The numbers are looked up in an array over their range when it is no larger than
+    a few times the votes (a roll call's number is its place in a record), else joined.
+
+    >>> call_rows(pl.Series([12, 10, 11]), pl.Series([10, 12])).to_list()
+    [1, 0, None]
+    """
+    numbers, known = ids.to_numpy(), calls.to_numpy()
+    if numbers.size == 0 or known.size == 0:
+        return pl.Series([None] * len(ids), dtype=pl.Int64)
+    low = min(int(numbers.min()), int(known.min()))
+    span = max(int(numbers.max()), int(known.max())) - low + 1
+    if span > 4 * (numbers.size + known.size):
+        found = pl.DataFrame({"_id": ids}).join(
+            pl.DataFrame({"_id": calls, "_row": np.arange(known.size)}),
+            on="_id",
+            how="left",
+            maintain_order="left",
+        )
+        return found["_row"]
+    rows = np.full(span, -1, dtype=np.int64)
+    rows[known - low] = np.arange(known.size)
+    looked_up = pl.Series("_row", rows[numbers - low])
+    if (looked_up < 0).any():
+        return looked_up.to_frame().select(pl.when(pl.col("_row") >= 0).then("_row")).to_series()
+    return looked_up
+
+
+def repeats(keys: npt.NDArray[np.int64]) -> bool:
+    """Whether a key occurs twice: fewer distinct keys (marked in an array of bytes
+    over their range) than keys.
+
+    >>> repeats(np.array([3, 1, 3])), repeats(np.array([3, 1, 2]))
+    (True, False)
+    """
+    if keys.size == 0:
+        return False
+    marks = np.zeros(int(keys.max()) + 1, dtype=np.uint8)
+    marks[keys] = 1
+    return int(marks.sum(dtype=np.int64)) < keys.size
+
+
+def positions(ids: pl.Series) -> pl.Series:
+    """Each vote's place among the votes of its roll call, in the order of the file.
+
+    The votes of a roll call come in runs (its members one after another), so the
+    counting is done on the runs, a few thousand, not on the votes: a run's first vote
+    has as many before it as the earlier runs of the same roll call hold (a stable sort
+    of the runs by roll call, and a running sum of their lengths within each).
+
+    >>> positions(pl.Series([7, 7, 3, 7, 3])).to_list()
+    [0, 1, 0, 2, 1]
+    """
+    numbers = ids.to_numpy()
+    if numbers.size == 0:
+        return pl.Series([], dtype=pl.Int32)
+    starts = np.flatnonzero(np.concatenate(([True], numbers[1:] != numbers[:-1])))
+    lengths = np.diff(np.append(starts, numbers.size))
+    runs = numbers[starts]
+    order = np.argsort(runs, kind="stable")
+    ordered = runs[order]
+    before = np.cumsum(lengths[order]) - lengths[order]  # votes of the runs before, in order
+    first = np.concatenate(([True], ordered[1:] != ordered[:-1]))
+    earlier = np.empty_like(before)
+    earlier[order] = before - np.maximum.accumulate(np.where(first, before, 0))
+    shift = np.repeat((starts - earlier).astype(np.int32), lengths)
+    return pl.Series(np.arange(numbers.size, dtype=np.int32) - shift)
