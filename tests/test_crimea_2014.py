@@ -122,3 +122,18 @@ def test_the_report_lists_as_signers_only_the_votes_for() -> None:
     others = {s.party.name for s in _vote().signatures if s.vote != "for"}
     expected: tuple[int, set[str]] = (100, set())
     assert expected == (len(document.signers), names & others)
+
+
+def test_explain_says_how_a_member_voted_when_it_did_not_vote_for() -> None:
+    """An abstention or an absence is named as such, not as a signature out of time."""
+    crimea = _crimea()
+    absent = crimea.explain(RESOLUTION, "IR", as_of="2014-12-31", target="RU")
+    abstained = crimea.explain(RESOLUTION, "CN", as_of="2014-12-31", target="RU")
+    voted_for = crimea.explain(RESOLUTION, "JP", as_of="2014-12-31", target="RU")
+    assert "IR was absent from the vote: only a vote for counts as signing" in absent.reasons
+    assert "CN abstained: only a vote for counts as signing" in abstained.reasons
+    assert "- signed: no, abstained, 2014-03-27" in str(abstained)
+    assert not absent.signed
+    assert not abstained.signed
+    assert voted_for.signed
+    assert not any("only a vote for" in reason for reason in voted_for.reasons)

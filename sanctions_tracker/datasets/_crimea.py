@@ -42,7 +42,7 @@ _LATVIA = (
     "mfa.gov.lv/en/news/latest-news/13653-foreign-ministry-welcomes-un-general-assembly-"
     "resolution-on-territorial-integrity-of-ukraine"
 )
-_ABSENT = "cryer.org.uk/United_Nations_General_Assembly_resolution_68%2f39"
+_ABSENT = "https://en.wikipedia.org/wiki/United_Nations_General_Assembly_Resolution_68/262"
 _AGAINST = "de.zxc.wiki/wiki/Resolution_68/262_der_UN-Generalversammlung"
 
 

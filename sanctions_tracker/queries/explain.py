@@ -41,6 +41,14 @@ from sanctions_tracker.tables import Records, Tables, tables_to_records
 __all__ = ["Evidence", "Explanation", "SignatureEvidence", "explain"]
 
 
+_VOTED = {
+    "against": "voted against",
+    "abstain": "abstained",
+    "absent": "was absent from the vote",
+    "non-voting": "did not vote",
+}
+
+
 @attrs.frozen
 class SignatureEvidence:
     """The signature that counts for the country (its own, or its bloc's)."""
@@ -113,8 +121,11 @@ class Explanation:
             lines.append("- signed: no")
         else:
             via = f" through {sig.via}" if sig.via else ""
+            counted = "yes" if self.signed else "not counted"
+            if sig.vote != "for":  # a roll call: only a vote for is a position of support
+                counted = f"no, {_VOTED[sig.vote]}"
             lines.append(
-                f"- signed: {'yes' if self.signed else 'not counted'}, {sig.signed_on}{via}"
+                f"- signed: {counted}, {sig.signed_on}{via}"
                 + (f", withdrawn {sig.withdrawn_on}" if sig.withdrawn_on else "")
                 + (f" ({'; '.join(sig.sources)})" if sig.sources else "")
             )
@@ -352,6 +363,9 @@ def explain(
     signature = _signature_of(records.statements + records.letters, document_id, code, counted)
     if signature is None:
         reasons.insert(0, f"{code} did not sign {document_id}")
+    elif signature.vote != "for":
+        voted = _VOTED[signature.vote]
+        reasons.insert(0, f"{code} {voted}: only a vote for counts as signing")
     elif not signature.counts:
         reasons.insert(
             0, f"the signature of {signature.signed_on} does not count {_question(when)}"
