@@ -434,14 +434,6 @@ def test_sanction_with_missing_entity_is_skipped() -> None:
     assert expected == [str(i) for i in result.summary.issues]
 
 
-def test_sanction_of_a_vessel_is_skipped() -> None:
-    """A Sanction of an entity that is neither person nor organisation is skipped, with why."""
-    vessel = {"id": "v", "schema": "Vessel", "properties": {"name": ["Boat"]}}
-    result = import_ftm(_lines(vessel, _sanction("s", "v")))
-    expected = ["entity 'v' is a Vessel, not a person or organisation"]
-    assert expected == [i.message for i in result.summary.skipped]
-
-
 def test_date_that_is_not_a_date() -> None:
     """A bad date is reported and its designation imported without it."""
     sanction = _sanction("s", "p", startDate=["2020-13-45"])

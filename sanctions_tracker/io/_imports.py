@@ -104,6 +104,9 @@ class ImportSummary:
     unknown_programmes: tuple[str, ...] = ()
     #: (authority, targets separated by spaces, regime ids) for each authority and targets.
     by_authority: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    #: The Sanctions on things that are not persons or organisations (vessels, aircraft,
+    #: securities), by schema: valid lines, but no designations.
+    not_designations: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=_pairs)
 
     def count(self, schema: str) -> int:
         """How many records of one schema the input held."""
@@ -130,6 +133,12 @@ class ImportSummary:
         ]
         if self.not_imported:
             lines.append("not imported: " + ", ".join(f"{s} {n}" for s, n in self.not_imported))
+        if self.not_designations:
+            lines.append(
+                f"{plural(sum(n for _, n in self.not_designations), 'Sanction')} on entities "
+                "that are not persons or organisations were not imported as designations: "
+                + ", ".join(f"{s} {n}" for s, n in self.not_designations)
+            )
         if self.untargeted:
             lines.append(
                 f"{plural(len(self.untargeted), 'regime')} without a target: "

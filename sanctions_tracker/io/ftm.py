@@ -17,6 +17,9 @@ those frames. :func:`read_ftm` returns tables and a summary;
   programmes share is reported, never guessed.
 - The designated ``Person`` becomes a person; an ``Organization``, ``Company``,
   ``LegalEntity`` or ``PublicBody`` an organisation; each keeps its FtM entity id.
+- A Sanction on a thing (a ``Vessel``, an ``Airplane``, a ``Security``) is no
+  designation, nor a problem: its programme is a regime, its listing days are
+  ``amend`` actions naming no designation, and the summary counts it by schema.
 - The earliest ``startDate`` or ``listingDate`` is the listing date and the latest
   ``endDate`` the delisting date, as partial dates.
 - A caller's ``targets`` mapping, by programme or regime id, overrides the registry.
@@ -431,23 +434,23 @@ def read_ftm(
             pl.col("_countries").list.slice(1).cast(STRINGS).alias("nationalities"),
         )
     )
-    rows = rows.join(entities, on="entity", how="left")
-    missing = rows.filter(pl.col("target_kind").is_null()).join(
-        others.unique("id", keep="first").rename({"id": "entity"}), on="entity", how="left"
-    )
+    # A Sanction on a thing (a vessel, an aircraft, a security) is valid data but no
+    # designation: it is kept, under its entity's schema, for its regime and dates.
+    things = others.unique("id", keep="first").rename({"id": "entity", "schema": "thing"})
+    rows = rows.join(entities, on="entity", how="left").join(things, on="entity", how="left")
+    is_thing = pl.col("target_kind").is_null() & pl.col("thing").is_not_null()
+    missing = rows.filter(pl.col("target_kind").is_null() & pl.col("thing").is_null())
     issues += _issues(
-        missing,
-        pl.when(pl.col("schema").is_null())
-        .then(pl.format("entity '{}' is not in the stream", "entity"))
-        .otherwise(
-            pl.format("entity '{}' is a {}, not a person or organisation", "entity", "schema")
-        ),
+        missing, pl.format("entity '{}' is not in the stream", "entity"), skipped=True
+    )
+    nameless = pl.col("target_name").is_null() | (pl.col("target_name") == "")
+    named_party = pl.col("target_kind").is_not_null() & ~nameless
+    issues += _issues(
+        rows.filter(pl.col("target_kind").is_not_null() & nameless),
+        pl.format("entity '{}' has no name", "entity"),
         skipped=True,
     )
-    rows = rows.filter(pl.col("target_kind").is_not_null())
-    nameless = rows.filter(pl.col("target_name").is_null() | (pl.col("target_name") == ""))
-    issues += _issues(nameless, pl.format("entity '{}' has no name", "entity"), skipped=True)
-    rows = rows.filter(pl.col("target_name").is_not_null() & (pl.col("target_name") != ""))
+    rows = rows.filter(named_party | is_thing)
 
     rows = rows.join(dates, on="id", how="left").join(
         sanctions.select(
@@ -459,16 +462,20 @@ def read_ftm(
         on="id",
         how="left",
     )
-    rows = rows.rename({"entity": "target_id"})
+    listed = rows.rename({"entity": "target_id"})
+    rows = listed.filter(pl.col("thing").is_null())
     designations = rows.select(TABLES["designations"].with_defaults(rows.columns)).cast(
         schema("designations")
     )
 
-    found = _regimes(rows, target_codes)
+    found = _regimes(listed, target_codes)
     regimes = regimes_table(found)
     tables = {"regimes": regimes, "designations": designations}
+    on_things = listed.filter(pl.col("thing").is_not_null())
     if actions:
-        tables["actions"] = derived_actions(designations, _ACTION_NOTE)
+        tables["actions"] = _with_listings_of_things(
+            derived_actions(designations, _ACTION_NOTE), on_things
+        )
     untargeted = tuple(
         found.filter(pl.col("targets").list.len() == 0)["regime_id"].sort().to_list()
     )
@@ -484,9 +491,48 @@ def read_ftm(
             found.filter(pl.col("key").is_null())["regime_id"].sort().to_list()
         ),
         by_authority=_by_authority(found),
+        not_designations=_by_schema(on_things),
         issues=tuple(sorted(issues, key=lambda issue: issue.line)),
     )
     return ImportedTables.of(tables, summary)
+
+
+def _by_schema(on_things: pl.DataFrame) -> tuple[tuple[str, int], ...]:
+    """How many Sanctions are on things of each schema, most first."""
+    counted = on_things.unique(["id", "thing"]).group_by("thing").len()
+    return tuple(counted.sort(["len", "thing"], descending=[True, False]).rows())
+
+
+def _with_listings_of_things(actions: pl.DataFrame, on_things: pl.DataFrame) -> pl.DataFrame:
+    """The actions, with the days on which a regime listed only things as actions too.
+
+    A listing of a vessel is an act of its regime as much as a person's listing is: it
+    dates the regime's activity. Its action names no designation, since there is none.
+    """
+    dated = (
+        on_things.filter(pl.col("listed_on").is_not_null())
+        .select(
+            "regime_id",
+            pl.col("listed_on").alias("date"),
+            pl.col("listed_on_precision").alias("date_precision"),
+        )
+        .unique()
+        .join(actions, on=["regime_id", "date", "date_precision"], how="anti")
+    )
+    if dated.is_empty():
+        return actions
+    note = f"{_ACTION_NOTE}: listings of vessels, aircraft or other things, no designation"
+    extra = dated.with_columns(
+        pl.lit("amend").alias("kind"),
+        pl.lit("").alias("legal_reference"),
+        pl.lit([], dtype=STRINGS).alias("designations"),
+        pl.lit(0, dtype=pl.Int64).alias("designation_count"),
+        pl.lit(note).alias("note"),
+        pl.lit([], dtype=STRINGS).alias("sources"),
+    ).select(actions.columns)
+    return pl.concat([actions, extra.cast(actions.schema)]).sort(
+        "regime_id", "date", "date_precision"
+    )
 
 
 def _by_authority(found: pl.DataFrame) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
