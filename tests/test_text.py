@@ -635,6 +635,27 @@ def test_published_lists_are_many_and_sourced() -> None:
         ("Signed by France, Lux-\nembourg and Italy.", ["FR", "LU", "IT"]),
         ("Co-signatures:\nChile Iceland\nIreland", ["CL", "IS", "IE"]),
         ("On behalf of Ghana, and my own country, Kenya.", ["GH", "KE"]),
+        (
+            "We express appreciation to Kosovo[i], Serbia and Slovenia for their presence.",
+            ["XK", "RS", "SI"],
+        ),
+        ("Signed by Chile[1], Peru[a] and Spain [2].", ["CL", "PE", "ES"]),
+        ("Entre los firmantes se encuentran Argentina, Brasil y Chile.", ["AR", "BR", "CL"]),
+        ("entre los firmantes se encuentra Argentina, Brasil y Chile", ["AR", "BR", "CL"]),
+        ("Parmi les signataires figurent l'Argentine, le Brésil et le Chili.", ["AR", "BR", "CL"]),
+        (
+            "The Candidate Countries Turkey, the Republic of North Macedonia, Montenegro, Serbia "
+            "and Albania, the country of the Stabilisation and Association Process and potential "
+            "candidate Bosnia and Herzegovina, and the EFTA countries Iceland, Liechtenstein and "
+            "Norway, members of the European Economic Area, as well as Ukraine, the Republic of "
+            "Moldova, Armenia and Georgia, align themselves with this declaration.",
+            ["TR", "MK", "ME", "RS", "AL", "BA", "IS", "LI", "NO", "UA", "MD", "AM", "GE"],
+        ),
+        (
+            "The countries of the Stabilisation and Association Process and potential "
+            "candidates Albania, Bosnia and Herzegovina and Serbia align themselves with it.",
+            ["AL", "BA", "RS"],
+        ),
     ],
 )
 def test_prose_as_published(text: str, codes: list[str]) -> None:
