@@ -43,6 +43,7 @@ __all__ = [
     "paren_depths",
     "regions",
     "sentence_end",
+    "sentence_start",
     "split_run",
     "tail_name",
     "words",
@@ -230,10 +231,13 @@ def words(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _named(candidate: str) -> bool:
-    """True when a run of words may be a name: its first word after an article does not
-    start in lower case ("in" and "are" are codes, not names, in prose)."""
+    """True when a run of words may be a name: its first word after an article and the
+    words of a form of state ("the former Yugoslav Republic of Macedonia") does not start
+    in lower case ("in" and "are" are codes, not names, in prose)."""
     found = candidate.split()
-    while len(found) > 1 and _bare(found[0]) in ARTICLES:
+    while len(found) > 1 and (
+        _bare(found[0]) in ARTICLES or (found[0][:1].islower() and _bare(found[0]) in NAME_WORDS)
+    ):
         del found[0]
     letters = [c for c in found[0] if c.isalpha()] if found else []
     if len(found) == 1 and len(letters) <= 3 and not found[0].isupper():
@@ -481,9 +485,19 @@ _INTRODUCER = re.compile(
     | \ben\s+nombre\s+de\b
     | \b(?:los|las)\s+siguientes(?:\s+[\w-]+){0,3}?\s*:
     | ^[ \t]*(?:firmantes|signatarios)[ \t]*:
+    # "Entre los firmantes se encuentran", "Parmi les signataires figurent"
+    | \bentre\s+(?:los|las)\s+(?:firmantes|signatari[oa]s|copatrocinadores|pa[ií]ses)\b
+      (?:\s+[\w-]+){0,3}?\s+(?:se\s+encuentran?|figuran?|est[áa]n?)\b(?:\s*:)?
+    | \bparmi\s+les\s+(?:signataires|coparrains|pays|[ÉE]tats)\b
+      (?:\s+[\w-]+){0,3}?\s+(?:figurent|figure|se\s+trouvent|se\s+trouve|sont)\b(?:\s*:)?
+    # thanks to the parties listed: "We express appreciation to Kosovo, Serbia and ..."
+    | \bexpress(?:es|ed|ing)?\s+(?:[\w-]+\s+){0,3}?(?:appreciation|gratitude|thanks)\s+to\b
     """,
     re.IGNORECASE | re.VERBOSE | re.MULTILINE,
 )
+# Words after a list that say what its parties do: the EU's declarations on alignment
+# ("The Candidate Countries ..., as well as Ukraine align themselves with this decision").
+_CLOSER = re.compile(r"\balign(?:s|ed)?\s+(?:themselves|itself)\s+with\b", re.IGNORECASE)
 # A header between the introducer and its colon: "on behalf of 39 countries:".
 _HEADER = re.compile(r"[^,;.\n:]{0,80}:")
 ABBREVIATIONS = frozenset(
@@ -532,21 +546,42 @@ def sentence_end(text: str, start: int) -> int:
     return len(text)
 
 
+def sentence_start(text: str, end: int, start: int = 0) -> int:
+    """Where the sentence that holds ``text[end]`` starts, reading from ``start``.
+
+    >>> sentence_start("Adopted on 23 March. Chad and Mali align themselves with it.", 35)
+    20
+    """
+    begin = start
+    while True:
+        stop = sentence_end(text, begin)
+        if stop >= end:
+            return begin
+        begin = stop + 1
+
+
 def _names_party(header: str) -> bool:
     """True when a text before a colon is itself an item ("France and Germany: ...")."""
     return any(lookup(part) is not None for part in re.split(r"\s+(?:and|&)\s+", header))
 
 
 def regions(text: str) -> Iterator[list[tuple[int, int]]]:
-    """Each list in the text, as its hard-separated chunks (lines or sentence).
+    """Each list in the text, as its hard-separated chunks (lines or sentence): after
+    an introducer ("signed by"), or before closing words ("align themselves with").
 
     >>> text = "Signed by France and Chad. Later joined by:\\n- Peru\\n- Chile"
     >>> [[text[s:e] for s, e in chunks] for chunks in regions(text)]
     [[' France and Chad'], ['- Peru', '- Chile']]
     """
     covered = 0
-    for match in _INTRODUCER.finditer(text):
+    found = [*_INTRODUCER.finditer(text), *_CLOSER.finditer(text)]
+    for match in sorted(found, key=lambda m: m.start()):
         if match.start() < covered:
+            continue
+        if match.re is _CLOSER:  # the list is the sentence before the closing words
+            start = sentence_start(text, match.start(), covered)
+            covered = match.end()
+            yield [(start, match.start())]
             continue
         start = match.end()
         if match.group().endswith("("):

@@ -158,6 +158,13 @@ _SEPARATOR = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _JOINABLE = frozenset({"comma", "and", "oxford"})
+# A group's name before the names of its countries, whose "and" separates nothing: the
+# EU's "the country of the Stabilisation and Association Process and potential candidate".
+_GROUP = re.compile(
+    r"""(?:the\s+)?countr(?:y|ies)\s+of\s+the\s+Stabili[sz]ation\s+and\s+Association\s+Process
+    (?:\s+and\s+(?:the\s+)?potential\s+candidates?)?\s+""",
+    re.IGNORECASE | re.VERBOSE,
+)
 _LEADING = re.compile(
     r"""
     (?:and|as\s+well\s+as|et|ainsi\s+que|y|así\s+como)\s+
@@ -167,6 +174,8 @@ _LEADING = re.compile(
       (?:(?:foreign\s+affairs|defen[cs]e|trade|finance|justice|health)\s+of\s+)?
     | (?:including|include[sd]?|namely|notably)\s*[:,;]?\s+ | on\s+behalf\s+of\s+
     | (?:made\s+up|composed|consisting)\s+of\s+ | (?:my|our)\s+own\s+country,?\s+
+    | (?:the\s+)?countr(?:y|ies)\s+of\s+the\s+Stabili[sz]ation\s+and\s+Association\s+Process
+      (?:\s+and\s+(?:the\s+)?potential\s+candidates?)?\s+
     # French prepositions before a name: "de l'Albanie", "du Canada", "des États-Unis";
     # "par"/"por" after "ainsi que"/"así como": "ainsi que par l'Union européenne"
     | (?:de\s+la|de|du|des|par|por)\s+ | d['\u2019]\s*
@@ -183,12 +192,13 @@ _TRIM = (
     " \t\r\n.,;:\"'\u201c\u201d\u2018\u2019*_"
     "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079\u2020\u2021\u00a7"
 )
-# A footnote mark after a name: "Canada[1]", "Macedonia(1)" (superscripts are in _TRIM).
-_FOOTNOTE = re.compile(r"(?:\[\w{1,3}\]|\(\d{1,2}\))$")
+# A footnote mark after a name: "Canada[1]", "Kosovo[i]", "Macedonia(1)", "Albania2" as
+# a superscript reads once copied (superscripts themselves are in _TRIM).
+_FOOTNOTE = re.compile(r"(?:\[\w{1,3}\]|\(\d{1,2}\)|(?<=[^\W\d_]{3})\d{1,2})$")
 # Items that stand for no party of their own: "... and my own country, Denmark", "namely".
 _FILLER = re.compile(
     r"(?:and\s+)?(?:my|our)\s+(?:own\s+)?country|namely|mon\s+(?:propre\s+)?pays"
-    r"|mi\s+(?:propio\s+)?pa[ií]s",
+    r"|mi\s+(?:propio\s+)?pa[ií]s|members?\s+of\s+the\s+European\s+Economic\s+Area",
     re.IGNORECASE,
 )
 # "a total of 42 countries (Albania, Andorra, ...)": the list is the parenthesis.
@@ -242,8 +252,11 @@ def _atoms(text: str, chunk: tuple[int, int]) -> tuple[list[_Atom], list[str]]:
     pieces: list[tuple[int, int]] = []
     kinds: list[str] = []
     cursor = start
+    groups = [(m.start(), m.end()) for m in _GROUP.finditer(text, start, end)]
     for match in _SEPARATOR.finditer(text, start, end):
         if depths[match.start() - start] or depths[match.end() - 1 - start]:
+            continue
+        if any(s < match.start() and match.end() < e for s, e in groups):
             continue
         pieces.append((cursor, match.start()))
         kinds.append(match.lastgroup or "hard")

@@ -644,16 +644,21 @@ def test_published_lists_are_many_and_sourced() -> None:
         ("entre los firmantes se encuentra Argentina, Brasil y Chile", ["AR", "BR", "CL"]),
         ("Parmi les signataires figurent l'Argentine, le Brésil et le Chili.", ["AR", "BR", "CL"]),
         (
-            "The Candidate Countries Turkey, the Republic of North Macedonia, Montenegro, Serbia "
-            "and Albania, the country of the Stabilisation and Association Process and potential "
-            "candidate Bosnia and Herzegovina, and the EFTA countries Iceland, Liechtenstein and "
-            "Norway, members of the European Economic Area, as well as Ukraine, the Republic of "
-            "Moldova, Armenia and Georgia, align themselves with this declaration.",
+            (
+                "The Candidate Countries Turkey, the Republic of North Macedonia, Montenegro, "
+                "Serbia and Albania, the country of the Stabilisation and Association Process and "
+                "potential candidate Bosnia and Herzegovina, and the EFTA countries Iceland, "
+                "Liechtenstein and Norway, members of the European Economic Area, as well as "
+                "Ukraine, the Republic of Moldova, Armenia and Georgia, align themselves with "
+                "this declaration."
+            ),
             ["TR", "MK", "ME", "RS", "AL", "BA", "IS", "LI", "NO", "UA", "MD", "AM", "GE"],
         ),
         (
-            "The countries of the Stabilisation and Association Process and potential "
-            "candidates Albania, Bosnia and Herzegovina and Serbia align themselves with it.",
+            (
+                "The countries of the Stabilisation and Association Process and potential "
+                "candidates Albania, Bosnia and Herzegovina and Serbia align themselves with it."
+            ),
             ["AL", "BA", "RS"],
         ),
     ],
@@ -671,6 +676,8 @@ def test_prose_as_published(text: str, codes: list[str]) -> None:
         "Signed by France and the Democratic Republic of Atlantis.",
         "Signed by France and Marshal Islands.",
         "The statement on the violence in Myanmar was signed by France and Guinea Equatorial.",
+        "The EFTA countries France and Atlantis2 align themselves with this declaration.",
+        "Entre los firmantes se encuentran Francia y Atlántida.",
     ],
 )
 def test_prose_rules_never_guess(text: str) -> None:
