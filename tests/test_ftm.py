@@ -22,7 +22,7 @@ from sanctions_tracker.dates import PartialDate
 from sanctions_tracker.errors import DataFormatError
 from sanctions_tracker.importers import import_ftm
 from sanctions_tracker.io import _ftm_lines
-from sanctions_tracker.io.ftm import read_ftm
+from sanctions_tracker.io.ftm import TARGET_SCHEMATA, read_ftm
 from sanctions_tracker.records import UN_SECURITY_COUNCIL, Organization, Person
 
 
@@ -621,10 +621,13 @@ def test_null_among_names_is_dropped() -> None:
 
 @given(ftm_streams())
 def test_any_plausible_stream_imports_or_reports_each_line(lines: list[str]) -> None:
-    """Each Sanction line is designated or reported by number, each broken line reported."""
+    """Each Sanction line is designated, reported by number or counted as on a thing; each
+    broken line is reported."""
     result = import_ftm(lines)
     reported = {issue.line for issue in result.summary.issues}
     designated = {d.id.split("/")[0] for d in result.dataset.designations}
+    things = _thing_ids(lines)
+    on_things = 0
     unaccounted = []
     for number, line in enumerate(lines, 1):
         try:
@@ -637,8 +640,33 @@ def test_any_plausible_stream_imports_or_reports_each_line(lines: list[str]) -> 
         if not isinstance(entity, dict) or not isinstance(entity.get("id"), str):
             unaccounted += [] if number in reported else [number]
         elif is_sanction and entity["id"] not in designated and number not in reported:
-            unaccounted.append(number)
+            properties = entity.get("properties") or {}
+            named = properties.get("entity") if isinstance(properties, dict) else None
+            if not isinstance(named, list) or things.isdisjoint(map(str, named)):
+                unaccounted.append(number)
+            else:
+                on_things += 1
     assert unaccounted == []
+    assert on_things <= sum(n for _, n in result.summary.not_designations)
+
+
+def _thing_ids(lines: list[str]) -> set[str]:
+    """The ids of the stream's entities that are neither Sanctions, persons nor organisations."""
+    ids = set()
+    for line in lines:
+        try:
+            entity = json.loads(line)
+        except ValueError:
+            continue
+        if (
+            isinstance(entity, dict)
+            and isinstance(entity.get("id"), str)
+            and isinstance(entity.get("properties") or {}, dict)
+            and entity.get("schema") not in {"Sanction", *TARGET_SCHEMATA}
+            and isinstance(entity.get("schema"), str)
+        ):
+            ids.add(entity["id"])
+    return ids
 
 
 def test_a_stream_saved_with_a_byte_order_mark_imports(tmp_path: Path) -> None:
