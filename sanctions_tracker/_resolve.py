@@ -42,6 +42,7 @@ from importlib import resources
 import attrs
 from babel import Locale
 
+from sanctions_tracker._advice import BLOC
 from sanctions_tracker._names import normalise
 from sanctions_tracker._registry import registry, translated_names
 from sanctions_tracker._words import plural
@@ -304,7 +305,7 @@ def _error(text: str) -> LookupError:
         return AmbiguousCountryError(text, candidates=[describe(c) for c in codes])
     bloc = table.blocs.get(key)
     if bloc:
-        hint = f"{text!r} is a bloc: use sanctions_tracker.blocs.get({bloc!r})"
+        hint = f"{text!r} is a bloc: {BLOC.of(bloc)}"
         return UnknownCountryError(text, hint=hint)
     if not key:
         return UnknownCountryError(text, hint="no name or code given")

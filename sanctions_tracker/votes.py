@@ -29,6 +29,7 @@ def import_un_votes(
     layout: Layout | None = None,
     strict: bool = True,
     progress: Callable[[str], None] | None = None,
+    encoding: str | None = None,
 ) -> VotesImported:
     """:func:`read_un_votes`, with the summary: roll calls, votes, unresolved names.
 
@@ -37,17 +38,24 @@ def import_un_votes(
         layout: ``unvotes``, ``voeten`` or ``undl``; by default told by the columns.
         strict: Raise for any bad row (the default); with False, load the good rows.
         progress: Called with the name of each stage as the read reaches it.
+        encoding: A Python codec (``cp1252``) for files saved neither as UTF-8 nor as
+            UTF-16 or UTF-32 with a byte order mark.
 
     >>> result = import_un_votes("tests/data/unvotes")
     >>> result.summary.roll_calls, result.dataset.tables.signatures.height
     (18, 2263)
     """
-    result = read_votes(*paths, layout=layout, strict=strict, progress=progress)
+    result = read_votes(*paths, layout=layout, strict=strict, progress=progress, encoding=encoding)
     # The reader has checked every rule of the validation: see Dataset._from_checked.
     return VotesImported(Dataset._from_checked(result.tables), result.summary)
 
 
-def read_un_votes(*paths: PathLike, layout: Layout | None = None, strict: bool = True) -> Dataset:
+def read_un_votes(
+    *paths: PathLike,
+    layout: Layout | None = None,
+    strict: bool = True,
+    encoding: str | None = None,
+) -> Dataset:
     """Read roll-call votes (the unvotes tables, Voeten's file, or the UN Digital Library's
     voting data) into a Dataset: one document per roll call, one signature per vote.
 
@@ -55,6 +63,8 @@ def read_un_votes(*paths: PathLike, layout: Layout | None = None, strict: bool =
         paths: The files, or a folder of them.
         layout: ``unvotes``, ``voeten`` or ``undl``; by default told by the columns.
         strict: Raise for any bad row (the default); with False, load the good rows.
+        encoding: A Python codec (``cp1252``) for files saved neither as UTF-8 nor as
+            UTF-16 or UTF-32 with a byte order mark.
 
     Returns:
         The Dataset. For what was skipped or left unresolved, call
@@ -74,4 +84,4 @@ def read_un_votes(*paths: PathLike, layout: Layout | None = None, strict: bool =
     >>> [(s.party.code, s.vote) for s in ds.document("A/RES/68/262").signatures]
     [('UA', 'for'), ('RU', 'against')]
     """
-    return import_un_votes(*paths, layout=layout, strict=strict).dataset
+    return import_un_votes(*paths, layout=layout, strict=strict, encoding=encoding).dataset

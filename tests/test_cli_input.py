@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import io
 import json
@@ -12,7 +13,9 @@ import polars as pl
 import pytest
 
 import sanctions_tracker as st
+from sanctions_tracker._advice import FIXES, for_command_line
 from sanctions_tracker.cli import main
+from sanctions_tracker.cli.main import _build_parser
 from sanctions_tracker.errors import DataFormatError
 from sanctions_tracker.io._atomic import write_file_atomically
 from sanctions_tracker.io._decode import decode
@@ -29,7 +32,7 @@ def test_utf16_with_a_byte_order_mark_is_read() -> None:
 
 
 def test_cp1252_error_names_the_file_the_offset_and_the_fix() -> None:
-    """A Windows-1252 byte gives the file, the offset and --encoding cp1252."""
+    """A Windows-1252 byte gives the file, the offset and the fix as Python writes it."""
     with pytest.raises(DataFormatError) as caught:
         decode(CP1252, name="notes.txt")
     message = str(caught.value)
@@ -37,8 +40,66 @@ def test_cp1252_error_names_the_file_the_offset_and_the_fix() -> None:
     assert expected == (
         message.startswith("notes.txt: "),
         "byte 18" in message,
-        "--encoding cp1252" in message,
+        'encoding="cp1252"' in message and "--encoding" not in message,
     )
+
+
+def test_the_command_line_gives_the_fix_as_typed_there(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same errors on the command line: one line each, the fix typed as an option."""
+    text = tmp_path / "notes.txt"
+    text.write_bytes(CP1252)
+    main(["signatories", str(text)])
+    encoding = capsys.readouterr().err
+    main(["resolve", "EU"])
+    bloc = capsys.readouterr().err
+    expected = ((1, True, False), (1, True, False))
+    assert expected == (
+        (encoding.count("\n"), "--encoding cp1252" in encoding, "encoding=" in encoding),
+        (bloc.count("\n"), "bloc-cohesion EU" in bloc, "sanctions_tracker." in bloc),
+    )
+
+
+def test_python_errors_give_the_fix_as_written_in_python() -> None:
+    """In Python, a bloc where a country is needed points to ``sanctions_tracker.blocs``."""
+    with pytest.raises(st.UnknownCountryError) as caught:
+        st.resolve_country("EU")
+    expected = (True, False)
+    message = str(caught.value)
+    assert expected == ("sanctions_tracker.blocs.get('EU')" in message, "--" in message)
+
+
+def test_every_fix_has_a_command_line_form() -> None:
+    """Each fix's Python form is rewritten on the command line, and none is left as it was."""
+    fixes = [(fix.of("EU"), fix.cli.replace("{}", "EU")) for fix in FIXES]
+    expected = [(cli, True) for _, cli in fixes]
+    assert expected == [
+        (for_command_line(python), python != for_command_line(python)) for python, _ in fixes
+    ]
+
+
+# Commands that read no file of the user's: their arguments are names and codes.
+_READ_NO_FILE = {"resolve", "programmes", "datasets"}
+# FollowTheMoney streams are JSON lines, which RFC 8259 (section 8.1) requires in UTF-8.
+_UTF8_BY_STANDARD = {"import-ftm"}
+
+
+def test_every_command_that_reads_text_or_csv_takes_encoding() -> None:
+    """Every subcommand that reads a file or a dataset takes --encoding; the others read none."""
+    parser = _build_parser()
+    (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    lacking, reading = [], []
+    for name, command in commands.choices.items():
+        options = {o for action in command._actions for o in action.option_strings}
+        reads = "--dataset" in options or any(
+            not action.option_strings and action.type is Path for action in command._actions
+        )
+        if name in _READ_NO_FILE and reads:
+            reading.append(name)
+        elif name not in _READ_NO_FILE | _UTF8_BY_STANDARD and "--encoding" not in options:
+            lacking.append(name)
+    assert (lacking, reading) == ([], [])
 
 
 def test_signatories_reads_cp1252_with_encoding(

@@ -440,14 +440,73 @@ def test_r_missing_symbol_and_title_are_empty(tmp_path: Path) -> None:
     assert expected == result.documents.select("document_id", "title", "note").rows()
 
 
+_CIV_ROW = "1,CIV,C\xd4TE D'IVOIRE,Y,2014-03-27,68,A/RES/68/262,,,80,T,,,,1,0,0,0,1,\n"
+
+
 def test_a_file_not_in_utf8_names_the_byte_and_the_fix(tmp_path: Path) -> None:
-    """A roll-call file saved as Windows-1252 is an error naming the byte and the fix."""
+    """A roll-call file saved as Windows-1252 is an error naming the file, byte and fix."""
     path = tmp_path / "undl.csv"
-    row = "1,CIV,C\xd4TE D'IVOIRE,Y,2014-03-27,68,A/RES/68/262,,,80,T,,,,1,0,0,0,1,\n"
-    path.write_bytes((UNDL + row).encode("cp1252"))
+    path.write_bytes((UNDL + _CIV_ROW).encode("cp1252"))
     offset = len(UNDL) + len("1,CIV,C")
-    with pytest.raises(DataFormatError, match=rf"not UTF-8 at byte {offset} \(0xd4\): save it as"):
+    with pytest.raises(DataFormatError) as caught:
         read_votes(path)
+    message = str(caught.value)
+    expected = (True, True, True)
+    assert expected == (
+        message.startswith(f"{path}: not UTF-8 at byte {offset} (0xd4)"),
+        'encoding="cp1252"' in message,
+        "save it as UTF-8" in message,
+    )
+
+
+def test_a_cp1252_file_loads_with_its_encoding(tmp_path: Path) -> None:
+    """``encoding="cp1252"`` reads the Windows-1252 file, its accented name resolved."""
+    path = tmp_path / "undl.csv"
+    path.write_bytes((UNDL + _CIV_ROW).encode("cp1252"))
+    dataset = sanctions_tracker.read_un_votes(path, encoding="cp1252")
+    parties = dataset.tables.signatures["party"].cast(pl.String).to_list()
+    assert parties == ["CI"]
+
+
+def test_a_utf16_file_with_its_mark_loads_with_true_lines(tmp_path: Path) -> None:
+    """UTF-16 with a byte order mark is read untold; a bad row is named at its true line."""
+    votes = tmp_path / "v.csv"
+    calls = tmp_path / "c.csv"
+    votes.write_bytes((VOTES + "1,France,FR,yes\n1,Japan,JP,maybe\n").encode("utf-16"))
+    calls.write_bytes((CALLS + '1,1,0,1946-01-01,R/1/1,0,0,X,"two\nlines"\n').encode("utf-16"))
+    result = read_votes(votes, calls, strict=False)
+    problem = result.summary.problems[0]
+    expected = (1, 3, "unknown vote code 'maybe'")
+    assert expected == (result.signatures.height, problem.line, problem.message[:25])
+
+
+def test_an_unknown_encoding_is_named(tmp_path: Path) -> None:
+    """A codec Python does not know is an error naming it, not a LookupError."""
+    votes, calls = _unvotes(tmp_path, "1,France,FR,yes\n", "1,1,0,1946-01-01,R/1/1,0,0,X,Y\n")
+    with pytest.raises(DataFormatError, match="unknown encoding 'cp9999'"):
+        read_votes(votes, calls, encoding="cp9999")
+
+
+def test_import_votes_reads_cp1252_with_encoding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`import-votes --encoding cp1252` loads the file; without it, one line names the fix."""
+    path = tmp_path / "undl.csv"
+    path.write_bytes((UNDL + _CIV_ROW).encode("cp1252"))
+    out = tmp_path / "o.json"
+    refused = main(["import-votes", str(path), "--out", str(out)])
+    err = capsys.readouterr().err
+    status = main(["import-votes", str(path), "--out", str(out), "--encoding", "cp1252"])
+    offset = len(UNDL) + len("1,CIV,C")
+    expected = (1, 1, True, True, 0, ["CI"])
+    assert expected == (
+        refused,
+        err.count("\n"),
+        f"{path}: not UTF-8 at byte {offset}" in err,
+        "--encoding cp1252" in err,
+        status,
+        Dataset.load(out).tables.signatures["party"].cast(pl.String).to_list(),
+    )
 
 
 @given(st.lists(st.integers(-3, 6)))

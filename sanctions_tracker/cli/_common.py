@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import polars as pl
 
+from sanctions_tracker._advice import for_command_line
 from sanctions_tracker._words import plural
 from sanctions_tracker.answers import flatten
 from sanctions_tracker.dates import to_day
@@ -207,7 +208,9 @@ def _markdown_cell(value: str) -> str:
 
 
 def _fail(message: str, status: int = USAGE) -> int:
-    """Print ``message`` as one line on standard error; return ``status``."""
+    """Print ``message`` as one line on standard error, its fix in the form typed on the
+    command line; return ``status``."""
+    message = for_command_line(message)
     one_line = " ".join(message.split("\n", maxsplit=1)[0].split()) if message else "failed"
     if "\n" in message.strip():
         more = plural(message.strip().count("\n"), "more line")

@@ -16,6 +16,7 @@ from typing import TextIO
 
 import polars as pl
 
+from sanctions_tracker._advice import for_command_line
 from sanctions_tracker._words import plural
 from sanctions_tracker.cli._common import (
     FAILED,
@@ -254,7 +255,7 @@ def _problems(heading: str, problems: list[str]) -> int:
     """Print ``heading``, the count and every problem on standard output; return 1."""
     print(f"{heading} {plural(len(problems), 'problem')}")
     for problem in problems:
-        print(f"  {problem}")
+        print(f"  {for_command_line(problem)}")
     return 1
 
 

@@ -221,7 +221,7 @@ def _ask(args: argparse.Namespace) -> int:
 
 def _explain(args: argparse.Namespace) -> int:
     """The explanation as prose (table), its evidence as CSV, or the whole of it as JSON."""
-    explanation = _load(args.dataset).explain(**_options(args, QUERIES["explain"]))
+    explanation = _load(args.dataset, args.encoding).explain(**_options(args, QUERIES["explain"]))
     out: Path | None = args.out
     fmt = _answer_format(args)
     if fmt in ("table", "json"):

@@ -20,6 +20,7 @@ from typing import TextIO
 from sanctions_tracker.cli._common import (
     FAILED,
     PROG,
+    _add_encoding,
     _add_file_format,
     _Commands,
     _describe,
@@ -61,6 +62,7 @@ def add_vote_commands(commands: _Commands[_Parser]) -> None:
         action="store_false",
         help="load the good rows and list the bad ones (default: stop at any bad row)",
     )
+    _add_encoding(parser)
     _add_file_format(parser)
     parser.set_defaults(run=_import_votes)
 
@@ -72,7 +74,9 @@ def _import_votes(args: argparse.Namespace) -> int:
     progress = _Stages(sys.stderr) if sys.stderr.isatty() else None
     try:
         # Read leniently, so that a refused import can list every bad row.
-        result = import_un_votes(*files, layout=args.layout, strict=False, progress=progress)
+        result = import_un_votes(
+            *files, layout=args.layout, strict=False, progress=progress, encoding=args.encoding
+        )
         dataset, summary = result.dataset, result.summary
         if summary.problems and args.strict:
             if progress is not None:

@@ -23,6 +23,7 @@ import codecs
 from pathlib import Path
 from typing import Final
 
+from sanctions_tracker._advice import ENCODING
 from sanctions_tracker.errors import DataFormatError
 
 __all__ = ["ENCODING_HELP", "decode", "read_text"]
@@ -80,9 +81,7 @@ def decode(data: bytes, *, name: str, encoding: str | None = None) -> str:
     except UnicodeDecodeError as err:
         byte = data[err.start : err.start + 1].hex()
         fix = (
-            "give --encoding cp1252 (or the file's encoding), or save it as UTF-8"
-            if encoding is None
-            else "give the file's encoding, or save it as UTF-8"
+            ENCODING.python if encoding is None else "give the file's encoding, or save it as UTF-8"
         )
         raise DataFormatError(
             f"not {_label(chosen)} at byte {err.start} (0x{byte}): {fix}", file=name

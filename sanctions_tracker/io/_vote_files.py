@@ -8,6 +8,7 @@ Each layout becomes two frames of text columns: roll calls (``_file``, ``_line``
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import mmap
@@ -19,6 +20,7 @@ from typing import Literal, TypeAlias, cast, get_args
 import polars as pl
 
 from sanctions_tracker.errors import DataFormatError
+from sanctions_tracker.io._decode import decode
 
 __all__ = [
     "LAYOUTS",
@@ -58,30 +60,55 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
 # -- files -----------------------------------------------------------------------------------
 
 
-def _header(path: Path) -> list[str]:
+def _header(path: Path, encoding: str | None = None) -> list[str]:
     if not path.is_file():
         raise DataFormatError("no such file: give the path of a roll-call CSV", file=str(path))
+    with path.open("rb") as handle:
+        head = handle.read(_HEAD)
+    codec = _codec(head, path, encoding)
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            return next(csv.reader(handle), [])
+        # Decoding a whole line: a character cut at the end of the head waits for more.
+        text = codecs.getincrementaldecoder(codec)().decode(head, final=len(head) < _HEAD)
     except UnicodeDecodeError:
-        raise _not_utf8(path) from None
+        raise _undecodable(path, encoding) from None
+    try:
+        return next(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")), [])
     except csv.Error as err:
         raise DataFormatError(f"not a readable CSV: {err}", file=str(path)) from None
 
 
-def _not_utf8(path: Path) -> DataFormatError:
-    """The error for a file that is not UTF-8, naming its first byte that is not."""
-    data = path.read_bytes()
+# The bytes read to find a file's header line.
+_HEAD = 1 << 16
+_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _codec(head: bytes, path: Path, encoding: str | None) -> str:
+    """The codec of a file that starts with ``head``: ``encoding``, else UTF-8 unless a
+    byte order mark says UTF-16 or UTF-32."""
+    if encoding is None:
+        if head.startswith(_BOMS[:2]):
+            return "utf-32"
+        return "utf-16" if head.startswith(_BOMS[2:]) else "utf-8"
+    decode(b"", name=str(path), encoding=encoding)  # the one error for an unknown codec
+    return codecs.lookup(encoding).name
+
+
+def _utf8(path: Path, encoding: str | None) -> bytes | None:
+    """The file as UTF-8 bytes, decoded by :func:`~sanctions_tracker.io._decode.decode`;
+    None when it is UTF-8 already (read from the path: the fast way, for a large file)."""
+    with path.open("rb") as handle:
+        head = handle.read(4)
+    if _codec(head, path, encoding) == "utf-8":
+        return None
+    return decode(path.read_bytes(), name=str(path), encoding=encoding).encode("utf-8")
+
+
+def _undecodable(path: Path, encoding: str | None) -> DataFormatError:
+    """The error for a file that is not in its encoding, naming the first byte that is not."""
     try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        byte = data[err.start : err.start + 1].hex()
-        return DataFormatError(
-            f"not UTF-8 at byte {err.start} (0x{byte}): save it as UTF-8 (the voting "
-            "files are read as UTF-8, with or without a byte order mark)",
-            file=str(path),
-        )
+        decode(path.read_bytes(), name=str(path), encoding=encoding)
+    except DataFormatError as err:
+        return err
     return DataFormatError("not a readable CSV", file=str(path))
 
 
@@ -103,7 +130,12 @@ def _files(paths: Sequence[PathLike]) -> list[Path]:
     return files
 
 
-def _read(path: Path, columns: tuple[str, ...], numbers: tuple[str, ...] = ()) -> pl.DataFrame:
+def _read(
+    path: Path,
+    columns: tuple[str, ...],
+    numbers: tuple[str, ...] = (),
+    encoding: str | None = None,
+) -> pl.DataFrame:
     """The named columns, with ``_file`` and the line each row starts on (``_line``).
 
     The ``numbers`` are read as whole numbers when every value is one (the fast way),
@@ -111,23 +143,28 @@ def _read(path: Path, columns: tuple[str, ...], numbers: tuple[str, ...] = ()) -
     A file of exactly the named columns is read with its schema given (faster still).
     """
     typed = dict.fromkeys(numbers, pl.Int64)
-    exact = _header(path) == list(columns)
+    exact = _header(path, encoding) == list(columns)
+    data = _utf8(path, encoding)
+
+    def source() -> Path | io.BytesIO:
+        return path if data is None else io.BytesIO(data)
+
     try:
         try:
             if exact:
                 schema = {column: typed.get(column, pl.String) for column in columns}
-                frame = pl.read_csv(path, schema=schema)
+                frame = pl.read_csv(source(), schema=schema)
             else:
                 frame = pl.read_csv(
-                    path, infer_schema=False, columns=list(columns), schema_overrides=typed
+                    source(), infer_schema=False, columns=list(columns), schema_overrides=typed
                 )
         except pl.exceptions.ComputeError:
-            frame = pl.read_csv(path, infer_schema=False, columns=list(columns))
+            frame = pl.read_csv(source(), infer_schema=False, columns=list(columns))
     except UnicodeDecodeError:
-        raise _not_utf8(path) from None
+        raise _undecodable(path, encoding) from None
     except pl.exceptions.PolarsError as err:
         if "utf-8" in str(err).lower() or "utf8" in str(err).lower():
-            raise _not_utf8(path) from None
+            raise _undecodable(path, encoding) from None
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise DataFormatError(f"not a readable CSV: {first}", file=str(path)) from None
     frame = frame.with_columns(
@@ -139,28 +176,35 @@ def _read(path: Path, columns: tuple[str, ...], numbers: tuple[str, ...] = ()) -
     return frame if kept.all() else frame.filter(kept)
 
 
-def file_lines(file: str, lines: pl.Series) -> pl.Series:
+def file_lines(file: str, lines: pl.Series, encoding: str | None = None) -> pl.Series:
     """The true lines of rows numbered as if every row took one line (``_line``).
 
     Only a file with line breaks inside quoted fields needs more: its rows are counted
     again, at the first report, never for a file read without problems.
     """
-    offsets = _line_offsets(file)
+    offsets = _line_offsets(file, encoding)
     if offsets is None:
         return lines
     return lines + pl.Series(offsets).gather(lines - 2)
 
 
-def _line_offsets(file: str) -> list[int] | None:
+def _line_offsets(file: str, encoding: str | None) -> list[int] | None:
     """For each row, the line breaks inside quoted fields before it; None when none.
 
     A field with a line break is quoted, so a file without a quote has none: that is
-    one scan of the mapped file, with no copy of it.
+    one scan of the mapped file (of a UTF-8 file), with no copy of it.
     """
-    with open(file, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        if data.find(b'"') < 0:
-            return None
-        text = bytes(data)
+    text = _utf8(Path(file), encoding)
+    if text is None:
+        with (
+            open(file, "rb") as handle,
+            mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data,
+        ):
+            if data.find(b'"') < 0:
+                return None
+            text = bytes(data)
+    elif b'"' not in text:
+        return None
     frame = pl.read_csv(io.BytesIO(text), infer_schema=False)
     if text.count(b"\n") <= frame.height + 1:
         return None
@@ -216,7 +260,7 @@ _PER_ROW_VOTES: dict[str, tuple[pl.Expr, pl.Expr]] = {
 }
 
 
-def _unvotes(files: dict[str, Path]) -> tuple[pl.DataFrame, pl.DataFrame]:
+def _unvotes(files: dict[str, Path], encoding: str | None) -> tuple[pl.DataFrame, pl.DataFrame]:
     missing = [role for role in ("unvotes-votes", "unvotes-calls") if role not in files]
     if missing:
         raise DataFormatError(
@@ -224,11 +268,11 @@ def _unvotes(files: dict[str, Path]) -> tuple[pl.DataFrame, pl.DataFrame]:
             "un_roll_calls.csv (rcid, session, date, unres, amend, para, short, descr)",
             file=", ".join(str(p) for p in files.values()),
         )
-    calls = _read(files["unvotes-calls"], _COLUMNS["unvotes-calls"], ("rcid",))
+    calls = _read(files["unvotes-calls"], _COLUMNS["unvotes-calls"], ("rcid",), encoding)
     issues = pl.DataFrame(schema={"_issue_rcid": pl.String, "_issues": pl.List(pl.String)})
     if "unvotes-issues" in files:
         issues = (
-            _read(files["unvotes-issues"], _COLUMNS["unvotes-issues"])
+            _read(files["unvotes-issues"], _COLUMNS["unvotes-issues"], encoding=encoding)
             .group_by(pl.col("rcid").alias("_issue_rcid"))
             .agg(pl.col("issue").drop_nulls().unique().sort().alias("_issues"))
         )
@@ -248,7 +292,7 @@ def _unvotes(files: dict[str, Path]) -> tuple[pl.DataFrame, pl.DataFrame]:
         right_on="_issue_rcid",
         how="left",
     )
-    votes = _read(files["unvotes-votes"], _COLUMNS["unvotes-votes"], ("rcid",)).select(
+    votes = _read(files["unvotes-votes"], _COLUMNS["unvotes-votes"], ("rcid",), encoding).select(
         "_file",
         "_line",
         pl.col("rcid").alias("_rcid"),
@@ -260,7 +304,9 @@ def _unvotes(files: dict[str, Path]) -> tuple[pl.DataFrame, pl.DataFrame]:
     return calls, votes
 
 
-def _per_row(path: Path, layout: Literal["voeten", "undl"]) -> tuple[pl.DataFrame, pl.DataFrame]:
+def _per_row(
+    path: Path, layout: Literal["voeten", "undl"], encoding: str | None
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Roll calls and votes of a file with one row per member and roll call.
 
     A roll call is described by its first row with a date; every row keeps its own date
@@ -269,7 +315,7 @@ def _per_row(path: Path, layout: Literal["voeten", "undl"]) -> tuple[pl.DataFram
     which = 0 if layout == "voeten" else 1
     call = {name: exprs[which] for name, exprs in _PER_ROW_CALLS.items()}
     vote = {name: exprs[which] for name, exprs in _PER_ROW_VOTES.items()}
-    rows = _read(path, _COLUMNS[layout])
+    rows = _read(path, _COLUMNS[layout], encoding=encoding)
     calls = (
         rows.select("_file", "_line", *(expr.alias(name) for name, expr in call.items()))
         .with_columns(pl.lit(None, pl.List(pl.String)).alias("_issues"))
@@ -285,10 +331,12 @@ def _per_row(path: Path, layout: Literal["voeten", "undl"]) -> tuple[pl.DataFram
     return calls, votes
 
 
-def layout_of(files: list[Path], layout: Layout | None) -> tuple[Layout, dict[str, Path]]:
+def layout_of(
+    files: list[Path], layout: Layout | None, encoding: str | None = None
+) -> tuple[Layout, dict[str, Path]]:
     roles: dict[str, Path] = {}
     for path in files:
-        role = _role(path, _header(path))
+        role = _role(path, _header(path, encoding))
         if role is None:
             raise DataFormatError(
                 "not a roll-call file of a known layout: the unvotes tables have "
@@ -321,12 +369,13 @@ def layout_of(files: list[Path], layout: Layout | None) -> tuple[Layout, dict[st
 
 
 def read_layout(
-    paths: Sequence[PathLike], layout: Layout | None
+    paths: Sequence[PathLike], layout: Layout | None, encoding: str | None = None
 ) -> tuple[Layout, pl.DataFrame, pl.DataFrame]:
-    """The layout of the files, and their roll calls and votes as text."""
-    found, roles = layout_of(_files(paths), layout)
+    """The layout of the files, and their roll calls and votes as text (decoded from
+    ``encoding``, or UTF-8 unless a byte order mark says UTF-16 or UTF-32)."""
+    found, roles = layout_of(_files(paths), layout, encoding)
     if found == "unvotes":
-        calls, votes = _unvotes(roles)
+        calls, votes = _unvotes(roles, encoding)
     else:
-        calls, votes = _per_row(roles[found], found)
+        calls, votes = _per_row(roles[found], found, encoding)
     return found, calls, votes

@@ -50,6 +50,7 @@ import attrs
 import numpy as np
 import polars as pl
 
+from sanctions_tracker._advice import SKIP_BAD_ROWS
 from sanctions_tracker._registry import registry
 from sanctions_tracker._words import plural
 from sanctions_tracker.columns import TABLES, country_dtype
@@ -235,7 +236,8 @@ def _date_problem(column: str) -> pl.Expr:
 class _Problems:
     """The rows found bad so far, as frames of file, line and message."""
 
-    def __init__(self) -> None:
+    def __init__(self, encoding: str | None = None) -> None:
+        self.encoding = encoding
         self.found: list[pl.DataFrame] = []
         self.skipped_votes = 0
 
@@ -269,10 +271,10 @@ class _Problems:
         found: list[Problem] = []
         rows = pl.concat(self.found)
         for (file,), group in sorted(rows.partition_by("_file", as_dict=True).items()):
-            lines = file_lines(str(file), group["_line"])
+            lines = file_lines(str(file), group["_line"], self.encoding)
             firsts = group["_first"]
             if firsts.null_count() < firsts.len():
-                firsts = file_lines(str(file), firsts.fill_null(2)).zip_with(
+                firsts = file_lines(str(file), firsts.fill_null(2), self.encoding).zip_with(
                     firsts.is_not_null(),
                     pl.Series([None] * firsts.len(), dtype=pl.Int64),
                 )
@@ -523,7 +525,7 @@ def _members(votes: pl.DataFrame, calls: pl.DataFrame) -> tuple[pl.DataFrame, pl
     return kept, by_name
 
 
-def _unresolved(by_name: pl.DataFrame) -> tuple[Unresolved, ...]:
+def _unresolved(by_name: pl.DataFrame, encoding: str | None) -> tuple[Unresolved, ...]:
     found = (
         by_name.filter(pl.col("_code").is_null())
         .group_by("_file", pl.col("_name").fill_null(""))
@@ -531,7 +533,9 @@ def _unresolved(by_name: pl.DataFrame) -> tuple[Unresolved, ...]:
         .sort("_file", "_name")
     )
     return tuple(
-        Unresolved(file, name, count, tuple(file_lines(file, pl.Series(lines, dtype=pl.Int64))))
+        Unresolved(
+            file, name, count, tuple(file_lines(file, pl.Series(lines, dtype=pl.Int64), encoding))
+        )
         for file, name, count, lines in found.iter_rows()
     )
 
@@ -580,6 +584,7 @@ def read_votes(
     layout: Layout | None = None,
     strict: bool = True,
     progress: Callable[[str], None] | None = None,
+    encoding: str | None = None,
 ) -> VotesImport:
     """Read roll-call votes into the documents and signatures tables, with a summary.
 
@@ -591,6 +596,8 @@ def read_votes(
         strict: Raise for any bad row (the default); with False, skip bad rows and
             list them in the summary.
         progress: Called with the name of each stage as the read reaches it.
+        encoding: A Python codec (``cp1252``) for files saved neither as UTF-8 nor as
+            UTF-16 or UTF-32 with a byte order mark.
 
     Returns:
         The tables, and a :class:`VotesSummary` with the unresolved names by file and line.
@@ -608,9 +615,9 @@ def read_votes(
     """
     report = progress or (lambda stage: None)
     report("reading the files")
-    found, calls, votes = read_layout(paths, layout)
+    found, calls, votes = read_layout(paths, layout, encoding)
     report("checking the roll calls")
-    problems = _Problems()
+    problems = _Problems(encoding)
     good = _document_ids(_check_calls(calls, problems))
     all_ids = set(calls.select(_number(calls, "_rcid")).to_series().drop_nulls().to_list())
     skipped = all_ids - set(good["_id"].to_list())
@@ -619,7 +626,7 @@ def read_votes(
     votes, not_members = _check_votes(votes, good, skipped, found, problems)
     report("reading the members")
     votes, by_name = _members(votes, good)
-    unresolved = _unresolved(by_name)
+    unresolved = _unresolved(by_name, encoding)
     votes = votes.filter(pl.col("_code").is_not_null())
     report("building the tables")
     signatures = _signatures(votes, good["document_id"], problems, votes_file)
@@ -627,7 +634,7 @@ def read_votes(
     if strict and listed:
         shown = list(listed[:100])
         more = f"{len(listed) - 100} more problems; " if len(listed) > 100 else ""
-        fix = "read with strict=False to load the other rows and skip these"
+        fix = SKIP_BAD_ROWS.python
         raise ValidationError([*shown, Problem("", more + fix)])
     historic = by_name.filter(pl.col("_code").is_not_null()).group_by("_name", "_code").len()
     summary = VotesSummary(
