@@ -234,7 +234,7 @@ def test_utf8_with_or_without_bom_and_utf16_with_bom_are_read(encoded: bytes) ->
 
 
 def test_windows_1252_is_refused_naming_file_offset_and_fix(tmp_path: Path) -> None:
-    """cp1252 bytes: one error with the file, the byte offset and the --encoding fix."""
+    """cp1252 bytes: one error with the file, the byte offset and the encoding= fix."""
     text = (HEADER + _ROW.replace("ŽYLINSKI", "Ž") + "\n").replace("Ž", "é")
     path = tmp_path / "annex.csv"
     path.write_bytes(text.encode("cp1252"))
@@ -242,7 +242,7 @@ def test_windows_1252_is_refused_naming_file_offset_and_fix(tmp_path: Path) -> N
     with pytest.raises(DataFormatError) as caught:
         import_eu_annex(path)
     expected = (
-        f"{path}: not UTF-8 at byte {offset} (0xe9): give --encoding cp1252 (or the file's "
+        f'{path}: not UTF-8 at byte {offset} (0xe9): give encoding="cp1252" (or the file\'s '
         "encoding), or save it as UTF-8"
     )
     assert expected == str(caught.value)
