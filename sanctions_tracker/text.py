@@ -287,10 +287,14 @@ def _reason(name: str) -> str:
 
 
 _REMARK = re.compile(r"\s*\([^()]*\)")
+_PROSE_WORD = re.compile(r"[a-z]{1,3}")
 
 
 def _resolve(text: str, start: int, end: int) -> tuple[int, int, Country | Bloc | None]:
-    """Resolve ``text[start:end]``; failing that, without its parenthetical remarks."""
+    """Resolve ``text[start:end]``; failing that, without its parenthetical remarks. A
+    short word in lower case ("it", "us") is a word of prose, never a code."""
+    if _PROSE_WORD.fullmatch(text, start, end):
+        return start, end, None
     found = lookup(text[start:end])
     if found is None and "(" in text[start:end]:
         bare = _REMARK.sub("", text[start:end]).strip(_TRIM)

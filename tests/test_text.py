@@ -696,6 +696,13 @@ def test_words_around_a_list_name_no_party() -> None:
     assert [c.code for c in result.countries] == ["BE", "US"]
 
 
+def test_a_short_lower_case_word_is_no_code() -> None:
+    """ "it" and "us" in prose name no country (Italy's and the US's codes are in capitals)."""
+    result = parse_signatories("Chile and Peru stand with it.")
+    assert "IT" not in [c.code for c in result.countries]
+    assert [c.code for c in parse_signatories("Signed by Chile and IT.").countries] == ["CL", "IT"]
+
+
 def test_prose_without_introducer_is_not_cut() -> None:
     """Without an introducer every sentence is items: none is cut to the name it opens."""
     result = parse_signatories("Russia invaded Ukraine. France and Germany condemned it.")
