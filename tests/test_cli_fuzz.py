@@ -29,6 +29,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sanctions_tracker.cli import main
+from sanctions_tracker.cli._common import output_path
 from sanctions_tracker.cli.main import _build_parser
 
 KINDS = ("bytes", "empty", "folder", "missing", "table", "unreadable")
@@ -53,7 +54,7 @@ def _argv(command: str, garbage: Path, out: Path) -> list[str]:
     for action in parser._actions:
         if action.option_strings or action.dest in ("help", "run"):
             continue
-        if not read or action.type is not Path:
+        if not read or action.type not in (Path, output_path):
             argv.append(str(garbage))
             read = True
         else:

@@ -15,6 +15,7 @@ import pytest
 import sanctions_tracker as st
 from sanctions_tracker._advice import FIXES, for_command_line
 from sanctions_tracker.cli import main
+from sanctions_tracker.cli._common import output_path
 from sanctions_tracker.cli.main import _build_parser
 from sanctions_tracker.errors import DataFormatError
 from sanctions_tracker.io._atomic import write_file_atomically
@@ -404,3 +405,70 @@ def test_explain_writes_to_out(tmp_path: Path) -> None:
     actual = (prose.read_text(encoding="utf-8").startswith("Japan (JP)"),
               json.loads(whole.read_text(encoding="utf-8"))["country"])  # fmt: skip
     assert expected == actual
+
+
+# Each command that writes a file, with its output in a folder that does not exist.
+_NO_FOLDER = "no-such-folder"
+_WRITERS = {
+    "report": ["report", "--html", f"{_NO_FOLDER}/r.html"],
+    "signed-not-sanctioned": [
+        "signed-not-sanctioned",
+        SEP_17,
+        "--as-of",
+        "2020-12-31",
+        "--out",
+        f"{_NO_FOLDER}/a.csv",
+    ],
+    "matrix": ["matrix", "--out", f"{_NO_FOLDER}/m.csv"],
+    "explain": ["explain", SEP_17, "Japan", "--as-of", "2020-12-31", "--out", f"{_NO_FOLDER}/e"],
+    "programmes": ["programmes", "--out", f"{_NO_FOLDER}/p.csv"],
+    "datasets": ["datasets", "--out", f"{_NO_FOLDER}/d.csv"],
+    "signatories": ["signatories", "TEXT", "--out", f"{_NO_FOLDER}/s.csv"],
+    "convert": ["convert", "DATASET", f"{_NO_FOLDER}/c.json"],
+    "merge": ["merge", "DATASET", "--out", f"{_NO_FOLDER}/m.json"],
+    "import-votes": ["import-votes", "VOTES", "--out", f"{_NO_FOLDER}/v.parquet"],
+    "import-ftm": ["import-ftm", "STREAM", f"{_NO_FOLDER}/f.json"],
+    "plot": ["plot", f"{_NO_FOLDER}/p.png"],
+}
+
+
+@pytest.mark.parametrize("command", sorted(_WRITERS))
+def test_an_output_in_a_missing_folder_is_a_usage_error_everywhere(
+    command: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An output path whose folder does not exist exits 2 in every command, in one line."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "TEXT").write_text("Signed by Japan and Norway.", encoding="utf-8")
+    st.datasets.belarus_2020().save(tmp_path / "DATASET.json")
+    (tmp_path / "STREAM").write_text("{}\n", encoding="utf-8")
+    votes = Path(__file__).parent / "data" / "unvotes"
+    given = {"DATASET": "DATASET.json", "VOTES": str(votes)}
+    status = main([given.get(arg, arg) for arg in _WRITERS[command]])
+    err = capsys.readouterr().err
+    expected = (2, 1, True, False)
+    assert expected == (
+        status,
+        err.count("\n"),
+        f"no folder {_NO_FOLDER} to write it in" in err,
+        (tmp_path / _NO_FOLDER).exists(),
+    )
+
+
+def test_every_command_that_writes_is_checked_for_its_folder() -> None:
+    """Every output of every command (--out, --html, --markdown, a DST or OUT) is checked,
+    and the commands tried above are among those that write."""
+    parser = _build_parser()
+    (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    outputs = {
+        (name, action.dest): action.type is output_path
+        for name, command in commands.choices.items()
+        for action in command._actions
+        if {"--out", "--html", "--markdown"} & set(action.option_strings)
+        or (not action.option_strings and action.metavar in ("DST", "OUT"))
+    }
+    unchecked = sorted(output for output, checked in outputs.items() if not checked)
+    expected: tuple[list[tuple[str, str]], set[str]] = ([], set(_WRITERS))
+    assert expected == (unchecked, {name for name, _ in outputs} & set(_WRITERS))

@@ -35,7 +35,7 @@ FILE_FORMATS = ("json", "csv", "parquet", "xlsx")
 
 #: Exit statuses: 1 when a file cannot be read or written or holds bad data (or an answer
 #: is "no"), 2 for a mistake on the command line (an unknown option, document or date,
-#: a path that does not exist).
+#: a path that does not exist: an input, or the folder of an output).
 FAILED = 1
 USAGE = 2
 
@@ -52,6 +52,26 @@ class _Parser(argparse.ArgumentParser):
 
 
 _Commands = argparse._SubParsersAction  # the type argparse gives add_subparsers' result
+
+
+def output_path(text: str) -> Path:
+    """A path to write (an argparse type): its folder must exist, else a usage error.
+
+    Checked as the command line is read, so that a mistyped folder exits 2 before any
+    work is done, in every command alike.
+
+    >>> output_path("no-such-folder/answer.csv")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: no-such-folder/answer.csv: no folder no-such-folder to write it in
+    """
+    path = Path(text)
+    folder = path.parent
+    if folder.is_dir():
+        return path
+    if folder.exists():
+        raise argparse.ArgumentTypeError(f"{path}: {folder} is a file, not a folder to write in")
+    raise argparse.ArgumentTypeError(f"{path}: no folder {folder} to write it in")
 
 
 def _add_dataset(parser: argparse.ArgumentParser) -> None:
@@ -85,7 +105,7 @@ def _add_format(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--out",
-        type=Path,
+        type=output_path,
         metavar="FILE",
         help="write the answer to FILE instead of standard output (needed for xlsx)",
     )

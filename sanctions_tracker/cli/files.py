@@ -31,6 +31,7 @@ from sanctions_tracker.cli._common import (
     _Parser,
     _UsageError,
     _write_answer,
+    output_path,
 )
 from sanctions_tracker.countries import resolve_country
 from sanctions_tracker.dates import DATE_FORMS, to_partial_date
@@ -70,7 +71,7 @@ def add_file_commands(commands: _Commands[_Parser]) -> None:
         description="Read a dataset and write it in another format, losing nothing.",
     )
     convert.add_argument("source", type=Path, metavar="SRC", help="a JSON file or a folder")
-    convert.add_argument("target", type=Path, metavar="DST", help="where to write")
+    convert.add_argument("target", type=output_path, metavar="DST", help="where to write")
     _add_file_format(convert)
     _add_encoding(convert)
     convert.set_defaults(run=_convert)
@@ -86,7 +87,7 @@ def add_file_commands(commands: _Commands[_Parser]) -> None:
         ),
     )
     ftm.add_argument("stream", type=Path, metavar="STREAM", help="the .ftm.json stream")
-    ftm.add_argument("target", type=Path, metavar="OUT", help="the dataset to write")
+    ftm.add_argument("target", type=output_path, metavar="OUT", help="the dataset to write")
     ftm.add_argument(
         "--target",
         dest="targets",
@@ -159,7 +160,9 @@ def _add_merge(commands: _Commands[_Parser]) -> None:
     merge.add_argument(
         "sources", type=Path, nargs="+", metavar="SRC", help="two or more datasets to merge"
     )
-    merge.add_argument("--out", type=Path, required=True, metavar="DST", help="where to write")
+    merge.add_argument(
+        "--out", type=output_path, required=True, metavar="DST", help="where to write"
+    )
     _add_file_format(merge)
     _add_encoding(merge)
     merge.set_defaults(run=_merge)

@@ -42,6 +42,7 @@ from sanctions_tracker.cli._common import (
     _Parser,
     _UsageError,
     _write_answer,
+    output_path,
 )
 from sanctions_tracker.dates import DAY_FORM, PartialDate
 from sanctions_tracker.io._atomic import write_file_atomically
@@ -101,13 +102,13 @@ def add_questions(commands: _Commands[_Parser]) -> None:
     )
     report.add_argument(
         "--html",
-        type=Path,
+        type=output_path,
         metavar="FILE",
         help="write the report as one self-contained HTML page to FILE",
     )
     report.add_argument(
         "--markdown",
-        type=Path,
+        type=output_path,
         metavar="FILE",
         help="write the report as GitHub-flavoured Markdown to FILE",
     )
@@ -134,7 +135,7 @@ def add_questions(commands: _Commands[_Parser]) -> None:
         help="draw the matrix as a heatmap (PNG or SVG)",
         description="Draw the matrix to OUT, a .png or .svg file (needs the 'plot' extra).",
     )
-    plot.add_argument("out", type=Path, metavar="OUT", help="a .png or .svg file")
+    plot.add_argument("out", type=output_path, metavar="OUT", help="a .png or .svg file")
     _add_dataset(plot)
     _add_arguments(plot, _chosen(QUERIES["matrix"], ("documents", "regimes", "as_of")))
     plot.set_defaults(run=_plot)
@@ -199,8 +200,6 @@ def _report(args: argparse.Namespace) -> int:
     if not files:
         sys.stdout.write(render_text(report))
     for path, render in files:
-        if not path.parent.is_dir():
-            raise _UsageError(f"{path}: no folder {path.parent} to write it in")
         write_file_atomically(path, functools.partial(_write, render(report)))
         print(f"wrote {path}", file=sys.stderr)
     return 0

@@ -26,6 +26,7 @@ from sanctions_tracker.cli._common import (
     _describe,
     _existing,
     _Parser,
+    output_path,
 )
 
 __all__ = ["add_vote_commands"]
@@ -49,7 +50,7 @@ def add_vote_commands(commands: _Commands[_Parser]) -> None:
         "files", type=Path, nargs="+", metavar="FILES", help="the CSV files, or their folder"
     )
     parser.add_argument(
-        "--out", type=Path, required=True, metavar="PATH", help="the dataset to write"
+        "--out", type=output_path, required=True, metavar="PATH", help="the dataset to write"
     )
     parser.add_argument(
         "--layout",
