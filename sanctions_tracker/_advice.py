@@ -20,7 +20,16 @@ from typing import Final
 
 import attrs
 
-__all__ = ["BLOC", "ENCODING", "FIXES", "SKIP_BAD_ROWS", "Fix", "for_command_line"]
+__all__ = [
+    "BLOC",
+    "ENCODING",
+    "FIXES",
+    "LATER_UNTIL",
+    "SINCE_UNTIL",
+    "SKIP_BAD_ROWS",
+    "Fix",
+    "for_command_line",
+]
 
 _SLOT: Final = "{}"
 _VALUE: Final = r"([\w.-]+)"
@@ -68,8 +77,14 @@ SKIP_BAD_ROWS: Final = Fix(
     "read with strict=False to load the other rows and skip these",
     "give --skip-bad-rows to load the other rows and skip these",
 )
+#: A response window that ends before it starts.
+SINCE_UNTIL: Final = Fix("give since <= until", "give --since on or before --until")
+#: A response window that ends before the document's date.
+LATER_UNTIL: Final = Fix(
+    "give a later until, or an earlier since", "give a later --until, or an earlier --since"
+)
 #: Every fix that a message of the library may give.
-FIXES: Final = (ENCODING, BLOC, SKIP_BAD_ROWS)
+FIXES: Final = (ENCODING, BLOC, SKIP_BAD_ROWS, SINCE_UNTIL, LATER_UNTIL)
 
 
 def for_command_line(message: str) -> str:

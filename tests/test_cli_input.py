@@ -62,6 +62,46 @@ def test_the_command_line_gives_the_fix_as_typed_there(
     )
 
 
+@pytest.mark.parametrize(
+    ("argv", "typed"),
+    [
+        (["participation", "EU", "--as-of", "2020-12-31"], "TARGET 'EU': "),
+        (
+            ["sanctioned-not-signed", SEP_17, "--target", "EU", "--as-of", "2020-12-31"],
+            "--target 'EU'",
+        ),
+        (["matrix", "--regimes", "XX"], "--regimes: unknown regime 'XX'"),
+        (
+            ["signed-not-sanctioned", SEP_17, "--since", "2020-12-31", "--until", "2020-10-01"],
+            "give --since on or before --until",
+        ),
+        (["signed-not-sanctioned", SEP_17, "--until", "2020-09-01"], "a later --until"),
+    ],
+)
+def test_query_errors_name_the_options_as_typed(
+    argv: list[str], typed: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A query's error names its arguments as the command line does, never as keywords."""
+    status = main(argv)
+    err = capsys.readouterr().err
+    expected = (2, 1, True, False)
+    assert expected == (status, err.count("\n"), typed in err, "=" in err)
+
+
+def test_python_query_errors_name_the_keywords() -> None:
+    """The same errors in Python name the keyword arguments and give Python's fix."""
+    dataset = st.datasets.belarus_2020()
+    with pytest.raises(st.QueryError) as window:
+        dataset.signed_not_sanctioned(SEP_17, since="2020-12-31", until="2020-10-01")
+    with pytest.raises(st.QueryError) as target:
+        dataset.participation("EU", as_of="2020-12-31")
+    expected = (True, True)
+    assert expected == (
+        "give since <= until" in str(window.value),
+        str(target.value).startswith("target='EU': ") and "blocs.get('EU')" in str(target.value),
+    )
+
+
 def test_python_errors_give_the_fix_as_written_in_python() -> None:
     """In Python, a bloc where a country is needed points to ``sanctions_tracker.blocs``."""
     with pytest.raises(st.UnknownCountryError) as caught:

@@ -22,7 +22,7 @@ from sanctions_tracker.cli._common import (
 from sanctions_tracker.cli.catalogue import add_catalogue_command
 from sanctions_tracker.cli.files import add_file_commands
 from sanctions_tracker.cli.programmes import add_programme_commands
-from sanctions_tracker.cli.questions import _report, add_questions
+from sanctions_tracker.cli.questions import _report, add_questions, options_as_typed
 from sanctions_tracker.cli.votes import add_vote_commands
 from sanctions_tracker.errors import DataFormatError, SanctionsTrackerError, ValidationError
 
@@ -69,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataFormatError as err:
         return _fail(str(err), FAILED)
     except SanctionsTrackerError as err:
-        return _fail(str(err))
+        return _fail(options_as_typed(str(err), getattr(args, "query", None)))
     except KeyboardInterrupt:
         return 130
 

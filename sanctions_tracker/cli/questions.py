@@ -24,6 +24,7 @@ import argparse
 import datetime as dt
 import functools
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -150,16 +151,47 @@ def _add_arguments(parser: argparse.ArgumentParser, arguments: Iterable[Argument
     for argument in arguments:
         reader = dict(_READERS[argument.type])
         if argument.required:
-            metavar = argument.name.removesuffix("_id").upper()
-            parser.add_argument(argument.name, metavar=metavar, help=argument.help, **reader)
+            parser.add_argument(
+                argument.name, metavar=_typed_as(argument), help=argument.help, **reader
+            )
         else:
             parser.add_argument(
-                "--" + argument.name.replace("_", "-"),
+                _typed_as(argument),
                 dest=argument.name,
                 default=argument.default,
                 help=argument.help + _default_text(argument),
                 **reader,
             )
+
+
+def _typed_as(argument: Argument) -> str:
+    """How the command line names an argument: ``TARGET`` (required) or ``--as-of``."""
+    if argument.required:
+        return argument.name.removesuffix("_id").upper()
+    return "--" + argument.name.replace("_", "-")
+
+
+def options_as_typed(message: str, query: str | None) -> str:
+    """``message`` with the keyword arguments of ``query`` (of any query when None) named
+    as on the command line: ``target='EU'`` as ``TARGET 'EU'`` or ``--target 'EU'``,
+    ``documents=`` as ``--documents``.
+
+    >>> options_as_typed("target='EU': unknown country 'EU'", "participation")
+    "TARGET 'EU': unknown country 'EU'"
+    >>> options_as_typed("leave it out of documents=", None)
+    'leave it out of --documents'
+    """
+    arguments = {a.name: a for q in QUERIES.values() for a in q.arguments if not a.required}
+    if query is not None and query in QUERIES:
+        arguments.update((a.name, a) for a in QUERIES[query].arguments)
+    for argument in arguments.values():
+        named = _typed_as(argument)
+
+        def typed(found: re.Match[str], named: str = named) -> str:
+            return f"{named} {found[1]}" if found[1] else named
+
+        message = re.sub(rf"\b{argument.name}=('[^']*'|\"[^\"]*\")?", typed, message)
+    return message
 
 
 def _default_text(argument: Argument) -> str:

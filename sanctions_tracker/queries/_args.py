@@ -19,6 +19,7 @@ from collections.abc import Iterable
 import attrs
 import polars as pl
 
+from sanctions_tracker._advice import LATER_UNTIL, SINCE_UNTIL
 from sanctions_tracker.countries import Country, resolve_country
 from sanctions_tracker.dates import PartialDate, to_day
 from sanctions_tracker.errors import (
@@ -66,7 +67,7 @@ def _when(as_of: DayLike | None, since: DayLike | None, until: DayLike | None) -
             "give as_of (status on a day) or since/until (response in a window), not both"
         )
     if start is not None and end is not None and start > end:
-        raise QueryError(f"since {start} is after until {end}: give since <= until")
+        raise QueryError(f"since {start} is after until {end}: {SINCE_UNTIL.python}")
     if day is None and start is None and end is None:
         day = dt.date.today()
     return _When(day, start, end)
@@ -147,7 +148,7 @@ def _single_window(when: _When, document_first: dt.date) -> _When:
     if when.until is not None and since > when.until:
         raise QueryError(
             f"until {when.until} is before the document's date {document_first}: "
-            "give a later until, or an earlier since"
+            f"{LATER_UNTIL.python}"
         )
     return _When(None, since, when.until)
 

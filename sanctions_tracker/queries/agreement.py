@@ -38,6 +38,7 @@ from collections.abc import Iterable
 import numpy as np
 import polars as pl
 
+from sanctions_tracker._advice import SINCE_UNTIL
 from sanctions_tracker.errors import QueryError, UnknownDocumentError
 from sanctions_tracker.queries._args import DayLike, _day
 from sanctions_tracker.queries._blas import grams
@@ -101,7 +102,7 @@ def agreement(
             raise UnknownDocumentError(missing[0], known=ids.sort().to_list())
     start, end = _day(since, "since"), _day(until, "until")
     if start is not None and end is not None and start > end:
-        raise QueryError(f"since {start} is after until {end}: give since <= until")
+        raise QueryError(f"since {start} is after until {end}: {SINCE_UNTIL.python}")
     return pl.defer(lambda: _pairs(frames, named, start, end), schema=AGREEMENT_SCHEMA)
 
 
