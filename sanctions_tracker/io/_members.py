@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import polars as pl
@@ -63,7 +63,10 @@ def _rules() -> pl.DataFrame:
     )
 
 
+@lru_cache(maxsize=4096)
 def _resolved(text: str | None) -> str | None:
+    """The code a name or code resolves to, or None. Kept: a name that resolves to
+    nothing costs the search for suggestions each time."""
     if text is None or not text.strip():
         return None
     try:

@@ -13,7 +13,7 @@ import csv
 import io
 import mmap
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Literal, TypeAlias, cast, get_args
 
@@ -24,12 +24,15 @@ from sanctions_tracker.io._decode import decode
 
 __all__ = [
     "LAYOUTS",
+    "VOTE_CODES",
     "Layout",
     "PathLike",
+    "any_case",
     "day",
     "file_lines",
     "layout_of",
     "read_layout",
+    "vote_dtype",
 ]
 
 PathLike: TypeAlias = str | os.PathLike[str]
@@ -55,6 +58,36 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "unvotes-calls": ("rcid", "date", "unres", "amend", "para", "short", "descr"),
     "unvotes-issues": ("rcid", "short_name", "issue"),
 }
+
+
+# What each layout's vote codes mean; Voeten's 9 (not a member) is no vote at all.
+VOTE_CODES: dict[Layout, dict[str, str]] = {
+    "unvotes": {"yes": "for", "no": "against", "abstain": "abstain"},
+    "voeten": {"1": "for", "2": "abstain", "3": "against", "8": "absent"},
+    "undl": {"Y": "for", "N": "against", "A": "abstain", "X": "non-voting", "": "non-voting"},
+}
+
+
+def any_case(codes: dict[str, str]) -> dict[str, str]:
+    """The codes as given, in lower and upper case and capitalised: ``yes``, ``Yes``, ``YES``.
+
+    >>> any_case({"yes": "for"})
+    {'yes': 'for', 'YES': 'for', 'Yes': 'for'}
+    """
+    return {
+        variant: meaning
+        for code, meaning in codes.items()
+        for variant in (code, code.lower(), code.upper(), code.capitalize())
+    }
+
+
+def vote_dtype(layout: Layout) -> pl.Enum:
+    """The Enum of a layout's vote codes in any case, in the order of :func:`any_case`.
+
+    >>> vote_dtype("unvotes").categories.to_list()[:3]
+    ['yes', 'YES', 'Yes']
+    """
+    return pl.Enum(list(any_case(VOTE_CODES[layout])))
 
 
 # -- files -----------------------------------------------------------------------------------
@@ -133,16 +166,17 @@ def _files(paths: Sequence[PathLike]) -> list[Path]:
 def _read(
     path: Path,
     columns: tuple[str, ...],
-    numbers: tuple[str, ...] = (),
+    typed: Mapping[str, pl.DataType] | None = None,
     encoding: str | None = None,
 ) -> pl.DataFrame:
     """The named columns, with ``_file`` and the line each row starts on (``_line``).
 
-    The ``numbers`` are read as whole numbers when every value is one (the fast way),
-    else every column is read as text and the caller reports the values that are not.
-    A file of exactly the named columns is read with its schema given (faster still).
+    The ``typed`` columns (whole numbers, codes as an Enum) are read as their type when
+    every value is one (the fast way), else every column is read as text and the caller
+    reports the values that are not. A file of exactly the named columns is read with
+    its schema given (faster still).
     """
-    typed = dict.fromkeys(numbers, pl.Int64)
+    typed = dict(typed or {})
     exact = _header(path, encoding) == list(columns)
     data = _utf8(path, encoding)
 
@@ -171,7 +205,10 @@ def _read(
         (pl.int_range(pl.len(), dtype=pl.Int64) + 2).alias("_line"),
         pl.lit(str(path)).alias("_file"),
     )
-    # An empty line (editors and spreadsheets leave some at the end) is no row.
+    # An empty line (editors and spreadsheets leave some at the end) is no row. A column
+    # without a null (its count is known without a scan) means no row is empty.
+    if any(frame[column].null_count() == 0 for column in columns):
+        return frame
     kept = frame.select(pl.any_horizontal(pl.col(columns).is_not_null())).to_series()
     return frame if kept.all() else frame.filter(kept)
 
@@ -268,7 +305,7 @@ def _unvotes(files: dict[str, Path], encoding: str | None) -> tuple[pl.DataFrame
             "un_roll_calls.csv (rcid, session, date, unres, amend, para, short, descr)",
             file=", ".join(str(p) for p in files.values()),
         )
-    calls = _read(files["unvotes-calls"], _COLUMNS["unvotes-calls"], ("rcid",), encoding)
+    calls = _read(files["unvotes-calls"], _COLUMNS["unvotes-calls"], {"rcid": pl.Int64()}, encoding)
     issues = pl.DataFrame(schema={"_issue_rcid": pl.String, "_issues": pl.List(pl.String)})
     if "unvotes-issues" in files:
         issues = (
@@ -292,7 +329,9 @@ def _unvotes(files: dict[str, Path], encoding: str | None) -> tuple[pl.DataFrame
         right_on="_issue_rcid",
         how="left",
     )
-    votes = _read(files["unvotes-votes"], _COLUMNS["unvotes-votes"], ("rcid",), encoding).select(
+    # The vote codes are read straight into their Enum: no cast of a million strings.
+    typed = {"rcid": pl.Int64(), "vote": vote_dtype("unvotes")}
+    votes = _read(files["unvotes-votes"], _COLUMNS["unvotes-votes"], typed, encoding).select(
         "_file",
         "_line",
         pl.col("rcid").alias("_rcid"),

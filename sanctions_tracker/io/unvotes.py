@@ -60,8 +60,10 @@ from sanctions_tracker.io._imports import problem_lines
 from sanctions_tracker.io._members import member_codes
 from sanctions_tracker.io._vote_files import (
     LAYOUTS,
+    VOTE_CODES,
     Layout,
     PathLike,
+    any_case,
     day,
     file_lines,
     read_layout,
@@ -81,23 +83,6 @@ __all__ = [
 ]
 
 FORUM = "UN General Assembly"
-
-# What each layout's vote codes mean; Voeten's 9 (not a member) is no vote at all.
-_VOTES: dict[Layout, dict[str, str]] = {
-    "unvotes": {"yes": "for", "no": "against", "abstain": "abstain"},
-    "voeten": {"1": "for", "2": "abstain", "3": "against", "8": "absent"},
-    "undl": {"Y": "for", "N": "against", "A": "abstain", "X": "non-voting", "": "non-voting"},
-}
-
-
-def _any_case(codes: dict[str, str]) -> dict[str, str]:
-    """The codes as given, in lower and upper case and capitalised: ``yes``, ``Yes``, ``YES``."""
-    return {
-        variant: meaning
-        for code, meaning in codes.items()
-        for variant in (code, code.lower(), code.upper(), code.capitalize())
-    }
-
 
 _NOT_A_MEMBER = "9"
 # A symbol as the records write it: R/68/262, A/RES/68/262, A/RES/ES-10/19, SS/5, ...
@@ -413,8 +398,9 @@ def _vote(codes: dict[str, str]) -> pl.Expr:
     from a series of their votes: a cast and a gather, several times cheaper than
     replacing a million strings.
     """
-    variants = _any_case(codes)
+    variants = any_case(codes)
     meanings = pl.Series(list(variants.values()), dtype=pl.Enum(VOTES))
+    # A no-op when the reader gave the codes as this Enum (the unvotes tables).
     places = pl.col("_vote").cast(pl.Enum(list(variants)), strict=False).to_physical()
     return pl.lit(meanings).gather(places)
 
@@ -436,7 +422,7 @@ def _check_votes(
         member = pl.col("_vote") != _NOT_A_MEMBER
         not_members = votes.height - int(votes.select(member.fill_null(value=True).sum()).item())
         votes = votes.filter(member.fill_null(value=True))
-    codes = _VOTES[layout]
+    codes = VOTE_CODES[layout]
     votes = problems.drop(
         votes.with_columns(
             _vote(codes).alias("vote"),
@@ -444,7 +430,7 @@ def _check_votes(
         pl.col("vote").is_null(),
         pl.format(
             "unknown vote code '{}': the codes are {}",
-            pl.col("_vote").fill_null(""),
+            pl.col("_vote").cast(pl.String).fill_null(""),
             pl.lit(", ".join(code or "blank" for code in codes)),
         ),
     )
@@ -466,25 +452,23 @@ def _alpha_3() -> dict[str, str]:
     return {info.alpha_3: code for code, info in registry().items() if not info.historic}
 
 
-def _without_r_missing(votes: pl.DataFrame) -> pl.Series:
-    """The ``_hint`` column with R's missing value, ``NA``, as null beside any name but
-    Namibia's: R's ``write.csv`` writes a missing code as Namibia's.
+def _r_missing(votes: pl.DataFrame, given: pl.Series) -> pl.Series:
+    """Where the ``_hint`` column (``given``, as country codes) is R's missing value:
+    ``NA`` beside any name but Namibia's, since R's ``write.csv`` writes a missing code
+    as Namibia's. Codes are compared, not the text of a million hints.
 
-    >>> frame = pl.DataFrame({"_name": ["Namibia", "Zanzibar"], "_hint": ["NA", "NA"]})
-    >>> _without_r_missing(frame).to_list()
-    ['NA', None]
+    >>> frame = pl.DataFrame({"_name": ["Namibia", "Zanzibar", "Chad"], "_hint": ["NA", "NA", "TD"]})
+    >>> _r_missing(frame, frame["_hint"].cast(country_dtype())).to_list()
+    [False, True, False]
     """
-    hints = votes["_hint"]
-    na = hints == "NA"
+    namibia = country_dtype().categories.index_of("NA")
+    na = (given.to_physical() == namibia).fill_null(value=False)
     if not na.any():
-        return hints
+        return na
     names = votes["_name"].filter(na).unique().drop_nulls().to_list()
-    namibia = [name for name in names if _resolves_to(name, "NA")]
+    of_namibia = [name for name in names if _resolves_to(name, "NA")]
     return votes.select(
-        pl.when(na & ~pl.col("_name").is_in(namibia))
-        .then(None)
-        .otherwise(pl.col("_hint"))
-        .alias("_hint")
+        (na & ~pl.col("_name").is_in(of_namibia).fill_null(value=False)).alias("_r_missing")
     ).to_series()
 
 
@@ -499,29 +483,32 @@ def _members(votes: pl.DataFrame, calls: pl.DataFrame) -> tuple[pl.DataFrame, pl
     """The votes' ``_id``, ``_line``, ``_call``, ``vote`` and ``_code``: a known
     code as given, else the member's code at the date of the roll call. Also the votes
     read by name, for the summary."""
-    votes = votes.with_columns(_without_r_missing(votes))
+    dtype = country_dtype()
     hints = votes["_hint"]
-    given = hints.cast(country_dtype(), strict=False)
-    unknown = given.is_null().arg_true()
+    given = hints.cast(dtype, strict=False)
+    r_missing = _r_missing(votes, given)
+    if r_missing.any():
+        given = pl.select(pl.when(r_missing).then(None).otherwise(given)).to_series()
+    unknown = (given.is_null() & ~r_missing).arg_true()
     if len(unknown):
         # An alpha-3 code is never a category (they are of two and four letters), so
         # only the codes the cast did not know are looked up among them.
         alpha_3 = hints.gather(unknown).replace(_alpha_3())
-        given = given.scatter(unknown, alpha_3.cast(country_dtype(), strict=False))
-        hints = hints.scatter(unknown, alpha_3)
+        given = given.scatter(unknown, alpha_3.cast(dtype, strict=False))
     missing = given.is_null().arg_true()
     by_name = member_codes(
         votes[missing]
-        .select("_file", "_line", "_id", "_name", "_hint")
+        .select(
+            "_file",
+            "_line",
+            "_id",
+            "_name",
+            pl.when(r_missing.gather(missing)).then(None).otherwise(pl.col("_hint")).alias("_hint"),
+        )
         .join(calls.select("_id", pl.col("_day").alias("_date")), on="_id", how="left")
     )
-    codes, party = given, hints
-    if len(missing):
-        codes = given.scatter(missing, by_name["_code"])
-        party = party.scatter(missing, by_name["_code"].cast(pl.String))
-    kept = votes.select("_id", "_line", "_call", "vote").with_columns(
-        codes.alias("_code"), party.alias("_party")
-    )
+    codes = given.scatter(missing, by_name["_code"]) if len(missing) else given
+    kept = votes.select("_id", "_line", "_call", "vote").with_columns(codes.alias("_code"))
     return kept, by_name
 
 
@@ -567,7 +554,8 @@ def _signatures(
             "document_id": document_ids.gather(votes["_call"]),
             "position": positions(votes["_id"]),
             "party_kind": pl.lit("country", dtype=TABLES["signatures"].schema()["party_kind"]),
-            "party": pl.col("_party"),
+            # The code as text: each row's category, gathered (no cast of a million).
+            "party": country_dtype().categories.gather(votes["_code"].to_physical()),
             "country": pl.col("_code"),
             "vote": pl.col("vote"),
         },
