@@ -235,6 +235,19 @@ def test_bad_rows_skipped_when_asked(tmp_path: Path) -> None:
     assert any("malformed resolution symbol '68-262'" in m for m in messages)
 
 
+def test_blank_vote_code_is_reported_at_its_line(tmp_path: Path) -> None:
+    """A file whose codes are all known or blank is read with its codes as an Enum: a
+    blank one is still reported by file and line, and the other rows load when asked."""
+    votes, calls = _unvotes(tmp_path, "1,France,FR,yes\n1,Chile,CL,\n", BAD_CALLS)
+    with pytest.raises(ValidationError) as caught:
+        read_votes(votes, calls)
+    problem = caught.value.problems[-2]
+    assert (Path(problem.file or "").name, problem.line) == ("v.csv", 3)
+    assert "unknown vote code ''" in problem.message
+    result = read_votes(votes, calls, strict=False)
+    assert result.signatures["party"].to_list() == ["FR"]
+
+
 def test_shared_symbol_is_not_given_to_either(tmp_path: Path) -> None:
     """Two roll calls that both claim to be the whole vote on one resolution keep their ids."""
     votes, calls = _unvotes(

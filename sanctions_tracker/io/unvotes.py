@@ -457,7 +457,9 @@ def _r_missing(votes: pl.DataFrame, given: pl.Series) -> pl.Series:
     ``NA`` beside any name but Namibia's, since R's ``write.csv`` writes a missing code
     as Namibia's. Codes are compared, not the text of a million hints.
 
-    >>> frame = pl.DataFrame({"_name": ["Namibia", "Zanzibar", "Chad"], "_hint": ["NA", "NA", "TD"]})
+    >>> frame = pl.DataFrame(
+    ...     {"_name": ["Namibia", "Zanzibar", "Chad"], "_hint": ["NA", "NA", "TD"]}
+    ... )
     >>> _r_missing(frame, frame["_hint"].cast(country_dtype())).to_list()
     [False, True, False]
     """
@@ -465,11 +467,12 @@ def _r_missing(votes: pl.DataFrame, given: pl.Series) -> pl.Series:
     na = (given.to_physical() == namibia).fill_null(value=False)
     if not na.any():
         return na
-    names = votes["_name"].filter(na).unique().drop_nulls().to_list()
-    of_namibia = [name for name in names if _resolves_to(name, "NA")]
-    return votes.select(
-        (na & ~pl.col("_name").is_in(of_namibia).fill_null(value=False)).alias("_r_missing")
-    ).to_series()
+    rows = na.arg_true()
+    names = votes["_name"].gather(rows)
+    of_namibia = [
+        name for name in names.unique().drop_nulls().to_list() if _resolves_to(name, "NA")
+    ]
+    return na.scatter(rows, ~names.is_in(of_namibia).fill_null(value=False))
 
 
 def _resolves_to(name: str, code: str) -> bool:
