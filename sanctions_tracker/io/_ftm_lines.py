@@ -179,7 +179,7 @@ def read_lines(source: Source, progress: Callable[[int], None] | None) -> Column
     """The one loop over lines: decode each, keep what designations need, block by block."""
     schemata: dict[str, int] = {}
     issues: list[Issue] = []
-    frames: list[tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]] = []
+    frames: list[_Frames] = []
     decode = _DECODE
     size = 0
     number = 0
@@ -210,10 +210,7 @@ def read_lines(source: Source, progress: Callable[[int], None] | None) -> Column
                 break
     finally:
         close()
-    sanctions, targets, others = (
-        pl.concat([block_frames[k] for block_frames in frames], rechunk=True) for k in range(3)
-    )
-    return Columns(sanctions, targets, others, schemata, issues, number)
+    return _columns(frames, schemata, issues, number)
 
 
 def _keeper(block: _Block, schemata: dict[str, int]) -> Callable[[int, _Entity], None]:
@@ -258,7 +255,12 @@ def _keeper(block: _Block, schemata: dict[str, int]) -> Callable[[int, _Entity],
             target_line(number)
             target_id(entity.id)
             target_schema(kind)
-            target_name(_name(names or none, entity.caption))
+            caption = entity.caption
+            # Most captions are among the names: that case needs no function call.
+            if caption is not None and names is not None and caption in names:
+                target_name(caption)
+            else:
+                target_name(_name(names or none, caption))
             target_countries(countries)
         else:
             other_id(entity.id)
@@ -383,11 +385,13 @@ def _json_reason(err: ValueError) -> str:
     return str(err)
 
 
-def _list_column(name: str, values: list[str | None], lengths: list[int]) -> pl.Series:
+def _list_column(
+    name: str, values: pl.Series, lengths: np.ndarray[Any, np.dtype[np.int64]]
+) -> pl.Series:
     """A list column from flat values and the number each row has; nulls are dropped."""
     n = len(lengths)
     owners = pl.Series(np.repeat(np.arange(n, dtype=np.int64), lengths)).set_sorted()
-    long = pl.DataFrame({"_row": owners, name: pl.Series(values, dtype=pl.String)})
+    long = pl.DataFrame({"_row": owners, name: values})
     lists = long.group_by("_row", maintain_order=True).agg(pl.col(name).drop_nulls())
     if lists.height != n:  # a row without values has no group
         rows = pl.DataFrame({"_row": pl.int_range(n, dtype=pl.Int64, eager=True)})
@@ -395,15 +399,47 @@ def _list_column(name: str, values: list[str | None], lengths: list[int]) -> pl.
     return lists[name].fill_null(pl.lit([], dtype=STRINGS))
 
 
-def _frames(block: _Block) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """The Sanctions (one row each, properties as lists), the designatable entities, the rest."""
-    sanctions = pl.DataFrame(
-        {"line": block.sanction_numbers, "id": block.sanction_ids},
-        schema={"line": pl.Int64, "id": pl.String},
-    ).with_columns(
-        _list_column(name, block.flat[index], block.counts[index])
+@attrs.frozen
+class _Frames:
+    """What the loop kept of one block, as polars values."""
+
+    sanctions: pl.DataFrame
+    targets: pl.DataFrame
+    others: pl.DataFrame
+    # Per Sanction property, in the order of _SANCTION_PROPERTIES: every value of every
+    # Sanction of the block, and how many values each Sanction has. They become list
+    # columns once, after the last block: one grouping per property, not one per block.
+    values: tuple[pl.Series, ...]
+    counts: tuple[np.ndarray[Any, np.dtype[np.int64]], ...]
+
+
+def _frames(block: _Block) -> _Frames:
+    """The Sanctions (line and id, and their properties' values), the designatable entities,
+    the rest."""
+    return _Frames(
+        pl.DataFrame(
+            {"line": block.sanction_numbers, "id": block.sanction_ids},
+            schema={"line": pl.Int64, "id": pl.String},
+        ),
+        pl.DataFrame(block.targets, schema=_TARGET_SCHEMA),
+        pl.DataFrame(block.others, schema={"id": pl.String, "schema": pl.String}),
+        tuple(pl.Series(values, dtype=pl.String) for values in block.flat),
+        tuple(np.array(counts, dtype=np.int64) for counts in block.counts),
+    )
+
+
+def _columns(
+    frames: list[_Frames], schemata: dict[str, int], issues: list[Issue], lines: int
+) -> Columns:
+    """The blocks' frames as one of each; a Sanction's properties become list columns."""
+    sanctions = pl.concat([block.sanctions for block in frames], rechunk=True).with_columns(
+        _list_column(
+            name,
+            pl.concat([block.values[index] for block in frames], rechunk=True),
+            np.concatenate([block.counts[index] for block in frames]),
+        )
         for index, name in enumerate(_SANCTION_PROPERTIES)
     )
-    targets = pl.DataFrame(block.targets, schema=_TARGET_SCHEMA)
-    others = pl.DataFrame(block.others, schema={"id": pl.String, "schema": pl.String})
-    return sanctions, targets, others
+    targets = pl.concat([block.targets for block in frames], rechunk=True)
+    others = pl.concat([block.others for block in frames], rechunk=True)
+    return Columns(sanctions, targets, others, schemata, issues, lines)
