@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from itertools import chain, islice
 from operator import attrgetter
@@ -77,27 +77,32 @@ _SANCTION_PROPERTIES = (
 _TARGET_PROPERTIES = ("name", "nationality", "citizenship", "country", "jurisdiction")
 
 
-_Values: TypeAlias = list[str | None] | None
+# A property absent from a line is the empty tuple, which every entity shares; a
+# ``null`` in its place is refused, and the checks of _entity read it as absent.
+_Values: TypeAlias = Sequence[str | None]
 
 
-class _Properties(msgspec.Struct, gc=False):
+class _Properties(msgspec.Struct, gc=False, frozen=True):
     """The properties a designation needs; msgspec skips the others unread."""
 
-    entity: _Values = None
-    country: _Values = None
-    programId: _Values = None  # noqa: N815 - FtM's property name
-    program: _Values = None
-    authority: _Values = None
-    startDate: _Values = None  # noqa: N815
-    endDate: _Values = None  # noqa: N815
-    listingDate: _Values = None  # noqa: N815
-    reason: _Values = None
-    sourceUrl: _Values = None  # noqa: N815
-    programUrl: _Values = None  # noqa: N815
-    name: _Values = None
-    nationality: _Values = None
-    citizenship: _Values = None
-    jurisdiction: _Values = None
+    entity: _Values = ()
+    country: _Values = ()
+    programId: _Values = ()  # noqa: N815 - FtM's property name
+    program: _Values = ()
+    authority: _Values = ()
+    startDate: _Values = ()  # noqa: N815
+    endDate: _Values = ()  # noqa: N815
+    listingDate: _Values = ()  # noqa: N815
+    reason: _Values = ()
+    sourceUrl: _Values = ()  # noqa: N815
+    programUrl: _Values = ()  # noqa: N815
+    name: _Values = ()
+    nationality: _Values = ()
+    citizenship: _Values = ()
+    jurisdiction: _Values = ()
+
+
+_NO_PROPERTIES = _Properties()
 
 
 class _Entity(msgspec.Struct, gc=False):
@@ -106,11 +111,10 @@ class _Entity(msgspec.Struct, gc=False):
     id: str
     schema: str
     caption: str | None = None
-    properties: _Properties | None = None
+    properties: _Properties = _NO_PROPERTIES
 
 
 _DECODE = msgspec.json.Decoder(_Entity).decode
-_NO_PROPERTIES = _Properties()
 _sanction_values = attrgetter(*_SANCTION_PROPERTIES)
 _target_values = attrgetter(*_TARGET_PROPERTIES)
 # Whatever msgspec refuses goes to the checks of _checked, which name the problem.
@@ -180,7 +184,7 @@ def read_lines(source: Source, progress: Callable[[int], None] | None) -> Column
     schemata: dict[str, int] = {}
     issues: list[Issue] = []
     frames: list[_Frames] = []
-    decode = _DECODE
+    state = (source, schemata, issues)
     size = 0
     number = 0
     lines, close = _lines(source)
@@ -189,20 +193,7 @@ def read_lines(source: Source, progress: Callable[[int], None] | None) -> Column
         while True:
             start = number
             block = _Block()
-            keep = _keeper(block, schemata)
-            # One line at a time, while it is in the processor's cache.
-            for number, line in islice(stream, BLOCK):
-                size += len(line)
-                try:
-                    if not line.isascii() and type(line) is bytes:
-                        line.decode()  # msgspec does not check the text of fields it skips
-                    entity = decode(line)
-                except _REFUSED:
-                    checked = _checked(number, line, source, issues, schemata)
-                    if checked is None:
-                        continue
-                    entity = checked
-                keep(number, entity)
+            number, size = _read_block(islice(stream, BLOCK), block, number, size, state)
             frames.append(_frames(block))
             if progress is not None:
                 progress(size)
@@ -213,12 +204,22 @@ def read_lines(source: Source, progress: Callable[[int], None] | None) -> Column
     return _columns(frames, schemata, issues, number)
 
 
-def _keeper(block: _Block, schemata: dict[str, int]) -> Callable[[int, _Entity], None]:
-    """The function that counts one decoded entity and keeps what a designation needs of it.
+def _read_block(
+    lines: Iterable[tuple[int, bytes | str]],
+    block: _Block,
+    before: int,
+    size: int,
+    state: tuple[Source, dict[str, int], list[Issue]],
+) -> tuple[int, int]:
+    """Decode one block's lines and keep what a designation needs of each entity in
+    ``block``; the last line's number and the bytes read so far.
 
-    It runs once per line, so it does as little as it can: every list method it calls
-    is bound once, here, and a Sanction's values are copied by ``map`` rather than a loop.
+    It runs once per line, so it does as little as it can, one line at a time while it
+    is in the processor's cache: every list method it calls is bound once, here, and a
+    Sanction's values are copied by ``map`` rather than a loop.
     """
+    source, schemata, issues = state
+    decode = _DECODE
     count, extend, append, join = schemata.get, list.extend, list.append, " ".join
     flats, lengths, targets = block.flat, block.counts, block.targets
     sanction_line, sanction_id = block.sanction_numbers.append, block.sanction_ids.append
@@ -226,47 +227,48 @@ def _keeper(block: _Block, schemata: dict[str, int]) -> Callable[[int, _Entity],
         targets[column].append for column in _TARGET_SCHEMA
     )
     other_id, other_schema = block.others["id"].append, block.others["schema"].append
-    sanction_values, target_values, no_properties = (
-        _sanction_values,
-        _target_values,
-        _NO_PROPERTIES,
-    )
-    none: tuple[str, ...] = ()
-
-    def keep(number: int, entity: _Entity) -> None:
+    sanction_values, target_values = _sanction_values, _target_values
+    number = before
+    for number, line in lines:
+        size += len(line)
+        try:
+            if not line.isascii() and type(line) is bytes:
+                line.decode()  # msgspec does not check the text of fields it skips
+            entity = decode(line)
+        except _REFUSED:
+            checked = _checked(number, line, source, issues, schemata)
+            if checked is None:
+                continue
+            entity = checked
         kind = entity.schema
         schemata[kind] = count(kind, 0) + 1
-        properties = entity.properties or no_properties
+        properties = entity.properties
         if kind == "Sanction":
             values = sanction_values(properties)
-            if None in values:
-                values = tuple(none if value is None else value for value in values)
             sanction_line(number)
             sanction_id(entity.id)
             list(map(extend, flats, values))
             list(map(append, lengths, map(len, values)))
         elif kind in TARGET_SCHEMATA:
-            names, nationality, citizenship, country, jurisdiction = target_values(properties)
-            places = (nationality or none, citizenship or none, country or none, jurisdiction)
+            names, *places = target_values(properties)
             try:
-                countries = join(chain(*places)) if jurisdiction else join(chain(*places[:3]))
+                countries = join(chain(*places))
             except TypeError:  # a null among the values: it says nothing, so it goes
-                countries = join(v for v in chain(*places[:3], jurisdiction or none) if v)
+                countries = join(v for v in chain(*places) if v)
             target_line(number)
             target_id(entity.id)
             target_schema(kind)
             caption = entity.caption
             # Most captions are among the names: that case needs no function call.
-            if caption is not None and names is not None and caption in names:
+            if caption is not None and caption in names:
                 target_name(caption)
             else:
-                target_name(_name(names or none, caption))
+                target_name(_name(names, caption))
             target_countries(countries)
         else:
             other_id(entity.id)
             other_schema(kind)
-
-    return keep
+    return number, size
 
 
 def _name(names: Any, caption: str | None) -> str | None:
@@ -354,7 +356,7 @@ def _entity(entity: Any, schemata: dict[str, int]) -> _Entity:
         entity_id,
         kind,
         caption if type(caption) is str else None,
-        _Properties(**values),
+        _Properties(**{name: () if value is None else value for name, value in values.items()}),
     )
 
 
