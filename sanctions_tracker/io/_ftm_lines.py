@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import gc
 import os
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from itertools import chain, islice
+from itertools import islice
 from operator import attrgetter
 from pathlib import Path
 from typing import IO, Any, TypeAlias
@@ -194,6 +195,7 @@ def read_lines(source: Source, progress: Callable[[int], None] | None) -> Column
             start = number
             block = _Block()
             number, size = _read_block(islice(stream, BLOCK), block, number, size, state)
+            _count(block, schemata)
             frames.append(_frames(block))
             if progress is not None:
                 progress(size)
@@ -220,7 +222,8 @@ def _read_block(
     """
     source, schemata, issues = state
     decode = _DECODE
-    count, extend, append, join = schemata.get, list.extend, list.append, " ".join
+    extend, append, join = list.extend, list.append, " ".join
+    exhaust = deque[None](maxlen=0).extend  # runs a map for its effects, keeping nothing
     flats, lengths, targets = block.flat, block.counts, block.targets
     sanction_line, sanction_id = block.sanction_numbers.append, block.sanction_ids.append
     target_line, target_id, target_schema, target_name, target_countries = (
@@ -241,20 +244,20 @@ def _read_block(
                 continue
             entity = checked
         kind = entity.schema
-        schemata[kind] = count(kind, 0) + 1
         properties = entity.properties
         if kind == "Sanction":
             values = sanction_values(properties)
             sanction_line(number)
             sanction_id(entity.id)
-            list(map(extend, flats, values))
-            list(map(append, lengths, map(len, values)))
+            exhaust(map(extend, flats, values))
+            exhaust(map(append, lengths, map(len, values)))
         elif kind in TARGET_SCHEMATA:
-            names, *places = target_values(properties)
+            names, nationality, citizenship, country, jurisdiction = target_values(properties)
+            places = [*nationality, *citizenship, *country, *jurisdiction]
             try:
-                countries = join(chain(*places))
+                countries = join(places)
             except TypeError:  # a null among the values: it says nothing, so it goes
-                countries = join(v for v in chain(*places) if v)
+                countries = join(v for v in places if v)
             target_line(number)
             target_id(entity.id)
             target_schema(kind)
@@ -413,6 +416,16 @@ class _Frames:
     # columns once, after the last block: one grouping per property, not one per block.
     values: tuple[pl.Series, ...]
     counts: tuple[np.ndarray[Any, np.dtype[np.int64]], ...]
+
+
+def _count(block: _Block, schemata: dict[str, int]) -> None:
+    """Add the entities a block kept to the count of each schema (once a block, not a line)."""
+    counts = Counter(block.targets["schema"])
+    counts.update(block.others["schema"])
+    if block.sanction_ids:
+        counts["Sanction"] = len(block.sanction_ids)
+    for kind, count in counts.items():
+        schemata[kind] = schemata.get(kind, 0) + count
 
 
 def _frames(block: _Block) -> _Frames:
