@@ -63,6 +63,7 @@ def import_ftm(
     targets: Mapping[str, Country | str] | None = None,
     actions: bool = True,
     progress: Callable[[int], None] | None = None,
+    encoding: str | None = None,
 ) -> Imported:
     """Import the Sanctions of a FollowTheMoney entity stream as regimes and designations.
 
@@ -80,6 +81,8 @@ def import_ftm(
             designations of that day.
         progress: called with the number of bytes (characters, for a text stream)
             read so far, every few thousand lines and once at the end.
+        encoding: the codec of a file that is not UTF-8 (``"cp1252"``); JSON lines are
+            UTF-8 by standard, and a line that is not is reported with this fix.
 
     Returns:
         The dataset (regimes, designations, actions) and the summary: counts by
@@ -94,7 +97,8 @@ def import_ftm(
     >>> [str(issue) for issue in result.summary.issues]
     ["line 1: not JSON: invalid literal, expected 'null' at column 1 (skipped)"]
     """
-    return Imported.of(read_ftm(source, targets=targets, actions=actions, progress=progress))
+    read = read_ftm(source, targets=targets, actions=actions, progress=progress, encoding=encoding)
+    return Imported.of(read)
 
 
 def import_eu_annex(

@@ -123,7 +123,7 @@ def test_every_fix_has_a_command_line_form() -> None:
 # Commands that read no file of the user's: their arguments are names and codes.
 _READ_NO_FILE = {"resolve", "programmes", "datasets"}
 # FollowTheMoney streams are JSON lines, which RFC 8259 (section 8.1) requires in UTF-8.
-_UTF8_BY_STANDARD = {"import-ftm"}
+_UTF8_BY_STANDARD: set[str] = set()
 
 
 def test_every_command_that_reads_text_or_csv_takes_encoding() -> None:
@@ -512,3 +512,44 @@ def test_every_command_that_writes_is_checked_for_its_folder() -> None:
     unchecked = sorted(output for output, checked in outputs.items() if not checked)
     expected: tuple[list[tuple[str, str]], set[str]] = ([], set(_WRITERS))
     assert expected == (unchecked, {name for name, _ in outputs} & set(_WRITERS))
+
+
+def _cp1252_stream(tmp_path: Path) -> Path:
+    person = {"id": "p1", "schema": "Person", "properties": {"name": ["José Müller"]}}
+    sanction = {
+        "id": "s1",
+        "schema": "Sanction",
+        "properties": {
+            "entity": ["p1"],
+            "programId": ["EU-BLR"],
+            "country": ["eu"],
+            "startDate": ["2020-10-02"],
+        },
+    }
+    stream = tmp_path / "cp1252.ftm.json"
+    lines = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in (person, sanction))
+    stream.write_bytes(lines.encode("cp1252"))
+    return stream
+
+
+def test_import_ftm_names_a_line_that_is_not_utf8_and_the_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A stream saved as Windows-1252 is refused line by line, with the byte and the fix."""
+    stream = _cp1252_stream(tmp_path)
+    assert main(["import-ftm", str(stream), str(tmp_path / "out.json")]) == 1
+    out = capsys.readouterr().out
+    assert "line 1: not UTF-8 at byte 61 of the line: give --encoding cp1252" in out
+    assert not (tmp_path / "out.json").exists()
+    issues = st.import_ftm(stream).summary.issues
+    assert 'give encoding="cp1252"' in str(issues[0])
+
+
+def test_import_ftm_reads_a_cp1252_stream_with_encoding(tmp_path: Path) -> None:
+    """--encoding cp1252 (encoding= in Python) reads the stream and keeps the accents."""
+    stream = _cp1252_stream(tmp_path)
+    out = tmp_path / "out.json"
+    assert main(["import-ftm", "--encoding", "cp1252", str(stream), str(out)]) == 0
+    (designation,) = st.Dataset.load(out).designations
+    assert designation.target.name == "José Müller"
+    assert st.import_ftm(stream, encoding="cp1252").dataset == st.Dataset.load(out)

@@ -109,6 +109,7 @@ def add_file_commands(commands: _Commands[_Parser]) -> None:
         help="write the dataset even when lines were skipped (default: exit 1 and write nothing)",
     )
     _add_file_format(ftm)
+    _add_encoding(ftm)
     ftm.set_defaults(run=_import_ftm)
 
 
@@ -296,11 +297,17 @@ def _import_ftm(args: argparse.Namespace) -> int:
     targets = dict(args.targets) if args.targets else None
     progress = _Progress(sys.stderr, stream.stat().st_size) if sys.stderr.isatty() else None
     try:
-        result = import_ftm(stream, targets=targets, actions=args.actions, progress=progress)
+        result = import_ftm(
+            stream,
+            targets=targets,
+            actions=args.actions,
+            progress=progress,
+            encoding=args.encoding,
+        )
     finally:
         if progress is not None:
             progress.close()
-    print(result.summary)
+    print(for_command_line(str(result.summary)))
     summary = result.summary
     if summary.designations + summary.regimes + summary.actions == 0:
         print(

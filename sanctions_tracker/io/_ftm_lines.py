@@ -32,8 +32,10 @@ import numpy as np
 import orjson
 import polars as pl
 
+from sanctions_tracker._advice import ENCODING
 from sanctions_tracker.columns import STRINGS
 from sanctions_tracker.errors import DataFormatError
+from sanctions_tracker.io._decode import decode
 from sanctions_tracker.io._imports import Issue
 
 __all__ = [
@@ -167,10 +169,15 @@ class _Block:
     others: dict[str, list[Any]] = attrs.field(factory=lambda: {"id": [], "schema": []})
 
 
-def _lines(source: Source) -> tuple[Iterable[bytes | str], Callable[[], None]]:
+def _lines(
+    source: Source, encoding: str | None = None
+) -> tuple[Iterable[bytes | str], Callable[[], None]]:
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         try:
+            if encoding is not None:  # a stream saved in another encoding: decoded whole
+                text = decode(path.read_bytes(), name=str(path), encoding=encoding)
+                return text.splitlines(keepends=True), lambda: None
             handle = path.open("rb")
         except OSError as err:
             raise DataFormatError(
@@ -180,15 +187,20 @@ def _lines(source: Source) -> tuple[Iterable[bytes | str], Callable[[], None]]:
     return source, lambda: None
 
 
-def read_lines(source: Source, progress: Callable[[int], None] | None) -> Columns:
-    """The one loop over lines: decode each, keep what designations need, block by block."""
+def read_lines(
+    source: Source, progress: Callable[[int], None] | None, encoding: str | None = None
+) -> Columns:
+    """The one loop over lines: decode each, keep what designations need, block by block.
+
+    ``encoding`` is that of a file that is not UTF-8 (a path only).
+    """
     schemata: dict[str, int] = {}
     issues: list[Issue] = []
     frames: list[_Frames] = []
     state = (source, schemata, issues)
     size = 0
     number = 0
-    lines, close = _lines(source)
+    lines, close = _lines(source, encoding)
     try:
         stream = enumerate(lines, 1)
         while True:
@@ -297,7 +309,7 @@ def _checked(
         entity = _first_entity(line, source) if number == 1 else None
         if entity is None:
             if line.strip():
-                issues.append(Issue(number, f"not JSON: {_json_reason(err)}"))
+                issues.append(Issue(number, _not_json(line, err)))
             return None
     try:
         return _entity(entity, schemata)
@@ -382,6 +394,16 @@ def collector_paused() -> Iterator[None]:
 
 def _text_or_none(value: object) -> str | None:
     return value if isinstance(value, str) else None
+
+
+def _not_json(line: bytes | str, err: ValueError) -> str:
+    """Why a line is not JSON: text that is not UTF-8, as JSON must be, or bad JSON."""
+    if isinstance(line, bytes):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError as bad:
+            return f"not UTF-8 at byte {bad.start} of the line: {ENCODING.python}"
+    return f"not JSON: {_json_reason(err)}"
 
 
 def _json_reason(err: ValueError) -> str:

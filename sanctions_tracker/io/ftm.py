@@ -373,6 +373,7 @@ def read_ftm(
     targets: Mapping[str, Country | str] | None = None,
     actions: bool = True,
     progress: Callable[[int], None] | None = None,
+    encoding: str | None = None,
 ) -> ImportedTables:
     """Read the Sanctions of a FollowTheMoney entity stream as regimes and designations.
 
@@ -396,7 +397,7 @@ def read_ftm(
     """
     target_codes = _target_codes(targets)
     with collector_paused():
-        columns = read_lines(source, progress)
+        columns = read_lines(source, progress, encoding)
     issues = list(columns.issues)
     sanctions, entities, others = columns.sanctions, columns.targets, columns.others
     sanctions, dupes = _first_dupes(sanctions, "Sanction")
