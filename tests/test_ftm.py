@@ -600,7 +600,7 @@ def test_bytes_that_are_not_utf8_are_reported() -> None:
     data = b"\n".join([json.dumps(_person("p", "P")).encode(), bad])
     result = import_ftm(io.BytesIO(data))
     expected = [(2, True)]
-    assert expected == [(i.line, i.message.startswith("not JSON")) for i in result.summary.issues]
+    assert expected == [(i.line, i.message.startswith("not UTF-8")) for i in result.summary.issues]
 
 
 def test_caption_that_is_not_text_is_ignored() -> None:
