@@ -130,8 +130,14 @@ def vote_matrices(tables: Tables) -> VoteMatrices:
     order = np.argsort(first, kind="stable")
     document_rows = np.empty(order.size, dtype=np.int64)
     document_rows[order] = np.arange(order.size)
+    categories = pl.Series(country_dtype().categories)
+    every = categories.len()
     signatures = tables.signatures
-    row = _document_rows(signatures["document_id"], documents["document_id"], document_rows)
+    # each vote's cell in a flat grid of documents x every country code: its row's
+    # start plus its country's code
+    start = _document_rows(
+        signatures["document_id"], documents["document_id"], document_rows * every
+    )
     country = signatures["country"].to_physical().fill_null(0).to_numpy()
     votes = signatures["vote"].fill_null("for")
     codes = votes.to_physical().to_numpy().astype(np.int8) + 1  # 0 is no position
@@ -142,15 +148,12 @@ def vote_matrices(tables: Tables) -> VoteMatrices:
     )
     if not kept.all():
         keep = kept.to_numpy()
-        row, country, codes = row[keep], country[keep], codes[keep]
-    categories = pl.Series(country_dtype().categories)
-    present = np.flatnonzero(np.bincount(country, minlength=categories.len()))
-    column = np.zeros(categories.len(), dtype=np.int64)
-    column[present] = np.arange(present.size)
-    width = present.size
-    cells = np.zeros(order.size * width, dtype=np.int8)
-    cells[row * width + column[country]] = codes
-    grid = cells.reshape(order.size, width)
+        start, country, codes = start[keep], country[keep], codes[keep]
+    cells = np.zeros(order.size * every, dtype=np.int8)
+    cells[start + country] = codes
+    wide = cells.reshape(order.size, every)
+    present = np.flatnonzero(wide.any(axis=0))
+    grid = wide[:, present]
     yes = (grid == _FOR + 1).astype(np.float32)
     abstain = (grid == _ABSTAIN + 1).astype(np.float32)
     signed = yes - (grid == _AGAINST + 1)
