@@ -594,6 +594,34 @@ def test_decoded_and_checked_lines_give_the_same_import(lines: list[str]) -> Non
         assert table.equals(checked_tables[name]), name
 
 
+@given(ftm_streams(), st.integers(1, 300), st.booleans())
+def test_chunks_of_a_file_give_the_same_import_as_lines(
+    lines: list[str], chunk: int, final_newline: bool
+) -> None:
+    """A binary file, decoded a chunk of lines at a time, imports as its lines one by one do.
+
+    Chunks of any size split the lines anywhere; a chunk with a bad or blank line is
+    read again line by line, and every line keeps its number.
+    """
+    data = "\n".join(lines).encode() + (b"\n" if final_newline and lines else b"")
+    with mock.patch.object(_ftm_lines, "CHUNK", chunk):
+        chunked = read_ftm(io.BytesIO(data))
+    by_line = read_ftm(list(io.BytesIO(data)))
+    assert by_line.summary == chunked.summary
+    by_line_tables = by_line.tables.as_dict()
+    for name, table in chunked.tables.as_dict().items():
+        assert table.equals(by_line_tables[name]), name
+
+
+def test_two_entities_on_a_line_or_one_over_two_lines_are_reported() -> None:
+    """A chunk is decoded as a whole only when each of its lines is one entity."""
+    person = json.dumps(_person("p", "P"))
+    data = "\n".join([person + " " + person, '{"id": "q",', '"schema": "Person"}', person])
+    result = read_ftm(io.BytesIO(data.encode()))
+    expected = ([1, 2, 3], {"Person": 1})
+    assert expected == ([i.line for i in result.summary.issues], dict(result.summary.schemata))
+
+
 def test_bytes_that_are_not_utf8_are_reported() -> None:
     """A line with bytes that are not UTF-8, even in a field the import skips, is reported."""
     bad = json.dumps(_person("q", "Q") | {"notes": "@"}).encode().replace(b"@", b"\xff")

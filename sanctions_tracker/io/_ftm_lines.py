@@ -2,12 +2,13 @@
 
 :func:`read_lines` reads each line of the stream once. msgspec decodes it straight into
 the few fields a designation needs (:class:`_Entity`), checking their types and
-skipping every other field without making a Python object of it; a line it refuses is
-parsed again by orjson and checked field by field, so that the report names the line
-and what is wrong with it. Of a ``Sanction`` the loop keeps its properties as flat
-lists, of a designatable entity its id, schema, name and countries, of any other its
-id and schema; every ``BLOCK`` lines these become polars frames, so that no more than
-one block of Python values is alive at a time.
+skipping every other field without making a Python object of it; a file is decoded a
+chunk of lines at a time, by one call, and a chunk with a line msgspec refuses line by
+line, each refused line parsed again by orjson and checked field by field, so that the
+report names the line and what is wrong with it. Of a ``Sanction`` the loop keeps its
+properties' values in one flat list, of a designatable entity its id, schema, name and
+countries, of any other its id and schema; every ``BLOCK`` entities these become
+polars frames, so that no more than one block of Python values is alive at a time.
 
 >>> columns = read_lines(['{"id": "p1", "schema": "Person", "properties": {"name": ["A"]}}'], None)
 >>> columns.lines, columns.schemata, columns.targets["name"].to_list()
@@ -17,11 +18,12 @@ one block of Python values is alive at a time.
 from __future__ import annotations
 
 import gc
+import io
 import os
-from collections import Counter, deque
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from itertools import islice
+from itertools import chain, count, islice
 from operator import attrgetter
 from pathlib import Path
 from typing import IO, Any, TypeAlias
@@ -59,9 +61,10 @@ TARGET_SCHEMATA: Mapping[str, str] = {
     "PublicBody": "organization",
 }
 
-#: Lines per block: what the loop keeps of them becomes polars frames, and progress is
-#: reported, after each.
-BLOCK = 16_384
+#: Entities per block: what the loop keeps of them becomes polars frames, and progress
+#: is reported, after each. A small block's values are still in the processor's cache
+#: when polars copies them (16,384 took a sixth longer).
+BLOCK = 2048
 
 _SANCTION_PROPERTIES = (
     "entity",
@@ -118,6 +121,8 @@ class _Entity(msgspec.Struct, gc=False):
 
 
 _DECODE = msgspec.json.Decoder(_Entity).decode
+# A chunk of lines as an array of one-entity arrays (see _Reader._chunk).
+_DECODE_CHUNK = msgspec.json.Decoder(list[tuple[_Entity]]).decode
 _sanction_values = attrgetter(*_SANCTION_PROPERTIES)
 _target_values = attrgetter(*_TARGET_PROPERTIES)
 # Whatever msgspec refuses goes to the checks of _checked, which name the problem.
@@ -135,6 +140,7 @@ _TARGET_SCHEMA = {
     "name": pl.String,
     "countries": pl.String,
 }
+_TARGET_COLUMNS = tuple(_TARGET_SCHEMA)[1:]  # the line numbers are kept apart
 
 
 @attrs.define
@@ -153,38 +159,117 @@ class Columns:
 class _Block:
     """The Python values of one block of lines, before they become frames."""
 
-    sanction_numbers: list[int] = attrs.field(factory=list)
+    sanction_numbers: array[int] = attrs.field(factory=lambda: array("q"))
+    target_numbers: array[int] = attrs.field(factory=lambda: array("q"))
     sanction_ids: list[str] = attrs.field(factory=list)
-    # Per Sanction property, in the order of _SANCTION_PROPERTIES: every value of every
-    # Sanction in one flat list, and how many values each Sanction has.
-    flat: tuple[list[str | None], ...] = attrs.field(
-        factory=lambda: tuple([] for _ in _SANCTION_PROPERTIES)
-    )
-    counts: tuple[list[int], ...] = attrs.field(
-        factory=lambda: tuple([] for _ in _SANCTION_PROPERTIES)
-    )
+    # Every value of every Sanction in one list, a Sanction's properties one after the
+    # other in the order of _SANCTION_PROPERTIES; and how many values each has.
+    values: list[str | None] = attrs.field(factory=list)
+    counts: array[int] = attrs.field(factory=lambda: array("I"))
     targets: dict[str, list[Any]] = attrs.field(
-        factory=lambda: {name: [] for name in _TARGET_SCHEMA}
+        factory=lambda: {name: [] for name in _TARGET_COLUMNS}
     )
     others: dict[str, list[Any]] = attrs.field(factory=lambda: {"id": [], "schema": []})
 
 
-def _lines(
-    source: Source, encoding: str | None = None
-) -> tuple[Iterable[bytes | str], Callable[[], None]]:
+def _entities(
+    source: Source, encoding: str | None, reader: _Reader
+) -> tuple[Iterator[tuple[int, _Entity]], Callable[[], None]]:
+    """The stream's entities with their line numbers, and what closes the file."""
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         try:
             if encoding is not None:  # a stream saved in another encoding: decoded whole
                 text = decode(path.read_bytes(), name=str(path), encoding=encoding)
-                return text.splitlines(keepends=True), lambda: None
-            handle = path.open("rb")
+                return reader.of_lines(text.splitlines(keepends=True)), lambda: None
+            handle = path.open("rb", buffering=0)
         except OSError as err:
             raise DataFormatError(
                 f"cannot read the FtM stream: {err.strerror}", file=str(path)
             ) from None
-        return handle, handle.close
-    return source, lambda: None
+        return reader.of_chunks(_chunks(handle.read)), handle.close
+    if isinstance(source, io.BufferedIOBase | io.RawIOBase):  # a binary file: read in chunks
+        return reader.of_chunks(_chunks(source.read)), lambda: None
+    return reader.of_lines(source), lambda: None
+
+
+#: Bytes read at a time from a binary stream: a chunk's lines are decoded together
+#: while it is in the processor's cache.
+CHUNK = 1 << 16
+
+
+def _chunks(read: Callable[[int], bytes | None]) -> Iterator[bytes]:
+    r"""The whole lines of a binary stream, about ``CHUNK`` bytes of them at a time.
+
+    ``read`` is the stream's; the last chunk is the last line when it has no ``\n``.
+
+    >>> list(_chunks(io.BytesIO(b'{"a": 1}\n{"b": 2}\n{"c"').read))
+    [b'{"a": 1}\n{"b": 2}\n', b'{"c"']
+    """
+    pieces: list[bytes] = []  # the start of a line that goes on in the next chunk
+    while data := read(CHUNK):
+        end = data.rfind(b"\n") + 1
+        if not end:
+            pieces.append(data)
+            continue
+        whole = data if end == len(data) else data[:end]
+        yield b"".join((*pieces, whole)) if pieces else whole
+        pieces = [data[end:]] if end < len(data) else []
+    if pieces:
+        yield b"".join(pieces)
+
+
+@attrs.define
+class _Reader:
+    """Decodes lines into entities, counting the lines and bytes read and noting bad lines."""
+
+    source: Source
+    schemata: dict[str, int] = attrs.field(factory=dict)
+    issues: list[Issue] = attrs.field(factory=list)
+    lines: int = 0
+    size: int = 0
+
+    def of_chunks(self, chunks: Iterable[bytes]) -> Iterator[tuple[int, _Entity]]:
+        """The entities of chunks of whole lines (:func:`_chunks`)."""
+        return chain.from_iterable(map(self._chunk, chunks))
+
+    def _chunk(self, chunk: bytes) -> Iterable[tuple[int, _Entity]]:
+        r"""The entities of a chunk of lines, decoded by one call when every line is one.
+
+        Each line becomes a JSON array holding it, and the chunk an array of those:
+        msgspec checks that each holds exactly one entity, so a blank line, a line
+        with two values or an entity split over two lines is refused as it is line by
+        line. A refused chunk is read again line by line, each line checked alone.
+        """
+        first = self.lines + 1
+        self.size += len(chunk)
+        try:
+            if not chunk.isascii():
+                str(chunk, "utf-8")  # msgspec does not check the text of fields it skips
+            body = chunk[:-1] if chunk.endswith(b"\n") else chunk
+            decoded = _DECODE_CHUNK(b"[[" + body.replace(b"\n", b"],[") + b"]]")
+        except _REFUSED:
+            self.size -= len(chunk)
+            return self.of_lines(io.BytesIO(chunk))
+        self.lines += len(decoded)  # one entity a line: msgspec checked it
+        return zip(count(first), chain.from_iterable(decoded))
+
+    def of_lines(self, lines: Iterable[bytes | str]) -> Iterator[tuple[int, _Entity]]:
+        """The entities of lines, each decoded alone; a refused line is checked by orjson."""
+        decode = _DECODE
+        for number, line in enumerate(lines, self.lines + 1):
+            self.lines = number
+            self.size += len(line)
+            try:
+                if type(line) is bytes and not line.isascii():
+                    line.decode()  # msgspec does not check the text of fields it skips
+                entity = decode(line)
+            except _REFUSED:
+                checked = _checked(number, line, self.source, self.issues, self.schemata)
+                if checked is None:
+                    continue
+                entity = checked
+            yield number, entity
 
 
 def read_lines(
@@ -194,75 +279,48 @@ def read_lines(
 
     ``encoding`` is that of a file that is not UTF-8 (a path only).
     """
-    schemata: dict[str, int] = {}
-    issues: list[Issue] = []
+    reader = _Reader(source)
     frames: list[_Frames] = []
-    state = (source, schemata, issues)
-    size = 0
-    number = 0
-    lines, close = _lines(source, encoding)
+    entities, close = _entities(source, encoding, reader)
     try:
-        stream = enumerate(lines, 1)
         while True:
-            start = number
             block = _Block()
-            number, size = _read_block(islice(stream, BLOCK), block, number, size, state)
-            _count(block, schemata)
+            kept = _read_block(islice(entities, BLOCK), block)
             frames.append(_frames(block))
             if progress is not None:
-                progress(size)
-            if number - start < BLOCK:
+                progress(reader.size)
+            if kept < BLOCK:
                 break
     finally:
         close()
-    return _columns(frames, schemata, issues, number)
+    return _columns(frames, reader.schemata, reader.issues, reader.lines)
 
 
-def _read_block(
-    lines: Iterable[tuple[int, bytes | str]],
-    block: _Block,
-    before: int,
-    size: int,
-    state: tuple[Source, dict[str, int], list[Issue]],
-) -> tuple[int, int]:
-    """Decode one block's lines and keep what a designation needs of each entity in
-    ``block``; the last line's number and the bytes read so far.
+def _read_block(entities: Iterable[tuple[int, _Entity]], block: _Block) -> int:
+    """Keep what a designation needs of each entity in ``block``; how many entities.
 
-    It runs once per line, so it does as little as it can, one line at a time while it
-    is in the processor's cache: every list method it calls is bound once, here, and a
-    Sanction's values are copied by ``map`` rather than a loop.
+    It runs once per entity, so it does as little as it can: every list method it
+    calls is bound once, here, and a Sanction's values and their counts are copied by
+    one call each rather than a call per property.
     """
-    source, schemata, issues = state
-    decode = _DECODE
-    extend, append, join = list.extend, list.append, " ".join
-    exhaust = deque[None](maxlen=0).extend  # runs a map for its effects, keeping nothing
-    flats, lengths, targets = block.flat, block.counts, block.targets
+    join = " ".join
+    add_values, add_counts, targets = block.values.extend, block.counts.extend, block.targets
     sanction_line, sanction_id = block.sanction_numbers.append, block.sanction_ids.append
-    target_line, target_id, target_schema, target_name, target_countries = (
-        targets[column].append for column in _TARGET_SCHEMA
+    target_line = block.target_numbers.append
+    target_id, target_schema, target_name, target_countries = (
+        targets[column].append for column in _TARGET_COLUMNS
     )
     other_id, other_schema = block.others["id"].append, block.others["schema"].append
     sanction_values, target_values = _sanction_values, _target_values
-    number = before
-    for number, line in lines:
-        size += len(line)
-        try:
-            if not line.isascii() and type(line) is bytes:
-                line.decode()  # msgspec does not check the text of fields it skips
-            entity = decode(line)
-        except _REFUSED:
-            checked = _checked(number, line, source, issues, schemata)
-            if checked is None:
-                continue
-            entity = checked
+    for number, entity in entities:
         kind = entity.schema
         properties = entity.properties
         if kind == "Sanction":
             values = sanction_values(properties)
             sanction_line(number)
             sanction_id(entity.id)
-            exhaust(map(extend, flats, values))
-            exhaust(map(append, lengths, map(len, values)))
+            add_values(chain.from_iterable(values))
+            add_counts(map(len, values))
         elif kind in TARGET_SCHEMATA:
             names, nationality, citizenship, country, jurisdiction = target_values(properties)
             places = [*nationality, *citizenship, *country, *jurisdiction]
@@ -283,7 +341,7 @@ def _read_block(
         else:
             other_id(entity.id)
             other_schema(kind)
-    return number, size
+    return len(block.sanction_ids) + len(targets["id"]) + len(block.others["id"])
 
 
 def _name(names: Any, caption: str | None) -> str | None:
@@ -433,21 +491,15 @@ class _Frames:
     sanctions: pl.DataFrame
     targets: pl.DataFrame
     others: pl.DataFrame
-    # Per Sanction property, in the order of _SANCTION_PROPERTIES: every value of every
-    # Sanction of the block, and how many values each Sanction has. They become list
-    # columns once, after the last block: one grouping per property, not one per block.
-    values: tuple[pl.Series, ...]
-    counts: tuple[np.ndarray[Any, np.dtype[np.int64]], ...]
+    # Every value of every Sanction of the block, and how many values each property of
+    # each Sanction has (a row a Sanction). They become list columns once, after the
+    # last block: one grouping per property, not one per block.
+    values: pl.Series
+    counts: np.ndarray[Any, np.dtype[np.uint32]]
 
 
-def _count(block: _Block, schemata: dict[str, int]) -> None:
-    """Add the entities a block kept to the count of each schema (once a block, not a line)."""
-    counts = Counter(block.targets["schema"])
-    counts.update(block.others["schema"])
-    if block.sanction_ids:
-        counts["Sanction"] = len(block.sanction_ids)
-    for kind, count in counts.items():
-        schemata[kind] = schemata.get(kind, 0) + count
+def _numbers(numbers: array[int]) -> np.ndarray[Any, np.dtype[np.int64]]:
+    return np.frombuffer(numbers, dtype=np.int64)
 
 
 def _frames(block: _Block) -> _Frames:
@@ -455,13 +507,15 @@ def _frames(block: _Block) -> _Frames:
     the rest."""
     return _Frames(
         pl.DataFrame(
-            {"line": block.sanction_numbers, "id": block.sanction_ids},
+            {"line": _numbers(block.sanction_numbers), "id": block.sanction_ids},
             schema={"line": pl.Int64, "id": pl.String},
         ),
-        pl.DataFrame(block.targets, schema=_TARGET_SCHEMA),
+        pl.DataFrame(
+            {"line": _numbers(block.target_numbers), **block.targets}, schema=_TARGET_SCHEMA
+        ),
         pl.DataFrame(block.others, schema={"id": pl.String, "schema": pl.String}),
-        tuple(pl.Series(values, dtype=pl.String) for values in block.flat),
-        tuple(np.array(counts, dtype=np.int64) for counts in block.counts),
+        pl.Series(block.values, dtype=pl.String),
+        np.frombuffer(block.counts, dtype=np.uint32).reshape(-1, len(_SANCTION_PROPERTIES)),
     )
 
 
@@ -469,14 +523,24 @@ def _columns(
     frames: list[_Frames], schemata: dict[str, int], issues: list[Issue], lines: int
 ) -> Columns:
     """The blocks' frames as one of each; a Sanction's properties become list columns."""
+    counts = np.concatenate([block.counts for block in frames]).astype(np.int64)
+    values = pl.concat([block.values for block in frames], rechunk=True)
+    # The values property by property: each property's are then one slice.
+    properties = np.tile(np.arange(len(_SANCTION_PROPERTIES)), len(counts))
+    order = np.argsort(np.repeat(properties, counts.ravel()), kind="stable")
+    values = values.gather(order)
+    ends = np.cumsum(counts.sum(axis=0))
+    starts = ends - counts.sum(axis=0)
     sanctions = pl.concat([block.sanctions for block in frames], rechunk=True).with_columns(
-        _list_column(
-            name,
-            pl.concat([block.values[index] for block in frames], rechunk=True),
-            np.concatenate([block.counts[index] for block in frames]),
-        )
+        _list_column(name, values[starts[index] : ends[index]], counts[:, index])
         for index, name in enumerate(_SANCTION_PROPERTIES)
     )
     targets = pl.concat([block.targets for block in frames], rechunk=True)
     others = pl.concat([block.others for block in frames], rechunk=True)
+    # The entities of each schema, counted once at the end rather than line by line.
+    counted = pl.concat([targets.select("schema"), others.select("schema")])
+    for kind, entities in counted["schema"].value_counts().iter_rows():
+        schemata[kind] = schemata.get(kind, 0) + entities
+    if sanctions.height:
+        schemata["Sanction"] = schemata.get("Sanction", 0) + sanctions.height
     return Columns(sanctions, targets, others, schemata, issues, lines)
