@@ -157,23 +157,37 @@ def _issues(frame: pl.DataFrame, message: pl.Expr, *, skipped: bool) -> list[Iss
 
 
 def _first_dupes(frame: pl.DataFrame, what: str) -> tuple[pl.DataFrame, list[Issue]]:
-    """Keep the first entity of each id; report the later ones."""
-    marked = frame.with_columns(pl.col("line").min().over("id").alias("_first"))
-    later = marked.filter(pl.col("line") != pl.col("_first"))
+    """Keep the first entity of each id; report the later ones.
+
+    The frame is in the order of its lines, so the first of an id is the first on it.
+    """
+    first = frame["id"].is_first_distinct()
+    if first.all():  # most streams: nothing repeats
+        return frame, []
+    kept, later = frame.filter(first), frame.filter(~first)
+    later = later.join(
+        kept.select("id", pl.col("line").alias("_first")), on="id", maintain_order="left"
+    )
     issues = [
         Issue(line, f"duplicate {what} id {entity_id!r} (first on line {first})")
         for line, entity_id, first in later.select("line", "id", "_first").rows()
     ]
-    return marked.filter(pl.col("line") == pl.col("_first")).drop("_first"), issues
+    return kept, issues
 
 
 def _dates(sanctions: pl.DataFrame) -> tuple[pl.DataFrame, list[Issue]]:
-    """Per Sanction: listed_on, delisted_on (partial dates), and the values that are not dates."""
+    """Per Sanction (line): listed_on, delisted_on (partial dates), and the values that are not
+    dates.
+
+    The listing date is the earliest of the start and listing dates, the delisting date
+    the latest end date; of two dates on the same first day the less precise is earlier,
+    of two ending on the same last day the more precise is later.
+    """
     issues: list[Issue] = []
-    parsed = {}
+    parsed = []
     for name in _DATE_PROPERTIES:
         values = (
-            sanctions.select("id", "line", pl.col(name).alias("raw"))
+            sanctions.select("line", "id", pl.col(name).alias("raw"))
             .explode("raw")
             .filter(pl.col("raw").is_not_null())
         )
@@ -186,55 +200,52 @@ def _dates(sanctions: pl.DataFrame) -> tuple[pl.DataFrame, list[Issue]]:
             pl.concat_str(pl.lit(f"{name} "), described("raw", bad["raw"], iso_date_problem)),
             skipped=False,
         )
-        good = values.filter(pl.col("d").is_not_null()).with_columns(
-            pl.col("d_precision").to_physical().alias("_rank"), last_day("d").alias("_last")
+        parsed.append(
+            values.filter(pl.col("d").is_not_null()).select(
+                "line", "d", "d_precision", pl.lit(name == "endDate").alias("_end")
+            )
         )
-        # The earliest start or listing date, the latest end date.
-        ordered = (
-            good.sort("_last", "_rank", descending=True)
-            if name == "endDate"
-            else good.sort("d", "_rank")
-        )
-        parsed[name] = ordered.unique("id", keep="first", maintain_order=True).select(
-            "id", "d", "d_precision", "_rank"
-        )
-    # The earliest of the start and listing dates is the listing date.
-    listed = (
-        pl.concat([parsed["startDate"], parsed["listingDate"]])
-        .sort("d", "_rank")
-        .unique("id", keep="first", maintain_order=True)
+    good = pl.concat(parsed).with_columns(
+        pl.col("d_precision").to_physical().alias("_rank"), last_day("d").alias("_last")
     )
+    # Sorted by line, the first row of a line is the one it keeps.
+    first = pl.col("line").is_first_distinct()
     listed = (
-        sanctions.select("id")
-        .join(listed, on="id", how="left")
+        good.filter(~pl.col("_end"))
+        .sort("line", "d", "_rank")
+        .filter(first)
         .select(
-            "id",
+            "line",
             pl.col("d").alias("listed_on"),
             pl.col("d_precision").alias("listed_on_precision"),
         )
     )
     delisted = (
-        parsed["endDate"]
-        .drop("_rank")
-        .rename({"d": "delisted_on", "d_precision": "delisted_on_precision"})
+        good.filter(pl.col("_end"))
+        .sort(["line", "_last", "_rank"], descending=[False, True, True])
+        .filter(first)
+        .select(
+            "line",
+            pl.col("d").alias("delisted_on"),
+            pl.col("d_precision").alias("delisted_on_precision"),
+        )
     )
-    dated = listed.join(delisted, on="id", how="left")
-    backwards = dated.join(sanctions.select("id", "line"), on="id").filter(
-        last_day("delisted_on") < pl.col("listed_on")
+    dated = (
+        sanctions.select("line", "id")
+        .join(listed, on="line", how="left", maintain_order="left")
+        .join(delisted, on="line", how="left", maintain_order="left")
     )
+    backwards = last_day("delisted_on") < pl.col("listed_on")
     issues += _issues(
-        backwards,
+        dated.filter(backwards),
         pl.format("endDate {} is before the listing date {}", "delisted_on", "listed_on"),
         skipped=False,
     )
     dated = dated.with_columns(
-        pl.when(pl.col("id").is_in(backwards["id"].implode()))
-        .then(None)
-        .otherwise(pl.col(column))
-        .alias(column)
+        pl.when(backwards).then(None).otherwise(pl.col(column)).alias(column)
         for column in ("delisted_on", "delisted_on_precision")
     )
-    return dated, issues
+    return dated.drop("id"), issues
 
 
 def _null_if_empty(column: str) -> pl.Expr:
@@ -353,17 +364,22 @@ def _rows(sanctions: pl.DataFrame) -> tuple[pl.DataFrame, list[Issue]]:
         .drop("_key", "_made_id")
     )
     # A Sanction that names a programme twice, or under two authorities that the
-    # registry makes one, is still one designation per regime and entity.
-    rows = rows.unique(["id", "regime_id", "entity"], keep="first", maintain_order=True)
-    rows = rows.sort("line", "regime_id", "entity").with_columns(
-        pl.len().over("id").alias("_n"), pl.int_range(1, pl.len() + 1).over("id").alias("_k")
+    # registry makes one, is still one designation per regime and entity. Most
+    # Sanctions make one row, which needs neither this nor a number.
+    several = pl.col("line").is_duplicated()
+    numbered = (
+        rows.filter(several)
+        .unique(["id", "regime_id", "entity"], keep="first", maintain_order=True)
+        .sort("line", "regime_id", "entity")
+        .with_columns(
+            pl.when(pl.len().over("line") == 1)
+            .then(pl.col("id"))
+            .otherwise(pl.format("{}/{}", "id", pl.int_range(1, pl.len() + 1).over("line")))
+            .alias("designation_id")
+        )
     )
-    rows = rows.with_columns(
-        pl.when(pl.col("_n") == 1)
-        .then(pl.col("id"))
-        .otherwise(pl.format("{}/{}", "id", "_k"))
-        .alias("designation_id")
-    ).drop("_n", "_k")
+    single = rows.filter(~several).with_columns(pl.col("id").alias("designation_id"))
+    rows = pl.concat([single, numbered]).sort("line", maintain_order=True)
     return rows, issues
 
 
@@ -453,14 +469,14 @@ def read_ftm(
     )
     rows = rows.filter(named_party | is_thing)
 
-    rows = rows.join(dates, on="id", how="left").join(
+    rows = rows.join(dates, on="line", how="left").join(
         sanctions.select(
-            "id",
+            "line",
             pl.col("reason").list.join("; ").alias("reason"),
             pl.col("sourceUrl").alias("sources"),
             pl.col("programUrl"),
         ),
-        on="id",
+        on="line",
         how="left",
     )
     listed = rows.rename({"entity": "target_id"})
@@ -556,7 +572,22 @@ def _regimes(rows: pl.DataFrame, target_codes: dict[str, str]) -> pl.DataFrame:
     by_regime = lookup.rename({"key": "regime_id", "code": "_by_regime"})
     by_programme = lookup.rename({"key": "programme", "code": "_by_programme"})
     first = (
-        rows.sort("line")
+        rows.select(
+            "line",
+            "regime_id",
+            "authority_kind",
+            "authority",
+            "authority_name",
+            "programme",
+            "legal_basis",
+            "key",
+            "title",
+            "measures",
+            "targets",
+            "programUrl",
+            "url",
+        )
+        .sort("line")
         .with_columns(pl.col("programme").str.strip_chars())
         .join(by_regime, on="regime_id", how="left")
         .join(by_programme, on="programme", how="left")
