@@ -526,7 +526,8 @@ def _columns(
     counts = np.concatenate([block.counts for block in frames]).astype(np.int64)
     values = pl.concat([block.values for block in frames], rechunk=True)
     # The values property by property: each property's are then one slice.
-    properties = np.tile(np.arange(len(_SANCTION_PROPERTIES)), len(counts))
+    # (Small codes: numpy sorts them by radix, in a fifth of the time of int64's.)
+    properties = np.tile(np.arange(len(_SANCTION_PROPERTIES), dtype=np.uint8), len(counts))
     order = np.argsort(np.repeat(properties, counts.ravel()), kind="stable")
     values = values.gather(order)
     ends = np.cumsum(counts.sum(axis=0))

@@ -427,29 +427,31 @@ def read_ftm(
 
     # Only the entities that a Sanction names are read further.
     named = rows.select(pl.col("entity").alias("id")).unique()
+    entities = entities.join(named, on="id", how="semi")
+    # A stream holds few distinct lists of countries: each is read once.
+    codes = (
+        pl.col("countries")
+        .str.split(" ")
+        .list.eval(
+            pl.element().str.strip_chars().str.to_uppercase().cast(country_dtype(), strict=False)
+        )
+        .list.drop_nulls()
+        .list.unique(maintain_order=True)
+    )
+    places = entities.select(pl.col("countries").unique()).with_columns(
+        # The first country is the target's own; the others count as further nationalities.
+        codes.list.first().alias("target_country"),
+        codes.list.slice(1).cast(STRINGS).alias("nationalities"),
+    )
     entities = (
-        entities.join(named, on="id", how="semi")
-        .select(
+        entities.select(
             pl.col("id").alias("entity"),
             pl.col("schema").replace_strict(dict(TARGET_SCHEMATA)).alias("target_kind"),
             pl.col("name").str.strip_chars().alias("target_name"),
-            pl.col("countries")
-            .str.split(" ")
-            .list.eval(
-                pl.element()
-                .str.strip_chars()
-                .str.to_uppercase()
-                .cast(country_dtype(), strict=False)
-            )
-            .list.drop_nulls()
-            .list.unique(maintain_order=True)
-            .alias("_countries"),
+            "countries",
         )
-        .with_columns(
-            # The first country is the target's own; the others count as further nationalities.
-            pl.col("_countries").list.first().alias("target_country"),
-            pl.col("_countries").list.slice(1).cast(STRINGS).alias("nationalities"),
-        )
+        .join(places, on="countries", how="left", maintain_order="left")
+        .drop("countries")
     )
     # A Sanction on a thing (a vessel, an aircraft, a security) is valid data but no
     # designation: it is kept, under its entity's schema, for its regime and dates.
@@ -591,20 +593,35 @@ def _regimes(rows: pl.DataFrame, target_codes: dict[str, str]) -> pl.DataFrame:
         .with_columns(pl.col("programme").str.strip_chars())
         .join(by_regime, on="regime_id", how="left")
         .join(by_programme, on="programme", how="left")
-        .with_columns(pl.concat_list("programUrl", "url").alias("_urls"))
     )
-    regimes = first.group_by("regime_id", maintain_order=True).agg(
-        pl.col("authority_kind").first(),
-        pl.col("authority").first(),
-        pl.col("authority_name").drop_nulls().first(),
-        pl.col("programme").drop_nulls().first(),
-        pl.col("legal_basis").drop_nulls().first(),
-        pl.col("key").drop_nulls().first(),
-        pl.col("title").drop_nulls().first(),
-        pl.col("measures").drop_nulls().first(),
-        pl.col("targets").drop_nulls().first(),
-        pl.coalesce("_by_regime", "_by_programme").drop_nulls().first().alias("_mapped"),
-        pl.col("_urls").explode().drop_nulls().unique().sort().alias("sources"),
+    # A regime's sources: its Sanctions' programme pages and the registry's, each once.
+    urls = pl.concat(
+        [
+            first.select("regime_id", pl.col("programUrl").alias("_url")).explode("_url"),
+            first.select("regime_id", pl.col("url").alias("_url")),
+        ]
+    )
+    sources = (
+        urls.drop_nulls("_url")
+        .unique()
+        .group_by("regime_id")
+        .agg(pl.col("_url").sort().alias("sources"))
+    )
+    regimes = (
+        first.group_by("regime_id", maintain_order=True)
+        .agg(
+            pl.col("authority_kind").first(),
+            pl.col("authority").first(),
+            pl.col("authority_name").drop_nulls().first(),
+            pl.col("programme").drop_nulls().first(),
+            pl.col("legal_basis").drop_nulls().first(),
+            pl.col("key").drop_nulls().first(),
+            pl.col("title").drop_nulls().first(),
+            pl.col("measures").drop_nulls().first(),
+            pl.col("targets").drop_nulls().first(),
+            pl.coalesce("_by_regime", "_by_programme").drop_nulls().first().alias("_mapped"),
+        )
+        .join(sources, on="regime_id", how="left", maintain_order="left")
     )
     # A caller's mapping overrides the registry; a single country target goes in
     # ``target``, and what it cannot hold is listed in the summary.
@@ -636,7 +653,7 @@ def _regimes(rows: pl.DataFrame, target_codes: dict[str, str]) -> pl.DataFrame:
         .alias("other_targets"),
         pl.col("legal_basis").fill_null(""),
         pl.col("measures").fill_null(pl.lit([], dtype=STRINGS)),
-        "sources",
+        pl.col("sources").fill_null(pl.lit([], dtype=STRINGS)),
         "key",
         "targets",
     )
