@@ -115,9 +115,7 @@ def _pairs(
     if named is not None:
         chosen = frames.tables.documents["document_id"].is_in(named).to_numpy()
     rows = matrices.rows(chosen, start, end)
-    both, shared, signed, abstained = grams(
-        [m[rows] for m in (matrices.recorded, matrices.yes, matrices.signed, matrices.abstain)]
-    )
+    both, shared, signed, abstained = grams(matrices.views(rows))
     present = np.flatnonzero(np.diagonal(both))
     a, b = (present[i] for i in np.triu_indices(present.size, k=1))
     supported = np.diagonal(shared)
