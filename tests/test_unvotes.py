@@ -124,6 +124,28 @@ def test_past_members_by_date(tmp_path: Path, name: str, date: str, expected: st
     assert [expected] == actual
 
 
+def test_past_members_keep_their_rows_in_a_large_record(tmp_path: Path) -> None:
+    """Thousands of votes read by name, of several past members at several dates, each
+    get the code of their own row."""
+    cases = [
+        ("Federal Republic of Germany", "1985-12-10", "DE"),
+        ("Yugoslavia", "1985-12-10", "YUCS"),
+        ("Yugoslavia", "2004-12-20", "CSXX"),
+        ("Yugoslavia", "2015-12-20", "RS"),
+        ("Czechoslovakia", "1985-12-10", "CSHH"),
+        ("German Democratic Republic", "1985-12-10", "DDDE"),
+    ]
+    rcids = range(1, 6001)
+    case = {rcid: cases[rcid % len(cases)] for rcid in rcids}
+    calls = "".join(f"{rcid},1,0,{case[rcid][1]},,0,0,X,Y\n" for rcid in rcids)
+    votes = "".join(f"{rcid},{case[rcid][0]},,yes\n{rcid},France,FR,no\n" for rcid in rcids)
+    result = read_votes(*_unvotes(tmp_path, votes, calls)).signatures
+    actual = result.filter(pl.col("vote") == "for").select(
+        pl.col("document_id").str.extract(r"(\d+)$").cast(pl.Int64), "party"
+    )
+    assert sorted((rcid, case[rcid][2]) for rcid in rcids) == sorted(actual.rows())
+
+
 def test_zanzibar_is_reported_not_guessed() -> None:
     """A name with no code at the date stays out, reported by file and line with its count."""
     summary = read_votes(EXTRACT).summary
@@ -405,6 +427,19 @@ def test_blank_lines_are_no_rows(tmp_path: Path) -> None:
     votes, calls = _unvotes(tmp_path, "1,France,FR,yes\n\n\n", "1,1,0,1946-01-01,R/1/1,0,0,X,Y\n\n")
     expected = (2, 1)
     assert expected == (read_votes(path).summary.votes, read_votes(votes, calls).summary.votes)
+
+
+def test_a_row_with_only_a_bad_vote_code_is_reported_not_taken_for_blank(
+    tmp_path: Path,
+) -> None:
+    """A line whose only value is an unknown vote code is a bad row, not an empty line."""
+    votes, calls = _unvotes(
+        tmp_path, "1,France,FR,yes\n,,,maybe\n", "1,1,0,1946-01-01,R/1/1,0,0,X,Y\n"
+    )
+    with pytest.raises(ValidationError) as caught:
+        read_votes(votes, calls)
+    expected = [("v.csv", 3)]
+    assert expected == [(Path(p.file).name, p.line) for p in caught.value.problems if p.file]
 
 
 def test_members_given_by_code_are_not_listed_as_read_by_name(tmp_path: Path) -> None:

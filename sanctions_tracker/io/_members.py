@@ -105,13 +105,17 @@ def member_codes(rows: pl.DataFrame) -> pl.DataFrame:
         for name, hint in zip(names, hints, strict=True)
     ]
     pairs = pairs.with_columns(pl.Series("_static", static, dtype=pl.String))
-    found = rows.with_row_index("_order").join(
-        pairs, on=["_name", "_hint"], how="left", nulls_equal=True
+    found = (
+        rows.lazy()
+        .with_row_index("_order")
+        .join(
+            pairs.lazy(), on=["_name", "_hint"], how="left", nulls_equal=True, maintain_order="left"
+        )
     )
     dated = (
         found.filter(pl.col("_static").is_null())
         .select("_order", "_date", pl.col("_name").str.to_lowercase().alias("_key"))
-        .join(_rules(), on="_key")
+        .join(_rules().lazy(), on="_key")
         .filter(
             (pl.col("_from").is_null() | (pl.col("_date") >= pl.col("_from")))
             & (pl.col("_until").is_null() | (pl.col("_date") < pl.col("_until")))
@@ -119,15 +123,15 @@ def member_codes(rows: pl.DataFrame) -> pl.DataFrame:
         .select("_order", "_rule")
     )
     coded = (
-        found.join(dated, on="_order", how="left")
+        found.join(dated, on="_order", how="left", maintain_order="left")
         .with_columns(pl.coalesce("_static", "_rule").alias("_code"))
-        .join(_withdrawn(), on="_code", how="left")
-        .with_columns(
+        .join(_withdrawn().lazy(), on="_code", how="left", maintain_order="left")
+        .select(
             pl.when(pl.col("_withdrawn").is_null() | (pl.col("_date") < pl.col("_withdrawn")))
             .then(pl.col("_code"))
             .cast(country_dtype())
             .alias("_code")
         )
-        .sort("_order")
+        .collect()
     )
     return rows.with_columns(coded["_code"])

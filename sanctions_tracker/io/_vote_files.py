@@ -3,7 +3,8 @@
 Each layout becomes two frames of text columns: roll calls (``_file``, ``_line``,
 ``_rcid``, ``_date``, ``_symbol``, ``_amend``, ``_para``, ``_title``, ``_descr``,
 ``_issues``) and votes (``_file``, ``_line``, ``_rcid``, ``_name``, ``_hint``,
-``_vote``, ``_row_date``); :mod:`sanctions_tracker.io.unvotes` checks them.
+``_vote``, ``_row_date``, and what :func:`_derived` works out of them: ``vote`` and
+``_given``); :mod:`sanctions_tracker.io.unvotes` checks them.
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ from typing import Literal, TypeAlias, cast, get_args
 
 import polars as pl
 
+from sanctions_tracker.columns import country_dtype
 from sanctions_tracker.errors import DataFormatError
 from sanctions_tracker.io._decode import decode
+from sanctions_tracker.records import VOTES
 
 __all__ = [
     "LAYOUTS",
@@ -168,32 +171,56 @@ def _read(
     columns: tuple[str, ...],
     typed: Mapping[str, pl.DataType] | None = None,
     encoding: str | None = None,
+    select: Sequence[pl.Expr] = (),
 ) -> pl.DataFrame:
-    """The named columns, with ``_file`` and the line each row starts on (``_line``).
+    """The named columns (or, given ``select``, those expressions of them), with
+    ``_file`` and the line each row starts on (``_line``); an empty line is no row.
 
     The ``typed`` columns (whole numbers, codes as an Enum) are read as their type when
     every value is one (the fast way), else every column is read as text and the caller
     reports the values that are not. A file of exactly the named columns is read with
-    its schema given (faster still).
+    its schema given (faster still). The file is scanned and ``select`` worked out in
+    one streaming plan, so that both cores parse and derive at once.
     """
     typed = dict(typed or {})
     exact = _header(path, encoding) == list(columns)
     data = _utf8(path, encoding)
 
-    def source() -> Path | io.BytesIO:
-        return path if data is None else io.BytesIO(data)
+    def scan(as_typed: bool) -> pl.DataFrame:
+        source = path if data is None else io.BytesIO(data)
+        types = typed if as_typed else {}
+        if exact:
+            rows = pl.scan_csv(
+                source, schema={column: types.get(column, pl.String) for column in columns}
+            )
+        else:
+            rows = pl.scan_csv(source, infer_schema=False, schema_overrides=types).select(columns)
+        frame = (
+            rows.with_row_index("_line", offset=2)
+            .with_columns(
+                pl.lit(str(path)).alias("_file"),
+                pl.col("_line").cast(pl.Int64),
+                # An empty line (editors and spreadsheets leave some at the end) is no row.
+                pl.any_horizontal(pl.col(columns).is_not_null()).alias("_filled"),
+            )
+            .with_columns(*select)
+            .collect(engine="streaming")
+        )
+        if not frame["_filled"].all():
+            frame = frame.filter("_filled")
+        kept = [expr.meta.output_name() for expr in select] or list(columns)
+        frame = frame.select("_file", "_line", *kept)
+        # Numbers and codes in one piece, for arrays over them (the plan leaves a piece
+        # per morsel); text is only ever picked from, and stays as read.
+        return frame.with_columns(
+            column.rechunk() for column in frame.iter_columns() if column.dtype != pl.String
+        )
 
     try:
         try:
-            if exact:
-                schema = {column: typed.get(column, pl.String) for column in columns}
-                frame = pl.read_csv(source(), schema=schema)
-            else:
-                frame = pl.read_csv(
-                    source(), infer_schema=False, columns=list(columns), schema_overrides=typed
-                )
+            return scan(as_typed=True)
         except pl.exceptions.ComputeError:
-            frame = pl.read_csv(source(), infer_schema=False, columns=list(columns))
+            return scan(as_typed=False)
     except UnicodeDecodeError:
         raise _undecodable(path, encoding) from None
     except pl.exceptions.PolarsError as err:
@@ -201,16 +228,6 @@ def _read(
             raise _undecodable(path, encoding) from None
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise DataFormatError(f"not a readable CSV: {first}", file=str(path)) from None
-    frame = frame.with_columns(
-        (pl.int_range(pl.len(), dtype=pl.Int64) + 2).alias("_line"),
-        pl.lit(str(path)).alias("_file"),
-    )
-    # An empty line (editors and spreadsheets leave some at the end) is no row. A column
-    # without a null (its count is known without a scan) means no row is empty.
-    if any(frame[column].null_count() == 0 for column in columns):
-        return frame
-    kept = frame.select(pl.any_horizontal(pl.col(columns).is_not_null())).to_series()
-    return frame if kept.all() else frame.filter(kept)
 
 
 def file_lines(file: str, lines: pl.Series, encoding: str | None = None) -> pl.Series:
@@ -297,6 +314,28 @@ _PER_ROW_VOTES: dict[str, tuple[pl.Expr, pl.Expr]] = {
 }
 
 
+def _derived(hint: pl.Expr, code: pl.Expr, layout: Layout) -> list[pl.Expr]:
+    """What the reading works out of each vote row at once: ``vote``, the vote its code
+    stands for in any case (null for an unknown code), and ``_given``, its country code
+    where the record gives one we know as it is (null otherwise).
+
+    The vote codes are cast to an Enum of the codes, and each code's place picks its
+    vote from a series of their votes: a cast and a gather, several times cheaper than
+    replacing a million strings (a no-op cast when the codes were read as this Enum).
+
+    >>> rows = pl.DataFrame({"code": ["US", "DD", None], "vote": ["yes", "No", "maybe"]})
+    >>> rows.select(_derived(pl.col("code"), pl.col("vote"), "unvotes")).rows()
+    [('for', 'US'), ('against', None), (None, None)]
+    """
+    variants = any_case(VOTE_CODES[layout])
+    meanings = pl.Series(list(variants.values()), dtype=pl.Enum(VOTES))
+    places = code.cast(pl.Enum(list(variants)), strict=False).to_physical()
+    return [
+        pl.lit(meanings).gather(places).alias("vote"),
+        hint.cast(country_dtype(), strict=False).alias("_given"),
+    ]
+
+
 def _unvotes(files: dict[str, Path], encoding: str | None) -> tuple[pl.DataFrame, pl.DataFrame]:
     missing = [role for role in ("unvotes-votes", "unvotes-calls") if role not in files]
     if missing:
@@ -305,6 +344,22 @@ def _unvotes(files: dict[str, Path], encoding: str | None) -> tuple[pl.DataFrame
             "un_roll_calls.csv (rcid, session, date, unres, amend, para, short, descr)",
             file=", ".join(str(p) for p in files.values()),
         )
+    # The vote codes are read straight into their Enum: no cast of a million strings.
+    typed = {"rcid": pl.Int64(), "vote": vote_dtype("unvotes")}
+    select = [
+        pl.col("rcid").alias("_rcid"),
+        pl.col("country").alias("_name"),
+        pl.col("country_code").alias("_hint"),
+        pl.col("vote").alias("_vote"),
+        *_derived(pl.col("country_code"), pl.col("vote"), "unvotes"),
+    ]
+    calls = _unvotes_calls(files, encoding)
+    votes = _read(files["unvotes-votes"], _COLUMNS["unvotes-votes"], typed, encoding, select)
+    return calls, votes
+
+
+def _unvotes_calls(files: dict[str, Path], encoding: str | None) -> pl.DataFrame:
+    """The roll calls of the unvotes tables, with the issues of each."""
     calls = _read(files["unvotes-calls"], _COLUMNS["unvotes-calls"], {"rcid": pl.Int64()}, encoding)
     issues = pl.DataFrame(schema={"_issue_rcid": pl.String, "_issues": pl.List(pl.String)})
     if "unvotes-issues" in files:
@@ -313,7 +368,7 @@ def _unvotes(files: dict[str, Path], encoding: str | None) -> tuple[pl.DataFrame
             .group_by(pl.col("rcid").alias("_issue_rcid"))
             .agg(pl.col("issue").drop_nulls().unique().sort().alias("_issues"))
         )
-    calls = calls.select(
+    return calls.select(
         "_file",
         "_line",
         pl.col("rcid").alias("_rcid"),
@@ -329,18 +384,6 @@ def _unvotes(files: dict[str, Path], encoding: str | None) -> tuple[pl.DataFrame
         right_on="_issue_rcid",
         how="left",
     )
-    # The vote codes are read straight into their Enum: no cast of a million strings.
-    typed = {"rcid": pl.Int64(), "vote": vote_dtype("unvotes")}
-    votes = _read(files["unvotes-votes"], _COLUMNS["unvotes-votes"], typed, encoding).select(
-        "_file",
-        "_line",
-        pl.col("rcid").alias("_rcid"),
-        pl.col("country").alias("_name"),
-        pl.col("country_code").alias("_hint"),
-        pl.col("vote").alias("_vote"),
-        pl.lit(None, pl.String).alias("_row_date"),
-    )
-    return calls, votes
 
 
 def _per_row(
@@ -366,7 +409,7 @@ def _per_row(
         "_line",
         *(expr.alias(name) for name, expr in vote.items()),
         pl.col("date").alias("_row_date"),
-    )
+    ).with_columns(_derived(pl.col("_hint"), pl.col("_vote"), layout))
     return calls, votes
 
 

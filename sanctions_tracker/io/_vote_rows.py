@@ -6,7 +6,6 @@ sort of the million votes.
 from __future__ import annotations
 
 import numpy as np
-import numpy.typing as npt
 import polars as pl
 
 __all__ = ["call_rows", "positions", "repeats"]
@@ -42,18 +41,28 @@ def call_rows(ids: pl.Series, calls: pl.Series) -> pl.Series:
     return looked_up
 
 
-def repeats(keys: npt.NDArray[np.int64]) -> bool:
-    """Whether a key occurs twice: fewer distinct keys (marked in an array of bytes
-    over their range) than keys.
+def repeats(ids: pl.Series, codes: pl.Series) -> bool:
+    """Whether a member votes twice in one roll call: fewer distinct pairs of roll-call
+    number and member (each marked in an array of bytes over their range) than votes.
 
-    >>> repeats(np.array([3, 1, 3])), repeats(np.array([3, 1, 2]))
-    (True, False)
+    >>> repeats(pl.Series([5, 5, 6]), pl.Series(["US", "CA", "US"], dtype=pl.Categorical))
+    False
+    >>> repeats(pl.Series([5, 6, 5]), pl.Series(["US", "US", "US"], dtype=pl.Categorical))
+    True
     """
-    if keys.size == 0:
+    if ids.is_empty():
         return False
-    marks = np.zeros(int(keys.max()) + 1, dtype=np.uint8)
-    marks[keys] = 1
-    return int(marks.sum(dtype=np.int64)) < keys.size
+    numbers, members = ids.to_numpy(), codes.to_physical().to_numpy()
+    low, width = int(numbers.min()), int(members.max()) + 1
+    cells = (int(numbers.max()) - low + 1) * width
+    # Each pair's cell, worked out in place in one array (of 32 bits when they fit).
+    kind = np.int32 if cells <= np.iinfo(np.int32).max else np.int64
+    keys = np.subtract(numbers, low, dtype=kind, casting="unsafe")
+    keys *= width
+    keys += members
+    marks = np.zeros(cells, dtype=np.bool_)
+    marks[keys] = True
+    return int(np.count_nonzero(marks)) < numbers.size
 
 
 def positions(ids: pl.Series) -> pl.Series:
@@ -70,14 +79,19 @@ def positions(ids: pl.Series) -> pl.Series:
     numbers = ids.to_numpy()
     if numbers.size == 0:
         return pl.Series([], dtype=pl.Int32)
-    starts = np.flatnonzero(np.concatenate(([True], numbers[1:] != numbers[:-1])))
-    lengths = np.diff(np.append(starts, numbers.size))
-    runs = numbers[starts]
+    starts = np.flatnonzero(numbers[1:] != numbers[:-1])
+    starts += 1
+    starts = np.concatenate(([0], starts))
+    lengths = np.diff(starts, append=numbers.size)
+    runs = numbers[starts] - numbers.min()
+    if runs.max() <= np.iinfo(np.uint16).max:
+        runs = runs.astype(np.uint16)  # a stable sort of 16-bit numbers is a radix sort
     order = np.argsort(runs, kind="stable")
     ordered = runs[order]
     before = np.cumsum(lengths[order]) - lengths[order]  # votes of the runs before, in order
     first = np.concatenate(([True], ordered[1:] != ordered[:-1]))
     earlier = np.empty_like(before)
     earlier[order] = before - np.maximum.accumulate(np.where(first, before, 0))
-    shift = np.repeat((starts - earlier).astype(np.int32), lengths)
-    return pl.Series(np.arange(numbers.size, dtype=np.int32) - shift)
+    place = np.repeat((starts - earlier).astype(np.int32), lengths)
+    np.subtract(np.arange(numbers.size, dtype=np.int32), place, out=place)
+    return pl.Series(place)

@@ -63,7 +63,6 @@ from sanctions_tracker.io._vote_files import (
     VOTE_CODES,
     Layout,
     PathLike,
-    any_case,
     day,
     file_lines,
     read_layout,
@@ -249,6 +248,13 @@ class _Problems:
         )
         return frame.filter(~mask)
 
+    def drop_null(self, frame: pl.DataFrame, column: str, message: pl.Expr) -> pl.DataFrame:
+        """``frame`` without the rows where ``column`` is null, each of which is reported;
+        the column's null count says without a scan when there is none."""
+        if frame[column].null_count() == 0:
+            return frame
+        return self.drop(frame, pl.col(column).is_null(), message)
+
     def listed(self) -> tuple[Problem, ...]:
         """Every problem found, by file and line."""
         if not self.found:
@@ -270,9 +276,9 @@ class _Problems:
 
 def _numbered(frame: pl.DataFrame, problems: _Problems) -> pl.DataFrame:
     """``frame`` with its roll-call number as ``_id``; a row without a whole number reported."""
-    return problems.drop(
+    return problems.drop_null(
         frame.with_columns(_number(frame, "_rcid").alias("_id")),
-        pl.col("_id").is_null(),
+        "_id",
         pl.format(
             "roll call number '{}' is not a whole number",
             pl.col("_rcid").cast(pl.String).fill_null(""),
@@ -391,20 +397,6 @@ def _documents(calls: pl.DataFrame, layout: Layout) -> pl.DataFrame:
     )
 
 
-def _vote(codes: dict[str, str]) -> pl.Expr:
-    """The vote each code of a layout stands for, in any case (null for an unknown code).
-
-    The codes are cast to an Enum of the codes, and each code's place picks its vote
-    from a series of their votes: a cast and a gather, several times cheaper than
-    replacing a million strings.
-    """
-    variants = any_case(codes)
-    meanings = pl.Series(list(variants.values()), dtype=pl.Enum(VOTES))
-    # A no-op when the reader gave the codes as this Enum (the unvotes tables).
-    places = pl.col("_vote").cast(pl.Enum(list(variants)), strict=False).to_physical()
-    return pl.lit(meanings).gather(places)
-
-
 def _check_votes(
     votes: pl.DataFrame,
     calls: pl.DataFrame,
@@ -423,11 +415,9 @@ def _check_votes(
         not_members = votes.height - int(votes.select(member.fill_null(value=True).sum()).item())
         votes = votes.filter(member.fill_null(value=True))
     codes = VOTE_CODES[layout]
-    votes = problems.drop(
-        votes.with_columns(
-            _vote(codes).alias("vote"),
-        ),
-        pl.col("vote").is_null(),
+    votes = problems.drop_null(
+        votes,
+        "vote",
         pl.format(
             "unknown vote code '{}': the codes are {}",
             pl.col("_vote").cast(pl.String).fill_null(""),
@@ -435,13 +425,12 @@ def _check_votes(
         ),
     )
     votes = votes.with_columns(call_rows(votes["_id"], calls["_id"]).alias("_call"))
-    orphan = pl.col("_call").is_null()
-    of_skipped = orphan & pl.col("_id").is_in(list(skipped_calls))
-    problems.skipped_votes = int(votes.select(of_skipped.sum()).item())
-    if problems.skipped_votes:
+    if votes["_call"].null_count() and skipped_calls:
+        of_skipped = pl.col("_call").is_null() & pl.col("_id").is_in(list(skipped_calls))
+        problems.skipped_votes = int(votes.select(of_skipped.sum()).item())
         votes = votes.filter(~of_skipped)
-    votes = problems.drop(
-        votes, orphan, pl.format("roll call {} is not among the roll calls", "_id")
+    votes = problems.drop_null(
+        votes, "_call", pl.format("roll call {} is not among the roll calls", "_id")
     )
     return votes, not_members
 
@@ -452,21 +441,25 @@ def _alpha_3() -> dict[str, str]:
     return {info.alpha_3: code for code, info in registry().items() if not info.historic}
 
 
-def _r_missing(votes: pl.DataFrame, given: pl.Series) -> pl.Series:
+def _r_missing(votes: pl.DataFrame, given: pl.Series) -> pl.Series | None:
     """Where the ``_hint`` column (``given``, as country codes) is R's missing value:
     ``NA`` beside any name but Namibia's, since R's ``write.csv`` writes a missing code
-    as Namibia's. Codes are compared, not the text of a million hints.
+    as Namibia's; None when no hint is ``NA``. Codes are compared, not the text of a
+    million hints.
 
     >>> frame = pl.DataFrame(
     ...     {"_name": ["Namibia", "Zanzibar", "Chad"], "_hint": ["NA", "NA", "TD"]}
     ... )
     >>> _r_missing(frame, frame["_hint"].cast(country_dtype())).to_list()
     [False, True, False]
+    >>> _r_missing(frame[2:], frame["_hint"][2:].cast(country_dtype())) is None
+    True
     """
     namibia = country_dtype().categories.index_of("NA")
-    na = (given.to_physical() == namibia).fill_null(value=False)
+    na = given.to_physical() == namibia
     if not na.any():
-        return na
+        return None
+    na = na.fill_null(value=False)
     rows = na.arg_true()
     names = votes["_name"].gather(rows)
     of_namibia = [
@@ -485,33 +478,39 @@ def _resolves_to(name: str, code: str) -> bool:
 def _members(votes: pl.DataFrame, calls: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The votes' ``_id``, ``_line``, ``_call``, ``vote`` and ``_code``: a known
     code as given, else the member's code at the date of the roll call. Also the votes
-    read by name, for the summary."""
+    read by name, for the summary.
+
+    Only the votes without a code we know as given (a few thousand of a million) are
+    looked at: an alpha-3 code, else the name at the date of the roll call.
+    """
     dtype = country_dtype()
-    hints = votes["_hint"]
-    given = hints.cast(dtype, strict=False)
+    given = votes["_given"]
     r_missing = _r_missing(votes, given)
-    if r_missing.any():
+    if r_missing is not None:
         given = pl.select(pl.when(r_missing).then(None).otherwise(given)).to_series()
-    unknown = (given.is_null() & ~r_missing).arg_true()
-    if len(unknown):
-        # An alpha-3 code is never a category (they are of two and four letters), so
-        # only the codes the cast did not know are looked up among them.
-        alpha_3 = hints.gather(unknown).replace(_alpha_3())
-        given = given.scatter(unknown, alpha_3.cast(dtype, strict=False))
-    missing = given.is_null().arg_true()
+    unknown = given.is_null().arg_true()
+    rows = votes.select("_file", "_line", "_id", "_call", "_name", "_hint").gather(unknown)
+    if r_missing is not None:
+        rows = rows.with_columns(
+            pl.when(r_missing.gather(unknown)).then(None).otherwise(pl.col("_hint")).alias("_hint")
+        )
+    # An alpha-3 code is never a category (they are of two and four letters), so only
+    # the codes the cast did not know are looked up among them.
+    by_code = rows["_hint"].replace(_alpha_3()).cast(dtype, strict=False)
+    named = by_code.is_null().arg_true()
     by_name = member_codes(
-        votes[missing]
-        .select(
+        rows.gather(named).select(
             "_file",
             "_line",
             "_id",
             "_name",
-            pl.when(r_missing.gather(missing)).then(None).otherwise(pl.col("_hint")).alias("_hint"),
+            "_hint",
+            calls["_day"].gather(rows["_call"].gather(named)).alias("_date"),
         )
-        .join(calls.select("_id", pl.col("_day").alias("_date")), on="_id", how="left")
     )
-    codes = given.scatter(missing, by_name["_code"]) if len(missing) else given
-    kept = votes.select("_id", "_line", "_call", "vote").with_columns(codes.alias("_code"))
+    if len(unknown):
+        given = given.scatter(unknown, by_code.scatter(named, by_name["_code"]))
+    kept = votes.select("_id", "_line", "_call", "vote").with_columns(given.alias("_code"))
     return kept, by_name
 
 
@@ -534,22 +533,27 @@ def _signatures(
     votes: pl.DataFrame, document_ids: pl.Series, problems: _Problems, file: str
 ) -> pl.DataFrame:
     """The signatures table: one row per member's vote, numbered in the order of the file,
-    with the id of its roll call's document (``document_ids`` by the vote's ``_call``)."""
-    width = len(country_dtype().categories)
-    key = (pl.col("_id") - pl.col("_id").min()) * width + pl.col("_code").to_physical()
-    keys = votes.select(key.cast(pl.Int64)).to_series().to_numpy()
-    if repeats(keys):
-        first = pl.col("_line").min().over(key)
-        votes = problems.drop(
-            votes.with_columns(pl.lit(file).alias("_file")),
-            pl.len().over(key) > 1,
-            pl.format(
-                "{} votes more than once in roll call {}: none of its votes there is loaded",
-                "_code",
-                "_id",
-            ),
-            first,
-        )
+    with the id of its roll call's document (``document_ids`` by the vote's ``_call``).
+
+    A member who votes twice in a roll call has none of those votes loaded: each is
+    reported.
+    """
+    if not repeats(votes["_id"], votes["_code"]):
+        return _signature_table(votes, document_ids)
+    votes = problems.drop(
+        votes.with_columns(pl.lit(file).alias("_file")),
+        pl.len().over("_id", "_code") > 1,
+        pl.format(
+            "{} votes more than once in roll call {}: none of its votes there is loaded",
+            "_code",
+            "_id",
+        ),
+        pl.col("_line").min().over("_id", "_code"),
+    )
+    return _signature_table(votes, document_ids)
+
+
+def _signature_table(votes: pl.DataFrame, document_ids: pl.Series) -> pl.DataFrame:
     return _typed(
         votes,
         "signatures",
@@ -566,8 +570,14 @@ def _signatures(
 
 
 def _counts(votes: pl.Series) -> dict[str, int]:
-    counts = np.bincount(votes.to_physical().to_numpy(), minlength=len(VOTES))
-    return {vote: int(n) for vote, n in zip(VOTES, counts, strict=True) if n}
+    """How many votes of each kind: a count of each code among the bytes of the Enum.
+
+    >>> _counts(pl.Series(["for", "against", "for"], dtype=pl.Enum(VOTES)))
+    {'for': 2, 'against': 1}
+    """
+    codes = votes.to_physical().to_numpy()
+    counts = (int(np.count_nonzero(codes == place)) for place in range(len(VOTES)))
+    return {vote: n for vote, n in zip(VOTES, counts, strict=True) if n}
 
 
 def read_votes(
