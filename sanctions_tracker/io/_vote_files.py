@@ -233,20 +233,26 @@ def _read(
 def file_lines(file: str, lines: pl.Series, encoding: str | None = None) -> pl.Series:
     """The true lines of rows numbered as if every row took one line (``_line``).
 
-    Only a file with line breaks inside quoted fields needs more: its rows are counted
-    again, at the first report, never for a file read without problems.
+    Only a file with line breaks inside quoted fields before the last of ``lines``
+    needs more: its rows are counted again, at the first report, never for a file
+    read without problems.
     """
-    offsets = _line_offsets(file, encoding)
+    last = lines.max()
+    if not isinstance(last, int):  # no lines
+        return lines
+    offsets = _line_offsets(file, encoding, last)
     if offsets is None:
         return lines
     return lines + pl.Series(offsets).gather(lines - 2)
 
 
-def _line_offsets(file: str, encoding: str | None) -> list[int] | None:
-    """For each row, the line breaks inside quoted fields before it; None when none.
+def _line_offsets(file: str, encoding: str | None, last: int) -> list[int] | None:
+    """For each row, the line breaks inside quoted fields before it; None when there
+    is none before line ``last``.
 
-    A field with a line break is quoted, so a file without a quote has none: that is
-    one scan of the mapped file (of a UTF-8 file), with no copy of it.
+    A field with a line break is quoted, so lines without a quote have none: the
+    mapped file (of a UTF-8 file) is read, with no copy of it, only as far as a quote
+    or the end of line ``last``.
     """
     text = _utf8(Path(file), encoding)
     if text is None:
@@ -254,10 +260,10 @@ def _line_offsets(file: str, encoding: str | None) -> list[int] | None:
             open(file, "rb") as handle,
             mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data,
         ):
-            if data.find(b'"') < 0:
+            if not _quoted_before(data, last):
                 return None
             text = bytes(data)
-    elif b'"' not in text:
+    elif not _quoted_before(text, last):
         return None
     frame = pl.read_csv(io.BytesIO(text), infer_schema=False)
     if text.count(b"\n") <= frame.height + 1:
@@ -270,6 +276,28 @@ def _line_offsets(file: str, encoding: str | None) -> list[int] | None:
         .shift(1, fill_value=0)
     )
     return inside.to_series().to_list()
+
+
+# The bytes looked through at a time for a quote and the line breaks.
+_BLOCK = 1 << 20
+
+
+def _quoted_before(data: bytes | mmap.mmap, last: int) -> bool:
+    """Whether a quote comes before the end of line ``last``.
+
+    >>> _quoted_before(b'a\\nb\\n"c\\nd"\\n', 2), _quoted_before(b'a\\nb\\n"c\\nd"\\n', 3)
+    (False, True)
+    """
+    start, breaks = 0, 0
+    while start < len(data):
+        block = data[start : start + _BLOCK]
+        if block.find(b'"') >= 0:
+            return block.count(b"\n", 0, block.find(b'"')) + breaks < last
+        breaks += block.count(b"\n")
+        if breaks >= last:
+            return False
+        start += _BLOCK
+    return False
 
 
 # -- the three layouts, each to roll calls and votes -------------------------------------------
@@ -365,8 +393,11 @@ def _unvotes_calls(files: dict[str, Path], encoding: str | None) -> pl.DataFrame
     if "unvotes-issues" in files:
         issues = (
             _read(files["unvotes-issues"], _COLUMNS["unvotes-issues"], encoding=encoding)
-            .group_by(pl.col("rcid").alias("_issue_rcid"))
-            .agg(pl.col("issue").drop_nulls().unique().sort().alias("_issues"))
+            .drop_nulls("issue")
+            .unique(["rcid", "issue"])
+            .sort("rcid", "issue")
+            .group_by(pl.col("rcid").alias("_issue_rcid"), maintain_order=True)
+            .agg(pl.col("issue").alias("_issues"))
         )
     return calls.select(
         "_file",
@@ -383,6 +414,7 @@ def _unvotes_calls(files: dict[str, Path], encoding: str | None) -> pl.DataFrame
         left_on=pl.col("_rcid").cast(pl.String),
         right_on="_issue_rcid",
         how="left",
+        maintain_order="left",
     )
 
 

@@ -620,15 +620,18 @@ def read_votes(
     report("checking the roll calls")
     problems = _Problems(encoding)
     good = _document_ids(_check_calls(calls, problems))
-    all_ids = set(calls.select(_number(calls, "_rcid")).to_series().drop_nulls().to_list())
-    skipped = all_ids - set(good["_id"].to_list())
+    skipped: set[int] = set()
+    if good.height < calls.height:  # the roll calls skipped, whose votes are not reported
+        all_ids = set(calls.select(_number(calls, "_rcid")).to_series().drop_nulls().to_list())
+        skipped = all_ids - set(good["_id"].to_list())
     votes_file = str(votes["_file"][0]) if votes.height else ""
     report("checking the votes")
     votes, not_members = _check_votes(votes, good, skipped, found, problems)
     report("reading the members")
     votes, by_name = _members(votes, good)
     unresolved = _unresolved(by_name, encoding)
-    votes = votes.filter(pl.col("_code").is_not_null())
+    if votes["_code"].null_count():
+        votes = votes.filter(pl.col("_code").is_not_null())
     report("building the tables")
     signatures = _signatures(votes, good["document_id"], problems, votes_file)
     listed = problems.listed()
