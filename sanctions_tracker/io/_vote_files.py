@@ -179,8 +179,7 @@ def _read(
     The ``typed`` columns (whole numbers, codes as an Enum) are read as their type when
     every value is one (the fast way), else every column is read as text and the caller
     reports the values that are not. A file of exactly the named columns is read with
-    its schema given (faster still). The file is scanned and ``select`` worked out in
-    one streaming plan, so that both cores parse and derive at once.
+    its schema given (faster still).
     """
     typed = dict(typed or {})
     exact = _header(path, encoding) == list(columns)
@@ -190,31 +189,21 @@ def _read(
         source = path if data is None else io.BytesIO(data)
         types = typed if as_typed else {}
         if exact:
-            rows = pl.scan_csv(
-                source, schema={column: types.get(column, pl.String) for column in columns}
-            )
+            schema = {column: types.get(column, pl.String) for column in columns}
+            frame = pl.read_csv(source, schema=schema)
         else:
-            rows = pl.scan_csv(source, infer_schema=False, schema_overrides=types).select(columns)
-        frame = (
-            rows.with_row_index("_line", offset=2)
-            .with_columns(
-                pl.lit(str(path)).alias("_file"),
-                pl.col("_line").cast(pl.Int64),
-                # An empty line (editors and spreadsheets leave some at the end) is no row.
-                pl.any_horizontal(pl.col(columns).is_not_null()).alias("_filled"),
+            frame = pl.read_csv(
+                source, infer_schema=False, columns=list(columns), schema_overrides=types
             )
-            .with_columns(*select)
-            .collect(engine="streaming")
+        frame = frame.with_columns(
+            pl.lit(str(path)).alias("_file"),
+            (pl.int_range(pl.len(), dtype=pl.Int64) + 2).alias("_line"),
         )
-        if not frame["_filled"].all():
-            frame = frame.filter("_filled")
-        kept = [expr.meta.output_name() for expr in select] or list(columns)
-        frame = frame.select("_file", "_line", *kept)
-        # Numbers and codes in one piece, for arrays over them (the plan leaves a piece
-        # per morsel); text is only ever picked from, and stays as read.
-        return frame.with_columns(
-            column.rechunk() for column in frame.iter_columns() if column.dtype != pl.String
-        )
+        # An empty line (editors and spreadsheets leave some at the end) is no row. A
+        # column without a null (its count is known without a scan) means none is empty.
+        if all(frame[column].null_count() for column in columns):
+            frame = frame.filter(pl.any_horizontal(pl.col(columns).is_not_null()))
+        return frame.select("_file", "_line", *(select or columns))
 
     try:
         try:

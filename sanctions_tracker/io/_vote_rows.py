@@ -22,21 +22,24 @@ def call_rows(ids: pl.Series, calls: pl.Series) -> pl.Series:
     """
     numbers, known = ids.to_numpy(), calls.to_numpy()
     if numbers.size == 0 or known.size == 0:
-        return pl.Series([None] * len(ids), dtype=pl.Int64)
+        return pl.Series([None] * len(ids), dtype=pl.Int32)
     low = min(int(numbers.min()), int(known.min()))
-    span = max(int(numbers.max()), int(known.max())) - low + 1
-    if span > 4 * (numbers.size + known.size):
+    high = max(int(numbers.max()), int(known.max()))
+    if high - low + 1 > 4 * (numbers.size + known.size):
         found = pl.DataFrame({"_id": ids}).join(
-            pl.DataFrame({"_id": calls, "_row": np.arange(known.size)}),
+            pl.DataFrame({"_id": calls, "_row": np.arange(known.size, dtype=np.int32)}),
             on="_id",
             how="left",
             maintain_order="left",
         )
         return found["_row"]
-    rows = np.full(span, -1, dtype=np.int64)
-    rows[known - low] = np.arange(known.size)
-    looked_up = pl.Series("_row", rows[numbers - low])
-    if (looked_up < 0).any():
+    # From 0 when the numbers start near it, so that they index the array as they are.
+    start = 0 if 0 <= low <= numbers.size else low
+    rows = np.full(high - start + 1, -1, dtype=np.int32)
+    rows[known - start] = np.arange(known.size, dtype=np.int32)
+    found_rows = rows[numbers - start if start else numbers]
+    looked_up = pl.Series("_row", found_rows)
+    if found_rows.min() < 0:
         return looked_up.to_frame().select(pl.when(pl.col("_row") >= 0).then("_row")).to_series()
     return looked_up
 
@@ -92,6 +95,9 @@ def positions(ids: pl.Series) -> pl.Series:
     first = np.concatenate(([True], ordered[1:] != ordered[:-1]))
     earlier = np.empty_like(before)
     earlier[order] = before - np.maximum.accumulate(np.where(first, before, 0))
-    place = np.repeat((starts - earlier).astype(np.int32), lengths)
-    np.subtract(np.arange(numbers.size, dtype=np.int32), place, out=place)
-    return pl.Series(place)
+    # Each place is the one before plus one, except at the start of a run, which
+    # starts at its earlier votes: a running sum of those steps, in one array.
+    place = np.ones(numbers.size, dtype=np.int32)
+    place[starts] = earlier
+    place[starts[1:]] -= earlier[:-1] + lengths[:-1] - 1
+    return pl.Series(np.cumsum(place, out=place))
