@@ -105,18 +105,19 @@ def _party(ds: Dataset, rcid: int, country: str) -> list[str]:
     return sorted(set(rows["party"].to_list()) & {country})
 
 
-@pytest.mark.parametrize(
-    ("name", "date", "expected"),
-    [
-        ("Federal Republic of Germany", "1985-12-10", "DE"),
-        ("Yemen Arab Republic", "1985-12-10", "YE"),
-        ("German Democratic Republic", "1985-12-10", "DDDE"),
-        ("Yugoslavia", "1985-12-10", "YUCS"),
-        ("Yugoslavia", "2004-12-20", "CSXX"),
-        ("Yugoslavia", "2015-12-20", "RS"),
-        ("Czechoslovakia", "1985-12-10", "CSHH"),
-    ],
-)
+# A past member's name, the date of a vote, and the code it has then.
+PAST_MEMBERS = [
+    ("Federal Republic of Germany", "1985-12-10", "DE"),
+    ("Yemen Arab Republic", "1985-12-10", "YE"),
+    ("German Democratic Republic", "1985-12-10", "DDDE"),
+    ("Yugoslavia", "1985-12-10", "YUCS"),
+    ("Yugoslavia", "2004-12-20", "CSXX"),
+    ("Yugoslavia", "2015-12-20", "RS"),
+    ("Czechoslovakia", "1985-12-10", "CSHH"),
+]
+
+
+@pytest.mark.parametrize(("name", "date", "expected"), PAST_MEMBERS)
 def test_past_members_by_date(tmp_path: Path, name: str, date: str, expected: str) -> None:
     """A past member's name becomes the state's code at the date of the vote."""
     votes, calls = _unvotes(tmp_path, f"1,{name},,yes\n", f"1,1,0,{date},R/1/1,0,0,X,Y\n")
@@ -127,16 +128,8 @@ def test_past_members_by_date(tmp_path: Path, name: str, date: str, expected: st
 def test_past_members_keep_their_rows_in_a_large_record(tmp_path: Path) -> None:
     """Thousands of votes read by name, of several past members at several dates, each
     get the code of their own row."""
-    cases = [
-        ("Federal Republic of Germany", "1985-12-10", "DE"),
-        ("Yugoslavia", "1985-12-10", "YUCS"),
-        ("Yugoslavia", "2004-12-20", "CSXX"),
-        ("Yugoslavia", "2015-12-20", "RS"),
-        ("Czechoslovakia", "1985-12-10", "CSHH"),
-        ("German Democratic Republic", "1985-12-10", "DDDE"),
-    ]
     rcids = range(1, 6001)
-    case = {rcid: cases[rcid % len(cases)] for rcid in rcids}
+    case = {rcid: PAST_MEMBERS[rcid % len(PAST_MEMBERS)] for rcid in rcids}
     calls = "".join(f"{rcid},1,0,{case[rcid][1]},,0,0,X,Y\n" for rcid in rcids)
     votes = "".join(f"{rcid},{case[rcid][0]},,yes\n{rcid},France,FR,no\n" for rcid in rcids)
     result = read_votes(*_unvotes(tmp_path, votes, calls)).signatures
