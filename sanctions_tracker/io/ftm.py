@@ -176,15 +176,14 @@ def _first_dupes(frame: pl.DataFrame, what: str) -> tuple[pl.DataFrame, list[Iss
 
 
 def _dates(sanctions: pl.DataFrame) -> tuple[pl.DataFrame, list[Issue]]:
-    """Per Sanction (line): listed_on, delisted_on (partial dates), and the values that are not
-    dates.
+    """Per Sanction, by line: listed_on, delisted_on (partial dates), and the bad dates.
 
     The listing date is the earliest of the start and listing dates, the delisting date
     the latest end date; of two dates on the same first day the less precise is earlier,
     of two ending on the same last day the more precise is later.
     """
     issues: list[Issue] = []
-    parsed = []
+    parsed = {}
     for name in _DATE_PROPERTIES:
         values = (
             sanctions.select("line", "id", pl.col(name).alias("raw"))
@@ -200,36 +199,10 @@ def _dates(sanctions: pl.DataFrame) -> tuple[pl.DataFrame, list[Issue]]:
             pl.concat_str(pl.lit(f"{name} "), described("raw", bad["raw"], iso_date_problem)),
             skipped=False,
         )
-        parsed.append(
-            values.filter(pl.col("d").is_not_null()).select(
-                "line", "d", "d_precision", pl.lit(name == "endDate").alias("_end")
-            )
-        )
-    good = pl.concat(parsed).with_columns(
-        pl.col("d_precision").to_physical().alias("_rank"), last_day("d").alias("_last")
-    )
-    # Sorted by line, the first row of a line is the one it keeps.
-    first = pl.col("line").is_first_distinct()
-    listed = (
-        good.filter(~pl.col("_end"))
-        .sort("line", "d", "_rank")
-        .filter(first)
-        .select(
-            "line",
-            pl.col("d").alias("listed_on"),
-            pl.col("d_precision").alias("listed_on_precision"),
-        )
-    )
-    delisted = (
-        good.filter(pl.col("_end"))
-        .sort(["line", "_last", "_rank"], descending=[False, True, True])
-        .filter(first)
-        .select(
-            "line",
-            pl.col("d").alias("delisted_on"),
-            pl.col("d_precision").alias("delisted_on_precision"),
-        )
-    )
+        parsed[name] = values.filter(pl.col("d").is_not_null()).select("line", "d", "d_precision")
+    listed = pl.concat([parsed["startDate"], parsed["listingDate"]])
+    listed = _one_date(listed, "listed_on", latest=False)
+    delisted = _one_date(parsed["endDate"], "delisted_on", latest=True)
     dated = (
         sanctions.select("line", "id")
         .join(listed, on="line", how="left", maintain_order="left")
@@ -246,6 +219,20 @@ def _dates(sanctions: pl.DataFrame) -> tuple[pl.DataFrame, list[Issue]]:
         for column in ("delisted_on", "delisted_on_precision")
     )
     return dated.drop("id"), issues
+
+
+def _one_date(dates: pl.DataFrame, column: str, *, latest: bool) -> pl.DataFrame:
+    """Per line, its earliest date (of two on the same first day, the less precise) or its
+    latest (of two on the same last day, the more precise), as ``column``."""
+    rank = pl.col("d_precision").to_physical()
+    if latest:
+        dates = dates.sort(pl.col("line"), last_day("d"), rank, descending=[False, True, True])
+    else:
+        dates = dates.sort(pl.col("line"), pl.col("d"), rank)
+    # Sorted by line, the first row of a line is the one it keeps.
+    return dates.filter(pl.col("line").is_first_distinct()).select(
+        "line", pl.col("d").alias(column), pl.col("d_precision").alias(f"{column}_precision")
+    )
 
 
 def _null_if_empty(column: str) -> pl.Expr:
