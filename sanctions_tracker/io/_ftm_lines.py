@@ -133,14 +133,8 @@ class _BadEntityError(Exception):
     """A line that is JSON but not a usable entity (internal: becomes an Issue)."""
 
 
-_TARGET_SCHEMA = {
-    "line": pl.Int64,
-    "id": pl.String,
-    "schema": pl.String,
-    "name": pl.String,
-    "countries": pl.String,
-}
-_TARGET_COLUMNS = tuple(_TARGET_SCHEMA)[1:]  # the line numbers are kept apart
+# The columns of a designatable entity, after its line.
+_TARGET_COLUMNS = ("id", "schema", "name", "countries")
 
 
 @attrs.define
@@ -155,21 +149,61 @@ class Columns:
     lines: int
 
 
+# The text columns that the loop keeps (attributes of _Kept).
+_TEXTS = (
+    "sanction_id",
+    "value",
+    "target_id",
+    "target_schema",
+    "target_name",
+    "target_countries",
+    "other_id",
+    "other_schema",
+)
+
+
 @attrs.define
-class _Block:
-    """The Python values of one block of lines, before they become frames."""
+class _Kept:
+    """What the line loop keeps: line numbers and counts in arrays, text in lists.
+
+    The text of a block becomes polars Series after it (:meth:`flush`), and the lists
+    are emptied for the next block; the arrays hold numbers, not Python objects, so they
+    grow over the whole stream. Of Sanctions, ``values`` holds every value of every
+    Sanction, its properties one after the other in the order of _SANCTION_PROPERTIES,
+    and ``counts`` how many values each property has.
+    """
 
     sanction_numbers: array[int] = attrs.field(factory=lambda: array("q"))
     target_numbers: array[int] = attrs.field(factory=lambda: array("q"))
-    sanction_ids: list[str] = attrs.field(factory=list)
-    # Every value of every Sanction in one list, a Sanction's properties one after the
-    # other in the order of _SANCTION_PROPERTIES; and how many values each has.
-    values: list[str | None] = attrs.field(factory=list)
     counts: array[int] = attrs.field(factory=lambda: array("I"))
-    targets: dict[str, list[Any]] = attrs.field(
-        factory=lambda: {name: [] for name in _TARGET_COLUMNS}
-    )
-    others: dict[str, list[Any]] = attrs.field(factory=lambda: {"id": [], "schema": []})
+    sanction_id: list[str] = attrs.field(factory=list)
+    value: list[str | None] = attrs.field(factory=list)
+    target_id: list[str] = attrs.field(factory=list)
+    target_schema: list[str] = attrs.field(factory=list)
+    target_name: list[str | None] = attrs.field(factory=list)
+    target_countries: list[str] = attrs.field(factory=list)
+    other_id: list[str] = attrs.field(factory=list)
+    other_schema: list[str] = attrs.field(factory=list)
+    blocks: list[tuple[pl.Series, ...]] = attrs.field(factory=list)
+
+    @property
+    def texts(self) -> tuple[list[str] | list[str | None], ...]:
+        """The text columns, in the order of _TEXTS."""
+        return tuple(getattr(self, name) for name in _TEXTS)
+
+    def flush(self) -> int:
+        """Make Series of the block's text; how many entities the block kept."""
+        texts = self.texts
+        self.blocks.append(tuple(pl.Series(column, dtype=pl.String) for column in texts))
+        kept = len(self.sanction_id) + len(self.target_id) + len(self.other_id)
+        for column in texts:
+            column.clear()
+        return kept
+
+    def column(self, name: str) -> pl.Series:
+        """One text column of every block."""
+        index = _TEXTS.index(name)
+        return pl.concat([block[index] for block in self.blocks], rechunk=True)
 
 
 def _entities(
@@ -280,37 +314,35 @@ def read_lines(
     ``encoding`` is that of a file that is not UTF-8 (a path only).
     """
     reader = _Reader(source)
-    frames: list[_Frames] = []
+    kept = _Kept()
     entities, close = _entities(source, encoding, reader)
     try:
         while True:
-            block = _Block()
-            kept = _read_block(islice(entities, BLOCK), block)
-            frames.append(_frames(block))
+            _read_block(islice(entities, BLOCK), kept)
+            block = kept.flush()
             if progress is not None:
                 progress(reader.size)
-            if kept < BLOCK:
+            if block < BLOCK:
                 break
     finally:
         close()
-    return _columns(frames, reader.schemata, reader.issues, reader.lines)
+    return _columns(kept, reader.schemata, reader.issues, reader.lines)
 
 
-def _read_block(entities: Iterable[tuple[int, _Entity]], block: _Block) -> int:
-    """Keep what a designation needs of each entity in ``block``; how many entities.
+def _read_block(entities: Iterable[tuple[int, _Entity]], kept: _Kept) -> None:
+    """Keep what a designation needs of each entity.
 
     It runs once per entity, so it does as little as it can: every list method it
     calls is bound once, here, and a Sanction's values and their counts are copied by
     one call each rather than a call per property.
     """
     join = " ".join
-    add_values, add_counts, targets = block.values.extend, block.counts.extend, block.targets
-    sanction_line, sanction_id = block.sanction_numbers.append, block.sanction_ids.append
-    target_line = block.target_numbers.append
-    target_id, target_schema, target_name, target_countries = (
-        targets[column].append for column in _TARGET_COLUMNS
-    )
-    other_id, other_schema = block.others["id"].append, block.others["schema"].append
+    sanction_line, target_line = kept.sanction_numbers.append, kept.target_numbers.append
+    add_counts = kept.counts.extend
+    sanction_id, add_values = kept.sanction_id.append, kept.value.extend
+    target_id, target_schema = kept.target_id.append, kept.target_schema.append
+    target_name, target_countries = kept.target_name.append, kept.target_countries.append
+    other_id, other_schema = kept.other_id.append, kept.other_schema.append
     sanction_values, target_values = _sanction_values, _target_values
     for number, entity in entities:
         kind = entity.schema
@@ -341,7 +373,6 @@ def _read_block(entities: Iterable[tuple[int, _Entity]], block: _Block) -> int:
         else:
             other_id(entity.id)
             other_schema(kind)
-    return len(block.sanction_ids) + len(targets["id"]) + len(block.others["id"])
 
 
 def _name(names: Any, caption: str | None) -> str | None:
@@ -484,60 +515,32 @@ def _list_column(
     return lists[name].fill_null(pl.lit([], dtype=STRINGS))
 
 
-@attrs.frozen
-class _Frames:
-    """What the loop kept of one block, as polars values."""
-
-    sanctions: pl.DataFrame
-    targets: pl.DataFrame
-    others: pl.DataFrame
-    # Every value of every Sanction of the block, and how many values each property of
-    # each Sanction has (a row a Sanction). They become list columns once, after the
-    # last block: one grouping per property, not one per block.
-    values: pl.Series
-    counts: np.ndarray[Any, np.dtype[np.uint32]]
-
-
-def _numbers(numbers: array[int]) -> np.ndarray[Any, np.dtype[np.int64]]:
-    return np.frombuffer(numbers, dtype=np.int64)
-
-
-def _frames(block: _Block) -> _Frames:
-    """The Sanctions (line and id, and their properties' values), the designatable entities,
-    the rest."""
-    return _Frames(
-        pl.DataFrame(
-            {"line": _numbers(block.sanction_numbers), "id": block.sanction_ids},
-            schema={"line": pl.Int64, "id": pl.String},
-        ),
-        pl.DataFrame(
-            {"line": _numbers(block.target_numbers), **block.targets}, schema=_TARGET_SCHEMA
-        ),
-        pl.DataFrame(block.others, schema={"id": pl.String, "schema": pl.String}),
-        pl.Series(block.values, dtype=pl.String),
-        np.frombuffer(block.counts, dtype=np.uint32).reshape(-1, len(_SANCTION_PROPERTIES)),
-    )
-
-
-def _columns(
-    frames: list[_Frames], schemata: dict[str, int], issues: list[Issue], lines: int
-) -> Columns:
-    """The blocks' frames as one of each; a Sanction's properties become list columns."""
-    counts = np.concatenate([block.counts for block in frames]).astype(np.int64)
-    values = pl.concat([block.values for block in frames], rechunk=True)
+def _columns(kept: _Kept, schemata: dict[str, int], issues: list[Issue], lines: int) -> Columns:
+    """What the loop kept as frames; a Sanction's properties become list columns."""
+    shape = (-1, len(_SANCTION_PROPERTIES))
+    counts = np.frombuffer(kept.counts, dtype=np.uint32).reshape(shape).astype(np.int64)
     # The values property by property: each property's are then one slice.
     # (Small codes: numpy sorts them by radix, in a fifth of the time of int64's.)
     properties = np.tile(np.arange(len(_SANCTION_PROPERTIES), dtype=np.uint8), len(counts))
     order = np.argsort(np.repeat(properties, counts.ravel()), kind="stable")
-    values = values.gather(order)
+    values = kept.column("value").gather(order)
     ends = np.cumsum(counts.sum(axis=0))
     starts = ends - counts.sum(axis=0)
-    sanctions = pl.concat([block.sanctions for block in frames], rechunk=True).with_columns(
+    sanctions = pl.DataFrame(
+        [_numbers("line", kept.sanction_numbers), kept.column("sanction_id").alias("id")]
+    ).with_columns(
         _list_column(name, values[starts[index] : ends[index]], counts[:, index])
         for index, name in enumerate(_SANCTION_PROPERTIES)
     )
-    targets = pl.concat([block.targets for block in frames], rechunk=True)
-    others = pl.concat([block.others for block in frames], rechunk=True)
+    targets = pl.DataFrame(
+        [
+            _numbers("line", kept.target_numbers),
+            *(kept.column(f"target_{name}").alias(name) for name in _TARGET_COLUMNS),
+        ]
+    )
+    others = pl.DataFrame(
+        [kept.column("other_id").alias("id"), kept.column("other_schema").alias("schema")]
+    )
     # The entities of each schema, counted once at the end rather than line by line.
     counted = pl.concat([targets.select("schema"), others.select("schema")])
     for kind, entities in counted["schema"].value_counts().iter_rows():
@@ -545,3 +548,7 @@ def _columns(
     if sanctions.height:
         schemata["Sanction"] = schemata.get("Sanction", 0) + sanctions.height
     return Columns(sanctions, targets, others, schemata, issues, lines)
+
+
+def _numbers(name: str, numbers: array[int]) -> pl.Series:
+    return pl.Series(name, np.frombuffer(numbers, dtype=np.int64), dtype=pl.Int64)
