@@ -336,19 +336,15 @@ def _rows(sanctions: pl.DataFrame) -> tuple[pl.DataFrame, list[Issue]]:
         pl.coalesce("registry_authority_kind", "authority_kind").alias("authority_kind"),
         pl.coalesce("registry_authority", "authority").alias("authority"),
     ).drop("registry_authority_kind", "registry_authority", "problem")
-    # The key column stands in for the three, nulls included.
-    key = pl.concat_str(
-        [pl.col(c).fill_null("\x00") for c in ("authority", "programme", "authority_name")],
-        separator="\x1f",
-    ).alias("_key")
-    rows = rows.with_columns(key)
-    keys = rows.select("_key", "authority", "programme", "authority_name").unique("_key")
-    regime_ids = [_regime_id(*row) for row in keys.drop("_key").iter_rows()]
-    keys = keys.select("_key", pl.Series("_made_id", regime_ids, dtype=pl.String))
+    # A programme the registry lacks makes its regime's id of the three.
+    made = ["authority", "programme", "authority_name"]
+    keys = rows.filter(pl.col("key").is_null()).select(made).unique()
+    regime_ids = [_regime_id(*row) for row in keys.iter_rows()]
+    keys = keys.with_columns(pl.Series("_made_id", regime_ids, dtype=pl.String))
     rows = (
-        rows.join(keys, on="_key", how="left")
+        rows.join(keys, on=made, how="left", nulls_equal=True, maintain_order="left")
         .with_columns(pl.coalesce("key", "_made_id").alias("regime_id"))
-        .drop("_key", "_made_id")
+        .drop("_made_id")
     )
     # A Sanction that names a programme twice, or under two authorities that the
     # registry makes one, is still one designation per regime and entity. Most
