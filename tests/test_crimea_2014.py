@@ -33,6 +33,16 @@ def test_the_vote_is_100_11_58_and_24_absent() -> None:
     assert expected == {vote: votes.count(vote) for vote in set(votes)}
 
 
+def test_the_timeline_says_signed_only_of_a_vote_for() -> None:
+    """A vote against is no signature in the timeline: Russia voted against."""
+    events = _crimea().timeline(target="UA").filter(pl.col("document_id") == RESOLUTION)
+    counts = dict(events.group_by("event").len().iter_rows())
+    expected = {"issued": 1, "signed": 100, "voted against": 11, "abstained": 58, "absent": 24}
+    assert expected == counts
+    expected_russia = ["voted against"]
+    assert expected_russia == events.filter(pl.col("party") == "RU")["event"].to_list()
+
+
 def test_the_eleven_against_are_those_the_sources_name() -> None:
     """The 11 against are those a source names (Armenia, Belarus, ... Venezuela)."""
     against = {s.party for s in _vote().signatures if s.vote == "against"}

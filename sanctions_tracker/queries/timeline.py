@@ -21,10 +21,19 @@ _TIMELINE_SCHEMA = {
     "regime_id": pl.String(),
     "detail": pl.String(),
 }
+# A vote for is a signature ("signed" means voted for); the other votes of a roll call
+# are events of their own.
+_VOTE_EVENTS = {
+    "for": "signed",
+    "against": "voted against",
+    "abstain": "abstained",
+    "absent": "absent",
+    "non-voting": "did not vote",
+}
 _EVENT_ORDER = (
     "joined",
     "issued",
-    "signed",
+    *_VOTE_EVENTS.values(),
     "established",
     "act",
     "listed",
@@ -44,7 +53,9 @@ def timeline(
     target: CountryLike | None = None,
 ) -> pl.LazyFrame:
     """Every dated event in order: documents issued, signatures made and withdrawn,
-    regimes established and lifted, acts, listings, alignments, bloc memberships.
+    regimes established and lifted, acts, listings, alignments, bloc memberships. A
+    vote for is a signature (``signed``); the other votes of a roll call are ``voted
+    against``, ``abstained``, ``absent`` and ``did not vote``.
 
     ``country`` keeps the events whose actor is that country (or bloc code): its
     signatures, its regimes and their acts and listings, its alignments and
@@ -56,13 +67,16 @@ def timeline(
 
     >>> from sanctions_tracker.records import JointStatement, SanctionsRegime
     >>> from sanctions_tracker.dataset import Dataset
+    >>> from sanctions_tracker.records import Signature
     >>> ds = Dataset(
-    ...     statements=[JointStatement("s", "S", "2020-09-17", "BY", signatures=["CA"])],
+    ...     statements=[JointStatement("s", "S", "2020-09-17", "BY",
+    ...                                signatures=["CA", Signature("RU", vote="against")])],
     ...     regimes=[SanctionsRegime("CA-BLR", "CA", "CA", "BY", established_on="2020-09-29")],
     ... )
     >>> timeline(ds.tables, target="BY").collect().select("date", "event", "party").rows()
     [(datetime.date(2020, 9, 17), 'issued', None),
      (datetime.date(2020, 9, 17), 'signed', 'CA'),
+     (datetime.date(2020, 9, 17), 'voted against', 'RU'),
      (datetime.date(2020, 9, 29), 'established', 'CA')]
     """
     frames = prepared(tables)
@@ -115,12 +129,13 @@ def timeline(
     regime_party = {**party, "target": pl.col("target"), "regime_id": pl.col("regime_id")}
     document = {"target": pl.col("target"), "document_id": pl.col("document_id")}
     all_signatures = t["signatures"].join(docs.select("document_id", "target"), on="document_id")
+    voted = pl.col("vote").cast(pl.String).replace_strict(_VOTE_EVENTS, default="signed")
     events = [
         event(docs, "date", "issued", **document, detail=pl.lit(None)),
         event(
             signatures,
             "signed_on",
-            "signed",
+            voted,
             **party,
             **document,
             detail=pl.col("vote").cast(pl.String),
@@ -141,7 +156,7 @@ def timeline(
                 .alias("signed_on_precision"),
             ),
             "signed_on",
-            "signed",
+            voted,
             **party,
             **document,
             detail=pl.col("vote").cast(pl.String),
