@@ -8,7 +8,8 @@ line, each refused line parsed again by orjson and checked field by field, so th
 report names the line and what is wrong with it. Of a ``Sanction`` the loop keeps its
 properties' values in one flat list, of a designatable entity its id, schema, name and
 countries, of any other its id and schema; every ``BLOCK`` entities these become
-polars frames, so that no more than one block of Python values is alive at a time.
+polars Series, so that no more than one block of Python values is alive at a time, and
+it is still in the processor's cache when polars copies it.
 
 >>> columns = read_lines(['{"id": "p1", "schema": "Person", "properties": {"name": ["A"]}}'], None)
 >>> columns.lines, columns.schemata, columns.targets["name"].to_list()
