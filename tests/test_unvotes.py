@@ -442,6 +442,16 @@ def test_members_given_by_code_are_not_listed_as_read_by_name(tmp_path: Path) ->
     assert expected == read_votes(path).summary.historic
 
 
+def test_codes_of_two_and_four_letters_are_taken_as_given(tmp_path: Path) -> None:
+    """A record's code of two letters, or of four (a state ISO withdrew), is the member."""
+    votes, calls = _unvotes(
+        tmp_path, "1,Somewhere,DDDE,yes\n1,Elsewhere,FR,no\n", "1,1,0,1985-12-10,,0,0,X,Y\n"
+    )
+    result = read_votes(votes, calls)
+    expected = (["DDDE", "FR"], ())
+    assert expected == (result.signatures["party"].to_list(), result.summary.historic)
+
+
 def test_import_votes_lists_every_bad_row_and_the_option(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
