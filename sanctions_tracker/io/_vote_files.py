@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Literal, TypeAlias, cast, get_args
 
+import numpy as np
 import polars as pl
 
 from sanctions_tracker.columns import country_dtype
@@ -273,21 +274,27 @@ _BLOCK = 1 << 20
 
 
 def _quoted_before(data: bytes | mmap.mmap, last: int) -> bool:
-    """Whether a quote comes before the end of line ``last``.
+    """Whether a quote comes before the end of line ``last``: a block at a time, each
+    looked through for a quote and its line breaks counted (as bytes, in place).
 
     >>> _quoted_before(b'a\\nb\\n"c\\nd"\\n', 2), _quoted_before(b'a\\nb\\n"c\\nd"\\n', 3)
     (False, True)
     """
+    text = np.frombuffer(data, dtype=np.uint8)
     start, breaks = 0, 0
-    while start < len(data):
-        block = data[start : start + _BLOCK]
-        if block.find(b'"') >= 0:
-            return block.count(b"\n", 0, block.find(b'"')) + breaks < last
-        breaks += block.count(b"\n")
+    while start < text.size:
+        end = min(start + _BLOCK, text.size)
+        quote = data.find(b'"', start, end)
+        if quote >= 0:
+            return breaks + int(np.count_nonzero(text[start:quote] == _NEWLINE)) < last
+        breaks += int(np.count_nonzero(text[start:end] == _NEWLINE))
         if breaks >= last:
             return False
-        start += _BLOCK
+        start = end
     return False
+
+
+_NEWLINE = ord("\n")
 
 
 # -- the three layouts, each to roll calls and votes -------------------------------------------
