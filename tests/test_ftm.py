@@ -613,6 +613,17 @@ def test_chunks_of_a_file_give_the_same_import_as_lines(
         assert table.equals(by_line_tables[name]), name
 
 
+def test_lines_that_balance_each_other_in_a_chunk_are_reported() -> None:
+    """A line that closes its array and opens another cannot make up for an entity split
+    over two lines in the same chunk: the three lines are reported as line by line."""
+    a, b = json.dumps(_person("a", "A")), json.dumps(_person("b", "B"))
+    lines = [f"{a}],[{b}", '{"id": "c", "schema": "Person", "x": [[', "]]}", a]
+    data = "\n".join(lines).encode()
+    result = read_ftm(io.BytesIO(data))
+    expected = ([1, 2, 3], {"Person": 1})
+    assert expected == ([i.line for i in result.summary.issues], dict(result.summary.schemata))
+
+
 def test_two_entities_on_a_line_or_one_over_two_lines_are_reported() -> None:
     """A chunk is decoded as a whole only when each of its lines is one entity."""
     person = json.dumps(_person("p", "P"))

@@ -21,13 +21,14 @@ from __future__ import annotations
 import gc
 import io
 import os
+import secrets
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from itertools import chain, count, islice
 from operator import attrgetter
 from pathlib import Path
-from typing import IO, Any, TypeAlias
+from typing import IO, Any, TypeAlias, cast
 
 import attrs
 import msgspec
@@ -122,8 +123,11 @@ class _Entity(msgspec.Struct, gc=False):
 
 
 _DECODE = msgspec.json.Decoder(_Entity).decode
-# A chunk of lines as an array of one-entity arrays (see _Reader._chunk).
-_DECODE_CHUNK = msgspec.json.Decoder(list[tuple[_Entity]]).decode
+# A chunk of lines as an array of one-entity arrays, a random text between each two
+# (see _Reader._chunk): no line can hold the text, so no line can pass for two.
+_BETWEEN = secrets.token_hex(8)
+_SEPARATOR = f'],"{_BETWEEN}",['.encode()
+_DECODE_CHUNK = msgspec.json.Decoder(list[tuple[_Entity] | str]).decode
 _sanction_values = attrgetter(*_SANCTION_PROPERTIES)
 _target_values = attrgetter(*_TARGET_PROPERTIES)
 # Whatever msgspec refuses goes to the checks of _checked, which name the problem.
@@ -223,7 +227,7 @@ def _entities(
                 f"cannot read the FtM stream: {err.strerror}", file=str(path)
             ) from None
         return reader.of_chunks(_chunks(handle.read)), handle.close
-    if isinstance(source, io.BufferedIOBase | io.RawIOBase):  # a binary file: read in chunks
+    if isinstance(source, io.BufferedIOBase):  # a binary file: read in chunks
         return reader.of_chunks(_chunks(source.read)), lambda: None
     return reader.of_lines(source), lambda: None
 
@@ -271,10 +275,13 @@ class _Reader:
     def _chunk(self, chunk: bytes) -> Iterable[tuple[int, _Entity]]:
         r"""The entities of a chunk of lines, decoded by one call when every line is one.
 
-        Each line becomes a JSON array holding it, and the chunk an array of those:
-        msgspec checks that each holds exactly one entity, so a blank line, a line
-        with two values or an entity split over two lines is refused as it is line by
-        line. A refused chunk is read again line by line, each line checked alone.
+        Each line becomes a JSON array holding it, and the chunk an array of those with
+        a random text between each two. msgspec checks that each array holds exactly
+        one entity, so a blank line or a line with two values is refused; an entity
+        split over two lines, or a line made to close its array and open another, would
+        take the text between two arrays inside an entity, or put two arrays side by
+        side, and the count of the texts tells. A refused chunk is read again line by
+        line, each line checked alone.
         """
         first = self.lines + 1
         self.size += len(chunk)
@@ -282,12 +289,17 @@ class _Reader:
             if not chunk.isascii():
                 str(chunk, "utf-8")  # msgspec does not check the text of fields it skips
             body = chunk[:-1] if chunk.endswith(b"\n") else chunk
-            decoded = _DECODE_CHUNK(b"[[" + body.replace(b"\n", b"],[") + b"]]")
+            joined = body.replace(b"\n", _SEPARATOR)
+            lines = (len(joined) - len(body)) // (len(_SEPARATOR) - 1) + 1
+            decoded = _DECODE_CHUNK(b"[[" + joined + b"]]")
+            if len(decoded) != 2 * lines - 1 or decoded.count(_BETWEEN) != lines - 1:
+                raise ValueError("a line that is not one entity")
         except _REFUSED:
             self.size -= len(chunk)
             return self.of_lines(io.BytesIO(chunk))
-        self.lines += len(decoded)  # one entity a line: msgspec checked it
-        return zip(count(first), chain.from_iterable(decoded))
+        self.lines += lines
+        entities = cast("list[tuple[_Entity]]", decoded[::2])  # the texts are between
+        return zip(count(first), chain.from_iterable(entities))
 
     def of_lines(self, lines: Iterable[bytes | str]) -> Iterator[tuple[int, _Entity]]:
         """The entities of lines, each decoded alone; a refused line is checked by orjson."""
