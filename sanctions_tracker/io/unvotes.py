@@ -44,6 +44,7 @@ This module only reads: it returns tables and a summary, and
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Executor, ThreadPoolExecutor
 from functools import cache
 
 import attrs
@@ -494,22 +495,16 @@ def _members(votes: pl.DataFrame, calls: pl.DataFrame) -> tuple[pl.DataFrame, pl
         rows = rows.with_columns(
             pl.when(r_missing.gather(unknown)).then(None).otherwise(pl.col("_hint")).alias("_hint")
         )
-    # An alpha-3 code is never a category (they are of two and four letters), so only
-    # the codes the cast did not know are looked up among them.
-    by_code = rows["_hint"].replace(_alpha_3()).cast(dtype, strict=False)
-    named = by_code.is_null().arg_true()
-    by_name = member_codes(
-        rows.gather(named).select(
-            "_file",
-            "_line",
-            "_id",
-            "_name",
-            "_hint",
-            calls["_day"].gather(rows["_call"].gather(named)).alias("_date"),
-        )
+    rows = rows.with_columns(
+        # An alpha-3 code is never a category (they are of two and four letters), so
+        # only the codes not known as given are looked up among them.
+        pl.col("_hint").replace(_alpha_3()).cast(dtype, strict=False).alias("_by_code"),
+        pl.lit(calls["_day"]).gather(pl.col("_call")).alias("_date"),
     )
+    named = rows["_by_code"].is_null().arg_true()
+    by_name = member_codes(rows.select("_file", "_line", "_id", "_name", "_hint", "_date")[named])
     if len(unknown):
-        given = given.scatter(unknown, by_code.scatter(named, by_name["_code"]))
+        given = given.scatter(unknown, rows["_by_code"].scatter(named, by_name["_code"]))
     kept = votes.select("_id", "_line", "_call", "vote").with_columns(given.alias("_code"))
     return kept, by_name
 
@@ -530,16 +525,24 @@ def _unresolved(by_name: pl.DataFrame, encoding: str | None) -> tuple[Unresolved
 
 
 def _signatures(
-    votes: pl.DataFrame, document_ids: pl.Series, problems: _Problems, file: str
+    votes: pl.DataFrame,
+    document_ids: pl.Series,
+    problems: _Problems,
+    file: str,
+    helper: Executor,
 ) -> pl.DataFrame:
     """The signatures table: one row per member's vote, numbered in the order of the file,
     with the id of its roll call's document (``document_ids`` by the vote's ``_call``).
 
     A member who votes twice in a roll call has none of those votes loaded: each is
-    reported.
+    reported. Whether one does, and each vote's place, are worked out by ``helper``
+    while this thread gathers the table's text.
     """
-    if not repeats(votes["_id"], votes["_code"]):
-        return _signature_table(votes, document_ids)
+    repeated = helper.submit(repeats, votes["_id"], votes["_code"])
+    places = helper.submit(positions, votes["_id"])
+    table = _signature_table(votes, document_ids)
+    if not repeated.result():
+        return table.with_columns(places.result().alias("position"))
     votes = problems.drop(
         votes.with_columns(pl.lit(file).alias("_file")),
         pl.len().over("_id", "_code") > 1,
@@ -550,16 +553,19 @@ def _signatures(
         ),
         pl.col("_line").min().over("_id", "_code"),
     )
-    return _signature_table(votes, document_ids)
+    return _signature_table(votes, document_ids).with_columns(
+        positions(votes["_id"]).alias("position")
+    )
 
 
 def _signature_table(votes: pl.DataFrame, document_ids: pl.Series) -> pl.DataFrame:
+    """The signatures table of ``votes``, but for each vote's ``position`` (a 0)."""
     return _typed(
         votes,
         "signatures",
         {
             "document_id": document_ids.gather(votes["_call"]),
-            "position": positions(votes["_id"]),
+            "position": pl.lit(0, dtype=pl.Int32),
             "party_kind": pl.lit("country", dtype=TABLES["signatures"].schema()["party_kind"]),
             # The code as text: each row's category, gathered (no cast of a million).
             "party": country_dtype().categories.gather(votes["_code"].to_physical()),
@@ -625,15 +631,20 @@ def read_votes(
         all_ids = set(calls.select(_number(calls, "_rcid")).to_series().drop_nulls().to_list())
         skipped = all_ids - set(good["_id"].to_list())
     votes_file = str(votes["_file"][0]) if votes.height else ""
-    report("checking the votes")
-    votes, not_members = _check_votes(votes, good, skipped, found, problems)
-    report("reading the members")
-    votes, by_name = _members(votes, good)
-    unresolved = _unresolved(by_name, encoding)
-    if votes["_code"].null_count():
-        votes = votes.filter(pl.col("_code").is_not_null())
-    report("building the tables")
-    signatures = _signatures(votes, good["document_id"], problems, votes_file)
+    # The other core builds the documents, and later works on the votes' arrays, while
+    # this thread checks the votes.
+    with ThreadPoolExecutor(max_workers=1) as helper:
+        documents = helper.submit(_documents, good, found)
+        report("checking the votes")
+        votes, not_members = _check_votes(votes, good, skipped, found, problems)
+        report("reading the members")
+        votes, by_name = _members(votes, good)
+        unresolved = _unresolved(by_name, encoding)
+        if votes["_code"].null_count():
+            votes = votes.filter(pl.col("_code").is_not_null())
+        report("building the tables")
+        signatures = _signatures(votes, good["document_id"], problems, votes_file, helper)
+        table = documents.result()
     listed = problems.listed()
     if strict and listed:
         shown = list(listed[:100])
@@ -655,4 +666,4 @@ def read_votes(
         problems=listed,
         votes_of_skipped_calls=problems.skipped_votes,
     )
-    return VotesImport(_documents(good, found), signatures, summary)
+    return VotesImport(table, signatures, summary)
