@@ -63,7 +63,7 @@ TARGET_SCHEMATA: Mapping[str, str] = {
     "PublicBody": "organization",
 }
 
-#: Entities per block: what the loop keeps of them becomes polars frames, and progress
+#: Entities per block: what the loop keeps of them becomes polars Series, and progress
 #: is reported, after each. A small block's values are still in the processor's cache
 #: when polars copies them (16,384 took a sixth longer).
 BLOCK = 2048
@@ -173,7 +173,7 @@ class _Kept:
 
     The text of a block becomes polars Series after it (:meth:`flush`), and the lists
     are emptied for the next block; the arrays hold numbers, not Python objects, so they
-    grow over the whole stream. Of Sanctions, ``values`` holds every value of every
+    grow over the whole stream. Of Sanctions, ``value`` holds every value of every
     Sanction, its properties one after the other in the order of _SANCTION_PROPERTIES,
     and ``counts`` how many values each property has.
     """
