@@ -408,9 +408,14 @@ def read_ftm(
     rows, row_issues = _rows(sanctions)
     issues += row_issues
 
-    # Only the entities that a Sanction names are read further.
-    named = rows.select(pl.col("entity").alias("id")).unique()
-    entities = entities.join(named, on="id", how="semi")
+    # Each row takes its entity: a person or organisation, or a thing. A Sanction on a
+    # thing (a vessel, an aircraft, a security) is valid data but no designation: it is
+    # kept, under its entity's schema, for its regime and dates. Only the entities that
+    # a Sanction names are read further.
+    things = others.unique("id", keep="first").rename({"id": "entity", "schema": "thing"})
+    rows = rows.join(entities.rename({"id": "entity"}), on="entity", how="left").join(
+        things, on="entity", how="left"
+    )
     # A stream holds few distinct lists of countries: each is read once.
     codes = (
         pl.col("countries")
@@ -421,25 +426,19 @@ def read_ftm(
         .list.drop_nulls()
         .list.unique(maintain_order=True)
     )
-    places = entities.select(pl.col("countries").unique()).with_columns(
+    places = rows.select(pl.col("countries").drop_nulls().unique()).with_columns(
         # The first country is the target's own; the others count as further nationalities.
         codes.list.first().alias("target_country"),
         codes.list.slice(1).cast(STRINGS).alias("nationalities"),
     )
-    entities = (
-        entities.select(
-            pl.col("id").alias("entity"),
+    rows = (
+        rows.join(places, on="countries", how="left", maintain_order="left")
+        .with_columns(
             pl.col("schema").replace_strict(dict(TARGET_SCHEMATA)).alias("target_kind"),
             pl.col("name").str.strip_chars().alias("target_name"),
-            "countries",
         )
-        .join(places, on="countries", how="left", maintain_order="left")
-        .drop("countries")
+        .drop("schema", "name", "countries")
     )
-    # A Sanction on a thing (a vessel, an aircraft, a security) is valid data but no
-    # designation: it is kept, under its entity's schema, for its regime and dates.
-    things = others.unique("id", keep="first").rename({"id": "entity", "schema": "thing"})
-    rows = rows.join(entities, on="entity", how="left").join(things, on="entity", how="left")
     is_thing = pl.col("target_kind").is_null() & pl.col("thing").is_not_null()
     missing = rows.filter(pl.col("target_kind").is_null() & pl.col("thing").is_null())
     issues += _issues(
