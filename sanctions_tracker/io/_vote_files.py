@@ -14,10 +14,11 @@ import csv
 import io
 import mmap
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Executor
 from functools import cache
 from pathlib import Path
-from typing import Literal, TypeAlias, cast, get_args
+from typing import Literal, TypeAlias, TypeVar, cast, get_args
 
 import numpy as np
 import polars as pl
@@ -357,7 +358,7 @@ def _derived(hint: pl.Expr, code: pl.Expr, layout: Layout) -> list[pl.Expr]:
     places = code.cast(pl.Enum(list(variants)), strict=False).to_physical()
     # A code of two letters read as the number its two bytes make picks its country from
     # a table of every such number, several times cheaper than casting a million
-    # strings; any other code is null here, and looked at with the codes not known.
+    # strings; any other code (and NA) is null here, looked at with the codes not known.
     pair = hint.cast(pl.Binary).bin.reinterpret(dtype=pl.UInt16, endianness="little")
     return [
         pl.lit(meanings).gather(places).alias("vote"),
@@ -368,19 +369,23 @@ def _derived(hint: pl.Expr, code: pl.Expr, layout: Layout) -> list[pl.Expr]:
 @cache
 def _two_letter_codes() -> pl.Series:
     """For each number two bytes make (the first the low byte), the country whose code
-    they spell, or null.
+    they spell, or null; null for ``NA`` too, which may be Namibia's code or R's
+    missing value (the name beside it tells).
 
     >>> _two_letter_codes()[int.from_bytes(b"FR", "little")]
     'FR'
+    >>> _two_letter_codes()[int.from_bytes(b"NA", "little")] is None
+    True
     """
     countries: list[str | None] = [None] * (1 << 16)
     for code in country_dtype().categories.to_list():
-        if len(code.encode()) == 2:
+        if len(code.encode()) == 2 and code != "NA":
             countries[int.from_bytes(code.encode(), "little")] = code
     return pl.Series(countries, dtype=country_dtype())
 
 
-def _unvotes(files: dict[str, Path], encoding: str | None) -> tuple[pl.DataFrame, pl.DataFrame]:
+def _unvotes_needs(files: dict[str, Path]) -> None:
+    """Refuses the unvotes layout without its votes and roll calls."""
     missing = [role for role in ("unvotes-votes", "unvotes-calls") if role not in files]
     if missing:
         raise DataFormatError(
@@ -388,7 +393,11 @@ def _unvotes(files: dict[str, Path], encoding: str | None) -> tuple[pl.DataFrame
             "un_roll_calls.csv (rcid, session, date, unres, amend, para, short, descr)",
             file=", ".join(str(p) for p in files.values()),
         )
-    # The vote codes are read straight into their Enum: no cast of a million strings.
+
+
+def _unvotes_votes(path: Path, encoding: str | None) -> pl.DataFrame:
+    """The votes of the unvotes tables, their codes read straight into their Enum (no
+    cast of a million strings)."""
     typed = {"rcid": pl.Int64(), "vote": vote_dtype("unvotes")}
     select = [
         pl.col("rcid").alias("_rcid"),
@@ -397,9 +406,7 @@ def _unvotes(files: dict[str, Path], encoding: str | None) -> tuple[pl.DataFrame
         pl.col("vote").alias("_vote"),
         *_derived(pl.col("country_code"), pl.col("vote"), "unvotes"),
     ]
-    calls = _unvotes_calls(files, encoding)
-    votes = _read(files["unvotes-votes"], _COLUMNS["unvotes-votes"], typed, encoding, select)
-    return calls, votes
+    return _read(path, _COLUMNS["unvotes-votes"], typed, encoding, select)
 
 
 def _unvotes_calls(files: dict[str, Path], encoding: str | None) -> pl.DataFrame:
@@ -498,14 +505,31 @@ def layout_of(
     return found, roles
 
 
+Then = TypeVar("Then")
+
+
 def read_layout(
-    paths: Sequence[PathLike], layout: Layout | None, encoding: str | None = None
-) -> tuple[Layout, pl.DataFrame, pl.DataFrame]:
-    """The layout of the files, and their roll calls and votes as text (decoded from
-    ``encoding``, or UTF-8 unless a byte order mark says UTF-16 or UTF-32)."""
+    paths: Sequence[PathLike],
+    layout: Layout | None,
+    then: Callable[[Layout, pl.DataFrame], Then],
+    encoding: str | None = None,
+    helper: Executor | None = None,
+) -> tuple[Layout, Then, pl.DataFrame]:
+    """The layout of the files, what ``then`` makes of the layout and the roll calls,
+    and the votes as text (decoded from ``encoding``, or UTF-8 unless a byte order mark
+    says UTF-16 or UTF-32). Given a ``helper``, it reads a file of roll calls and works
+    ``then`` out while this thread reads the votes."""
     found, roles = layout_of(_files(paths), layout, encoding)
-    if found == "unvotes":
-        calls, votes = _unvotes(roles, encoding)
-    else:
+    if found != "unvotes":
         calls, votes = _per_row(roles[found], found, encoding)
-    return found, calls, votes
+        return found, then(found, calls), votes
+    _unvotes_needs(roles)
+    if helper is None:
+        done = then(found, _unvotes_calls(roles, encoding))
+        return found, done, _unvotes_votes(roles["unvotes-votes"], encoding)
+    working = helper.submit(lambda: then(found, _unvotes_calls(roles, encoding)))
+    try:
+        votes = _unvotes_votes(roles["unvotes-votes"], encoding)
+    finally:
+        done = working.result()  # the roll calls' error first, as without a helper
+    return found, done, votes

@@ -45,7 +45,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import Executor, ThreadPoolExecutor
-from functools import cache
+from functools import cache, partial
 
 import attrs
 import numpy as np
@@ -442,31 +442,20 @@ def _alpha_3() -> dict[str, str]:
     return {info.alpha_3: code for code, info in registry().items() if not info.historic}
 
 
-def _r_missing(votes: pl.DataFrame, given: pl.Series) -> pl.Series | None:
-    """Where the ``_hint`` column (``given``, as country codes) is R's missing value:
-    ``NA`` beside any name but Namibia's, since R's ``write.csv`` writes a missing code
-    as Namibia's; None when no hint is ``NA``. Codes are compared, not the text of a
-    million hints.
+def _r_missing(rows: pl.DataFrame) -> pl.Expr:
+    """The ``_hint`` column of ``rows`` without R's missing value: ``NA`` beside any
+    name but Namibia's, since R's ``write.csv`` writes a missing code as Namibia's.
 
     >>> frame = pl.DataFrame(
     ...     {"_name": ["Namibia", "Zanzibar", "Chad"], "_hint": ["NA", "NA", "TD"]}
     ... )
-    >>> _r_missing(frame, frame["_hint"].cast(country_dtype())).to_list()
-    [False, True, False]
-    >>> _r_missing(frame[2:], frame["_hint"][2:].cast(country_dtype())) is None
-    True
+    >>> frame.select(_r_missing(frame))["_hint"].to_list()
+    ['NA', None, 'TD']
     """
-    namibia = country_dtype().categories.index_of("NA")
-    na = given.to_physical() == namibia
-    if not na.any():
-        return None
-    na = na.fill_null(value=False)
-    rows = na.arg_true()
-    names = votes["_name"].gather(rows)
-    of_namibia = [
-        name for name in names.unique().drop_nulls().to_list() if _resolves_to(name, "NA")
-    ]
-    return na.scatter(rows, ~names.is_in(of_namibia).fill_null(value=False))
+    names = rows.filter(pl.col("_hint") == "NA")["_name"].unique().drop_nulls().to_list()
+    of_namibia = [name for name in names if _resolves_to(name, "NA")]
+    r_missing = (pl.col("_hint") == "NA") & ~pl.col("_name").is_in(of_namibia).fill_null(False)
+    return pl.when(r_missing).then(None).otherwise(pl.col("_hint")).alias("_hint")
 
 
 def _resolves_to(name: str, code: str) -> bool:
@@ -481,21 +470,15 @@ def _members(votes: pl.DataFrame, calls: pl.DataFrame) -> tuple[pl.DataFrame, pl
     code as given, else the member's code at the date of the roll call. Also the votes
     read by name, for the summary.
 
-    Only the votes without a code we know as given (a few thousand of a million) are
-    looked at: an alpha-3 code, else the name at the date of the roll call.
+    Only the votes without a code we know as given (a few thousand of a million, and
+    those given as ``NA``, which may be Namibia's or R's missing value) are looked at:
+    a code, an alpha-3 code, else the name at the date of the roll call.
     """
     dtype = country_dtype()
     given = votes["_given"]
-    r_missing = _r_missing(votes, given)
-    if r_missing is not None:
-        given = pl.select(pl.when(r_missing).then(None).otherwise(given)).to_series()
     unknown = given.is_null().arg_true()
     rows = votes.select("_file", "_line", "_id", "_call", "_name", "_hint").gather(unknown)
-    if r_missing is not None:
-        rows = rows.with_columns(
-            pl.when(r_missing.gather(unknown)).then(None).otherwise(pl.col("_hint")).alias("_hint")
-        )
-    rows = rows.with_columns(
+    rows = rows.with_columns(_r_missing(rows)).with_columns(
         # An alpha-3 code is never a category (they are of two and four letters), so
         # only the codes not known as given are looked up among them.
         pl.col("_hint").replace(_alpha_3()).cast(dtype, strict=False).alias("_by_code"),
@@ -586,6 +569,19 @@ def _counts(votes: pl.Series) -> dict[str, int]:
     return {vote: n for vote, n in zip(VOTES, counts, strict=True) if n}
 
 
+def _roll_calls(
+    problems: _Problems, layout: Layout, calls: pl.DataFrame
+) -> tuple[pl.DataFrame, set[int], pl.DataFrame]:
+    """The good roll calls with their document ids, the numbers of those skipped, and
+    the documents table: all a read needs of the roll calls before the votes."""
+    good = _document_ids(_check_calls(calls, problems))
+    skipped: set[int] = set()
+    if good.height < calls.height:  # the roll calls skipped, whose votes are not reported
+        all_ids = set(calls.select(_number(calls, "_rcid")).to_series().drop_nulls().to_list())
+        skipped = all_ids - set(good["_id"].to_list())
+    return good, skipped, _documents(good, layout)
+
+
 def read_votes(
     *paths: PathLike,
     layout: Layout | None = None,
@@ -621,30 +617,36 @@ def read_votes(
     sanctions_tracker.errors.DataFormatError: nowhere.csv: no such file: give the path ...
     """
     report = progress or (lambda stage: None)
-    report("reading the files")
-    found, calls, votes = read_layout(paths, layout, encoding)
-    report("checking the roll calls")
-    problems = _Problems(encoding)
-    good = _document_ids(_check_calls(calls, problems))
-    skipped: set[int] = set()
-    if good.height < calls.height:  # the roll calls skipped, whose votes are not reported
-        all_ids = set(calls.select(_number(calls, "_rcid")).to_series().drop_nulls().to_list())
-        skipped = all_ids - set(good["_id"].to_list())
-    votes_file = str(votes["_file"][0]) if votes.height else ""
-    # The other core builds the documents, and later works on the votes' arrays, while
-    # this thread checks the votes.
+    # A second thread reads and works on what the votes do not need, beside this one.
     with ThreadPoolExecutor(max_workers=1) as helper:
-        documents = helper.submit(_documents, good, found)
-        report("checking the votes")
-        votes, not_members = _check_votes(votes, good, skipped, found, problems)
-        report("reading the members")
-        votes, by_name = _members(votes, good)
-        unresolved = _unresolved(by_name, encoding)
-        if votes["_code"].null_count():
-            votes = votes.filter(pl.col("_code").is_not_null())
-        report("building the tables")
-        signatures = _signatures(votes, good["document_id"], problems, votes_file, helper)
-        table = documents.result()
+        return _read_votes(paths, layout, strict, report, encoding, helper)
+
+
+def _read_votes(
+    paths: tuple[PathLike, ...],
+    layout: Layout | None,
+    strict: bool,
+    report: Callable[[str], None],
+    encoding: str | None,
+    helper: Executor,
+) -> VotesImport:
+    report("reading the files and checking the roll calls")
+    problems = _Problems(encoding)
+    # The helper reads and checks the roll calls, and makes their documents, while this
+    # thread reads the votes.
+    found, (good, skipped, documents), votes = read_layout(
+        paths, layout, partial(_roll_calls, problems), encoding, helper
+    )
+    votes_file = str(votes["_file"][0]) if votes.height else ""
+    report("checking the votes")
+    votes, not_members = _check_votes(votes, good, skipped, found, problems)
+    report("reading the members")
+    votes, by_name = _members(votes, good)
+    unresolved = _unresolved(by_name, encoding)
+    if votes["_code"].null_count():
+        votes = votes.filter(pl.col("_code").is_not_null())
+    report("building the tables")
+    signatures = _signatures(votes, good["document_id"], problems, votes_file, helper)
     listed = problems.listed()
     if strict and listed:
         shown = list(listed[:100])
@@ -666,4 +668,4 @@ def read_votes(
         problems=listed,
         votes_of_skipped_calls=problems.skipped_votes,
     )
-    return VotesImport(table, signatures, summary)
+    return VotesImport(documents, signatures, summary)
