@@ -14,11 +14,11 @@ import csv
 import io
 import mmap
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import Executor
 from functools import cache
 from pathlib import Path
-from typing import Literal, TypeAlias, TypeVar, cast, get_args
+from typing import Literal, TypeAlias, cast, get_args
 
 import numpy as np
 import polars as pl
@@ -505,31 +505,26 @@ def layout_of(
     return found, roles
 
 
-Then = TypeVar("Then")
-
-
 def read_layout(
     paths: Sequence[PathLike],
     layout: Layout | None,
-    then: Callable[[Layout, pl.DataFrame], Then],
     encoding: str | None = None,
     helper: Executor | None = None,
-) -> tuple[Layout, Then, pl.DataFrame]:
-    """The layout of the files, what ``then`` makes of the layout and the roll calls,
-    and the votes as text (decoded from ``encoding``, or UTF-8 unless a byte order mark
-    says UTF-16 or UTF-32). Given a ``helper``, it reads a file of roll calls and works
-    ``then`` out while this thread reads the votes."""
+) -> tuple[Layout, pl.DataFrame, pl.DataFrame]:
+    """The layout of the files, and their roll calls and votes as text (decoded from
+    ``encoding``, or UTF-8 unless a byte order mark says UTF-16 or UTF-32). Given a
+    ``helper``, it reads a file of roll calls while this thread reads the votes."""
     found, roles = layout_of(_files(paths), layout, encoding)
     if found != "unvotes":
         calls, votes = _per_row(roles[found], found, encoding)
-        return found, then(found, calls), votes
+        return found, calls, votes
     _unvotes_needs(roles)
     if helper is None:
-        done = then(found, _unvotes_calls(roles, encoding))
-        return found, done, _unvotes_votes(roles["unvotes-votes"], encoding)
-    working = helper.submit(lambda: then(found, _unvotes_calls(roles, encoding)))
+        calls = _unvotes_calls(roles, encoding)
+        return found, calls, _unvotes_votes(roles["unvotes-votes"], encoding)
+    reading = helper.submit(_unvotes_calls, roles, encoding)
     try:
         votes = _unvotes_votes(roles["unvotes-votes"], encoding)
     finally:
-        done = working.result()  # the roll calls' error first, as without a helper
-    return found, done, votes
+        calls = reading.result()  # the roll calls' error first, as without a helper
+    return found, calls, votes

@@ -45,7 +45,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import Executor, ThreadPoolExecutor
-from functools import cache, partial
+from functools import cache
 
 import attrs
 import numpy as np
@@ -398,15 +398,12 @@ def _documents(calls: pl.DataFrame, layout: Layout) -> pl.DataFrame:
     )
 
 
-def _check_votes(
-    votes: pl.DataFrame,
-    calls: pl.DataFrame,
-    skipped_calls: set[int],
-    layout: Layout,
-    problems: _Problems,
+def _check_vote_rows(
+    votes: pl.DataFrame, layout: Layout, problems: _Problems
 ) -> tuple[pl.DataFrame, int]:
-    """Votes with their ``vote`` and the row of their roll call (``_call``); the bad
-    ones reported. Also the number of rows of states that were not members."""
+    """Votes with their roll-call number (``_id``) and ``vote`` checked, the bad ones
+    reported (no roll call is needed for these). Also the number of rows of states that
+    were not members."""
     votes = _numbered(votes, problems)
     if layout != "unvotes":
         votes = problems.drop(votes, day("_row_date").is_null(), _date_problem("_row_date"))
@@ -425,15 +422,22 @@ def _check_votes(
             pl.lit(", ".join(code or "blank" for code in codes)),
         ),
     )
+    return votes, not_members
+
+
+def _match_calls(
+    votes: pl.DataFrame, calls: pl.DataFrame, skipped_calls: set[int], problems: _Problems
+) -> pl.DataFrame:
+    """Votes with the row of their roll call (``_call``); a vote of no roll call
+    reported, but only counted when its roll call was skipped as bad."""
     votes = votes.with_columns(call_rows(votes["_id"], calls["_id"]).alias("_call"))
     if votes["_call"].null_count() and skipped_calls:
         of_skipped = pl.col("_call").is_null() & pl.col("_id").is_in(list(skipped_calls))
         problems.skipped_votes = int(votes.select(of_skipped.sum()).item())
         votes = votes.filter(~of_skipped)
-    votes = problems.drop_null(
+    return problems.drop_null(
         votes, "_call", pl.format("roll call {} is not among the roll calls", "_id")
     )
-    return votes, not_members
 
 
 @cache
@@ -465,29 +469,35 @@ def _resolves_to(name: str, code: str) -> bool:
         return False
 
 
-def _members(votes: pl.DataFrame, calls: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+def _unknown(votes: pl.DataFrame) -> pl.DataFrame:
+    """The votes without a code we know as given (a few thousand of a million, and those
+    given as ``NA``, which may be Namibia's or R's missing value), with their row among
+    ``votes`` (``_row``) and their code when it is one of another form (``_by_code``).
+    """
+    places = votes["_given"].is_null().arg_true()
+    rows = votes.select("_file", "_line", "_id", "_name", "_hint").gather(places)
+    rows = rows.with_columns(places.alias("_row"))
+    return rows.with_columns(_r_missing(rows)).with_columns(
+        # An alpha-3 code is never a category (they are of two and four letters), so
+        # only the codes not known as given are looked up among them.
+        pl.col("_hint").replace(_alpha_3()).cast(country_dtype(), strict=False).alias("_by_code")
+    )
+
+
+def _members(
+    votes: pl.DataFrame, calls: pl.DataFrame, unknown: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The votes' ``_id``, ``_line``, ``_call``, ``vote`` and ``_code``: a known
     code as given, else the member's code at the date of the roll call. Also the votes
     read by name, for the summary.
 
-    Only the votes without a code we know as given (a few thousand of a million, and
-    those given as ``NA``, which may be Namibia's or R's missing value) are looked at:
-    a code, an alpha-3 code, else the name at the date of the roll call.
+    ``unknown`` is :func:`_unknown` of these votes.
     """
-    dtype = country_dtype()
-    given = votes["_given"]
-    unknown = given.is_null().arg_true()
-    rows = votes.select("_file", "_line", "_id", "_call", "_name", "_hint").gather(unknown)
-    rows = rows.with_columns(_r_missing(rows)).with_columns(
-        # An alpha-3 code is never a category (they are of two and four letters), so
-        # only the codes not known as given are looked up among them.
-        pl.col("_hint").replace(_alpha_3()).cast(dtype, strict=False).alias("_by_code"),
-        pl.lit(calls["_day"]).gather(pl.col("_call")).alias("_date"),
-    )
-    named = rows["_by_code"].is_null().arg_true()
-    by_name = member_codes(rows.select("_file", "_line", "_id", "_name", "_hint", "_date")[named])
-    if len(unknown):
-        given = given.scatter(unknown, rows["_by_code"].scatter(named, by_name["_code"]))
+    days = calls["_day"].gather(votes["_call"].gather(unknown["_row"]))
+    named = unknown.with_columns(days.alias("_date")).filter(pl.col("_by_code").is_null())
+    by_name = member_codes(named.select("_file", "_line", "_id", "_name", "_hint", "_date"))
+    codes = unknown["_by_code"].scatter(unknown["_by_code"].is_null().arg_true(), by_name["_code"])
+    given = votes["_given"].scatter(unknown["_row"], codes) if unknown.height else votes["_given"]
     kept = votes.select("_id", "_line", "_call", "vote").with_columns(given.alias("_code"))
     return kept, by_name
 
@@ -569,17 +579,14 @@ def _counts(votes: pl.Series) -> dict[str, int]:
     return {vote: n for vote, n in zip(VOTES, counts, strict=True) if n}
 
 
-def _roll_calls(
-    problems: _Problems, layout: Layout, calls: pl.DataFrame
-) -> tuple[pl.DataFrame, set[int], pl.DataFrame]:
-    """The good roll calls with their document ids, the numbers of those skipped, and
-    the documents table: all a read needs of the roll calls before the votes."""
+def _checked_calls(problems: _Problems, calls: pl.DataFrame) -> tuple[pl.DataFrame, set[int]]:
+    """The good roll calls with their document ids, and the numbers of those skipped."""
     good = _document_ids(_check_calls(calls, problems))
     skipped: set[int] = set()
     if good.height < calls.height:  # the roll calls skipped, whose votes are not reported
         all_ids = set(calls.select(_number(calls, "_rcid")).to_series().drop_nulls().to_list())
         skipped = all_ids - set(good["_id"].to_list())
-    return good, skipped, _documents(good, layout)
+    return good, skipped
 
 
 def read_votes(
@@ -630,18 +637,22 @@ def _read_votes(
     encoding: str | None,
     helper: Executor,
 ) -> VotesImport:
-    report("reading the files and checking the roll calls")
+    report("reading the files")
+    found, calls, votes = read_layout(paths, layout, encoding, helper)
     problems = _Problems(encoding)
-    # The helper reads and checks the roll calls, and makes their documents, while this
-    # thread reads the votes.
-    found, (good, skipped, documents), votes = read_layout(
-        paths, layout, partial(_roll_calls, problems), encoding, helper
-    )
+    # The helper checks the roll calls, and then makes their documents, while this
+    # thread checks what of the votes needs no roll call.
+    checking = helper.submit(_checked_calls, problems, calls)
     votes_file = str(votes["_file"][0]) if votes.height else ""
     report("checking the votes")
-    votes, not_members = _check_votes(votes, good, skipped, found, problems)
+    votes, not_members = _check_vote_rows(votes, found, problems)
+    unknown = _unknown(votes)
+    good, skipped = checking.result()
+    documents = helper.submit(_documents, good, found)
+    checked = votes.height
+    votes = _match_calls(votes, good, skipped, problems)
     report("reading the members")
-    votes, by_name = _members(votes, good)
+    votes, by_name = _members(votes, good, unknown if votes.height == checked else _unknown(votes))
     unresolved = _unresolved(by_name, encoding)
     if votes["_code"].null_count():
         votes = votes.filter(pl.col("_code").is_not_null())
@@ -668,4 +679,4 @@ def _read_votes(
         problems=listed,
         votes_of_skipped_calls=problems.skipped_votes,
     )
-    return VotesImport(documents, signatures, summary)
+    return VotesImport(documents.result(), signatures, summary)
