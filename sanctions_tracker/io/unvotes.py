@@ -502,6 +502,15 @@ def _members(
     return kept, by_name
 
 
+def _named(
+    by_name: pl.DataFrame, encoding: str | None
+) -> tuple[dict[str, int], tuple[Unresolved, ...]]:
+    """The votes read by name, by name and code, and the names left unresolved."""
+    historic = by_name.filter(pl.col("_code").is_not_null()).group_by("_name", "_code").len()
+    read = {f"{name} ({code})": count for name, code, count in historic.iter_rows()}
+    return read, _unresolved(by_name, encoding)
+
+
 def _unresolved(by_name: pl.DataFrame, encoding: str | None) -> tuple[Unresolved, ...]:
     found = (
         by_name.filter(pl.col("_code").is_null())
@@ -653,7 +662,8 @@ def _read_votes(
     votes = _match_calls(votes, good, skipped, problems)
     report("reading the members")
     votes, by_name = _members(votes, good, unknown if votes.height == checked else _unknown(votes))
-    unresolved = _unresolved(by_name, encoding)
+    # The names read, and those left unresolved, for the summary: on the helper too.
+    named = helper.submit(_named, by_name, encoding)
     if votes["_code"].null_count():
         votes = votes.filter(pl.col("_code").is_not_null())
     report("building the tables")
@@ -664,7 +674,7 @@ def _read_votes(
         more = f"{len(listed) - 100} more problems; " if len(listed) > 100 else ""
         fix = SKIP_BAD_ROWS.python
         raise ValidationError([*shown, Problem("", more + fix)])
-    historic = by_name.filter(pl.col("_code").is_not_null()).group_by("_name", "_code").len()
+    historic, unresolved = named.result()
     summary = VotesSummary(
         found,
         roll_calls=good.height,
@@ -673,7 +683,7 @@ def _read_votes(
         whole=good.height - good["_whole"].null_count(),
         amendments=int((good["_amend"] == 1).sum()),
         paragraphs=int((good["_para"] == 1).sum()),
-        historic={f"{n} ({c})": k for n, c, k in historic.iter_rows()},
+        historic=historic,
         unresolved=unresolved,
         not_members=not_members,
         problems=listed,
