@@ -58,9 +58,8 @@ def repeats(ids: pl.Series, codes: pl.Series) -> bool:
     numbers, members = ids.to_numpy(), codes.to_physical().to_numpy()
     low, width = int(numbers.min()), int(members.max()) + 1
     cells = (int(numbers.max()) - low + 1) * width
-    # Each pair's cell, worked out in place in one array (of 32 bits when they fit).
-    kind = np.int32 if cells <= np.iinfo(np.int32).max else np.int64
-    keys = np.subtract(numbers, low, dtype=kind, casting="unsafe")
+    # Each pair's cell, worked out in place in one array of the width numpy indexes with.
+    keys = np.subtract(numbers, low, dtype=np.intp, casting="unsafe")
     keys *= width
     keys += members
     marks = np.zeros(cells, dtype=np.bool_)

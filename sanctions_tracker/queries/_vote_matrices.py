@@ -115,13 +115,13 @@ class VoteMatrices:
 
 
 def _document_rows(
-    ids: pl.Series, documents: pl.Series, rows: npt.NDArray[np.int32]
-) -> npt.NDArray[np.int32]:
+    ids: pl.Series, documents: pl.Series, rows: npt.NDArray[np.intp]
+) -> npt.NDArray[np.intp]:
     """The row of each id's document, found for each run of equal ids (a roll call's
     votes come together): thousands of runs looked up, not a million ids.
 
     >>> _document_rows(pl.Series(["b", "b", "a"]), pl.Series(["a", "b"]),
-    ...                np.array([10, 20], dtype=np.int32)).tolist()
+    ...                np.array([10, 20], dtype=np.intp)).tolist()
     [20, 20, 10]
     """
     runs = ids.rle().struct.unnest()
@@ -152,7 +152,7 @@ def vote_matrices(tables: Tables) -> VoteMatrices:
     cell = _document_rows(
         signatures["document_id"],
         documents["document_id"],
-        (document_rows * every).astype(np.int32),
+        (document_rows * every).astype(np.intp),
     )
     cell += signatures["country"].to_physical().fill_null(0).to_numpy()
     votes = signatures["vote"].fill_null("for")
