@@ -200,7 +200,8 @@ def _read(
             )
         frame = frame.with_columns(
             pl.lit(str(path)).alias("_file"),
-            (pl.int_range(pl.len(), dtype=pl.Int64) + 2).alias("_line"),
+            # Numbered in 32 bits unless a file has more lines than they count.
+            pl.int_range(2, pl.len() + 2, dtype=_line_dtype(frame.height)).alias("_line"),
         )
         # An empty line (editors and spreadsheets leave some at the end) is no row. A
         # column without a null (its count is known without a scan) means none is empty.
@@ -220,6 +221,15 @@ def _read(
             raise _undecodable(path, encoding) from None
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise DataFormatError(f"not a readable CSV: {first}", file=str(path)) from None
+
+
+def _line_dtype(rows: int) -> pl.Int32 | pl.Int64:
+    """The integers that number the lines of a file of ``rows`` rows.
+
+    >>> _line_dtype(870_107), _line_dtype(3_000_000_000)
+    (Int32, Int64)
+    """
+    return pl.Int32() if rows < np.iinfo(np.int32).max - 2 else pl.Int64()
 
 
 def file_lines(file: str, lines: pl.Series, encoding: str | None = None) -> pl.Series:

@@ -242,9 +242,9 @@ class _Problems:
         self.found.append(
             flagged.select(
                 "_file",
-                "_line",
+                pl.col("_line").cast(pl.Int64),
                 message.alias("_message"),
-                (pl.lit(None, pl.Int64) if first is None else first).alias("_first"),
+                (pl.lit(None) if first is None else first).cast(pl.Int64).alias("_first"),
             )
         )
         return frame.filter(~mask)
