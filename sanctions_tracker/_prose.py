@@ -249,15 +249,20 @@ def _bare(word: str) -> str:
     return word.strip(_EDGE).casefold()
 
 
+# An elided French article or preposition before a word: "l'Albanie", "d'Andorre".
+_ELIDED = re.compile(r"^[lLdD]['\u2019](?=\w)")
+
+
 def clause_word(word: str) -> bool:
     """True when ``word`` cannot stand in a name: lower case, and neither an article, a
     connector nor a word of a form of state.
 
     >>> clause_word("expressed"), clause_word("the"), clause_word("democratic")
     (True, False, False)
-    >>> clause_word("France")
-    False
+    >>> clause_word("France"), clause_word("l'Atlantide"), clause_word("l'ensemble")
+    (False, False, True)
     """
+    word = _ELIDED.sub("", word)  # "l'Atlantide": the article is not the word
     letters = [c for c in word if c.isalpha()]
     bare = _bare(word)
     return bool(letters) and letters[0].islower() and bare not in CONNECTORS | NAME_WORDS
@@ -497,7 +502,12 @@ _INTRODUCER = re.compile(
 )
 # Words after a list that say what its parties do: the EU's declarations on alignment
 # ("The Candidate Countries ..., as well as Ukraine align themselves with this decision").
-_CLOSER = re.compile(r"\balign(?:s|ed)?\s+(?:themselves|itself)\s+with\b", re.IGNORECASE)
+_CLOSER = re.compile(
+    r"\balign(?:s|ed)?\s+(?:themselves|itself)\s+with\b"
+    # French: "... ainsi que l'Ukraine se rallient à la présente décision du Conseil"
+    r"|\bse\s+rallie(?:nt)?\s+[àa]\b",
+    re.IGNORECASE,
+)
 # A header between the introducer and its colon: "on behalf of 39 countries:".
 _HEADER = re.compile(r"[^,;.\n:]{0,80}:")
 ABBREVIATIONS = frozenset(

@@ -198,7 +198,16 @@ _FOOTNOTE = re.compile(r"(?:\[\w{1,3}\]|\(\d{1,2}\)|(?<=[^\W\d_]{3})\d{1,2})$")
 # Items that stand for no party of their own: "... and my own country, Denmark", "namely".
 _FILLER = re.compile(
     r"(?:and\s+)?(?:my|our)\s+(?:own\s+)?country|namely|mon\s+(?:propre\s+)?pays"
-    r"|mi\s+(?:propio\s+)?pa[ií]s|members?\s+of\s+the\s+European\s+Economic\s+Area",
+    r"|mi\s+(?:propio\s+)?pa[ií]s|members?\s+of\s+the\s+European\s+Economic\s+Area"
+    # The EU's declarations on alignment in French ("la Norvège, pays de l'AELE membre de
+    # l'Espace économique européen, ..."): the words that say what the countries beside
+    # them are.
+    r"|(?:(?:les?|la)\s+)?pays\s+candidats?"
+    r"|(?:le\s+)?pays\s+de\s+l['\u2019]AELE(?:\s+(?:et\s+)?membres?\s+de\s+l['\u2019]Espace"
+    r"\s+[ée]conomique\s+europ[ée]en)?"
+    r"|(?:et\s+)?membres?\s+de\s+l['\u2019]Espace\s+[ée]conomique\s+europ[ée]en"
+    r"|pays\s+du\s+processus\s+de\s+stabilisation|(?:d['\u2019])?association"
+    r"|candidat\s+potentiel",
     re.IGNORECASE,
 )
 # "a total of 42 countries (Albania, Andorra, ...)": the list is the parenthesis.
@@ -432,6 +441,12 @@ def _mentions(
     i = 0
     while i < len(atoms):
         piece = text[atoms[i].start : atoms[i].end]
+        words_before = _FILLER.match(piece)
+        if words_before and piece[words_before.end() : words_before.end() + 1].isspace():
+            # The words before a name: "membre de l'Espace économique européen la Norvège".
+            rest = piece[words_before.end() :]
+            atoms[i] = _Atom(atoms[i].end - len(rest.lstrip()), atoms[i].end)
+            piece = text[atoms[i].start : atoms[i].end]
         listed = _PAREN_LIST.fullmatch(piece)
         if _FILLER.fullmatch(piece) or (listed and lookup(piece) is None):
             if listed:

@@ -670,6 +670,50 @@ def test_prose_as_published(text: str, codes: list[str]) -> None:
     assert result.unresolved == ()
 
 
+# The closing sentence of the EU's declarations on alignment, in French, as quoted by
+# https://ukrinform.fr/rubric-polytics/3752776-lukraine-adhere-a-de-nouvelles-sanctions-europeennes-contre-la-bielorussie.html,
+# https://fr.news-front.su/2020/03/13/appuyee-de-trois-autres-pays-lukraine-adhere-aux-sanctions-de-lue-contre-la-russie
+# and (translated) https://www.europeantimes.news/fr/2022/03/d%C3%A9claration-du-haut-repr%C3%A9sentant-au-nom-de-l%27union-europ%C3%A9enne-sur-l%27alignement-de-certains-pays-concernant-des-mesures-restrictives-face-aux-actions-de-la-russie-d%C3%A9stabilisant-la-situation-en/
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        (
+            (
+                "La Macédoine du Nord, le Monténégro, l'Albanie, l'Ukraine et la "
+                "Bosnie-Herzégovine2, pays candidats, et l'Islande, le Liechtenstein et la "
+                "Norvège, pays de l'AELE membres de l'Espace économique européen, se rallient à "
+                "cette décision du Conseil. Ces pays veilleront à ce que leurs politiques "
+                "nationales soient conformes à cette décision du Conseil."
+            ),
+            ["MK", "ME", "AL", "UA", "BA", "IS", "LI", "NO"],
+        ),
+        (
+            (
+                "Les pays candidats le Monténégro et l'Albanie, le pays de l'AELE et membre de "
+                "l'Espace économique européen la Norvège, ainsi que l'Ukraine, se rallient à "
+                "cette déclaration."
+            ),
+            ["ME", "AL", "NO", "UA"],
+        ),
+        (
+            (
+                "Les pays candidats Macédoine du Nord, Monténégro et Albanie2, pays du processus "
+                "de stabilisation et d'association et candidat potentiel, la Bosnie-Herzégovine, "
+                "et l'Islande, le Liechtenstein et la Norvège, pays de l'AELE, membres de "
+                "l'Espace économique européen, ainsi que l'Ukraine se rallient à la présente "
+                "décision du Conseil."
+            ),
+            ["MK", "ME", "AL", "BA", "IS", "LI", "NO", "UA"],
+        ),
+    ],
+)
+def test_french_alignment_declarations(text: str, codes: list[str]) -> None:
+    """The countries that "se rallient à" a decision, without the words about them."""
+    result = parse_signatories(text)
+    assert codes == [c.code for c in result.countries]
+    assert result.unresolved == ()
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -678,6 +722,8 @@ def test_prose_as_published(text: str, codes: list[str]) -> None:
         "The statement on the violence in Myanmar was signed by France and Guinea Equatorial.",
         "The EFTA countries France and Atlantis2 align themselves with this declaration.",
         "Entre los firmantes se encuentran Francia y Atlántida.",
+        "La France et l'Atlantide, pays candidats, se rallient à cette décision du Conseil.",
+        "Parmi les signataires figurent la France et l'Atlantide.",
     ],
 )
 def test_prose_rules_never_guess(text: str) -> None:
