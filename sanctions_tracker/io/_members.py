@@ -35,33 +35,32 @@ __all__ = ["member_codes"]
 _FILE = "un_vote_members.csv"
 
 
+Rule = tuple[str, dt.date | None, dt.date | None]
+
+
 @cache
-def _rules() -> pl.DataFrame:
-    """The dated rules of ``data/un_vote_members.csv``: name, code, from, until (exclusive).
+def _rules() -> dict[str, tuple[Rule, ...]]:
+    """The dated rules of ``data/un_vote_members.csv`` by name in lower case: each a
+    code, the day it holds from and the day it holds until (exclusive).
 
     Raises:
         ValueError: a malformed row (a bug in the package data).
     """
     known = registry()
     path = resources.files("sanctions_tracker.data").joinpath(_FILE)
-    rows: list[tuple[str, str, dt.date | None, dt.date | None]] = []
+    rules: dict[str, list[Rule]] = {}
     with path.open(encoding="utf-8") as handle:
         reader = csv.DictReader(handle)
         if reader.fieldnames != ["name", "code", "until", "source", "note"]:
             raise ValueError(f"{_FILE}: unexpected columns {reader.fieldnames}")
-        previous: dict[str, dt.date | None] = {}
         for line, row in enumerate(reader, start=2):
             name, code = row["name"].strip().lower(), row["code"].strip()
             if code not in known or not row["source"].strip():
                 raise ValueError(f"{_FILE}, line {line}: unknown code {code!r} or no source")
             until = dt.date.fromisoformat(row["until"]) if row["until"].strip() else None
-            rows.append((name, code, previous.get(name), until))
-            previous[name] = until
-    return pl.DataFrame(
-        rows,
-        schema={"_key": pl.String, "_rule": pl.String, "_from": pl.Date, "_until": pl.Date},
-        orient="row",
-    )
+            earlier = rules.setdefault(name, [])
+            earlier.append((code, earlier[-1][2] if earlier else None, until))
+    return {name: tuple(found) for name, found in rules.items()}
 
 
 @lru_cache(maxsize=4096)
@@ -77,14 +76,13 @@ def _resolved(text: str | None) -> str | None:
 
 
 @cache
-def _withdrawn() -> pl.DataFrame:
+def _withdrawn() -> dict[str, dt.date]:
     """The historic codes with the day ISO withdrew them."""
-    rows = [
-        (info.code, dt.date.fromisoformat(info.withdrawn_on[:10]))
+    return {
+        info.code: dt.date.fromisoformat(info.withdrawn_on[:10])
         for info in registry().values()
         if info.historic and info.withdrawn_on and len(info.withdrawn_on) >= 10
-    ]
-    return pl.DataFrame(rows, schema={"_code": pl.String, "_withdrawn": pl.Date}, orient="row")
+    }
 
 
 def member_codes(rows: pl.DataFrame) -> pl.DataFrame:
@@ -106,8 +104,8 @@ def member_codes(rows: pl.DataFrame) -> pl.DataFrame:
     groups = rows.with_row_index("_row").group_by("_name", "_hint").agg("_row")
     for name, hint, members in zip(*(groups[c] for c in ("_name", "_hint", "_row")), strict=True):
         chosen = members.to_numpy()
+        on = days[chosen]
         for code, start, until in _spans(name, hint):
-            on = days[chosen]
             inside = np.ones(chosen.size, dtype=np.bool_) if start is None else on >= start
             if until is not None:
                 inside &= on < until
@@ -132,17 +130,14 @@ def _spans(name: str | None, hint: str | None) -> tuple[Span, ...]:
     >>> [(code, str(until)) for code, _, until in _spans("Yugoslavia", None)]
     [('YUCS', '2003-07-23'), ('CSXX', '2006-09-26'), ('RS', 'None')]
     """
-    key = (name or "").lower()
-    ruled = [
-        (code, start, until) for rule, code, start, until in _rules().iter_rows() if rule == key
-    ]
+    ruled = _rules().get((name or "").lower(), ())
     if not ruled:
         code = _resolved(hint) or _resolved(name)
-        ruled = [] if code is None else [(code, None, None)]
-    withdrawn = dict(_withdrawn().iter_rows())
+        ruled = () if code is None else ((code, None, None),)
     spans: list[Span] = []
     for code, start, until in ruled:
-        end = min((d for d in (until, withdrawn.get(code)) if d is not None), default=None)
+        withdrawn = _withdrawn().get(code)
+        end = min((d for d in (until, withdrawn) if d is not None), default=None)
         spans.append((code, _day(start), _day(end)))
     return tuple(spans)
 
