@@ -516,25 +516,19 @@ def layout_of(
 
 
 def read_layout(
-    paths: Sequence[PathLike],
-    layout: Layout | None,
-    encoding: str | None = None,
-    helper: Executor | None = None,
+    paths: Sequence[PathLike], layout: Layout | None, encoding: str | None, helper: Executor
 ) -> tuple[Layout, pl.DataFrame, pl.DataFrame]:
     """The layout of the files, and their roll calls and votes as text (decoded from
-    ``encoding``, or UTF-8 unless a byte order mark says UTF-16 or UTF-32). Given a
-    ``helper``, it reads a file of roll calls while this thread reads the votes."""
+    ``encoding``, or UTF-8 unless a byte order mark says UTF-16 or UTF-32). ``helper``
+    reads a file of roll calls while this thread reads the votes."""
     found, roles = layout_of(_files(paths), layout, encoding)
     if found != "unvotes":
         calls, votes = _per_row(roles[found], found, encoding)
         return found, calls, votes
     _unvotes_needs(roles)
-    if helper is None:
-        calls = _unvotes_calls(roles, encoding)
-        return found, calls, _unvotes_votes(roles["unvotes-votes"], encoding)
     reading = helper.submit(_unvotes_calls, roles, encoding)
     try:
         votes = _unvotes_votes(roles["unvotes-votes"], encoding)
     finally:
-        calls = reading.result()  # the roll calls' error first, as without a helper
+        calls = reading.result()  # the roll calls' error first, as they are read first
     return found, calls, votes
