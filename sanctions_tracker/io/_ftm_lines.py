@@ -289,8 +289,8 @@ class _Reader:
             if not chunk.isascii():
                 str(chunk, "utf-8")  # msgspec does not check the text of fields it skips
             body = chunk[:-1] if chunk.endswith(b"\n") else chunk
+            lines = body.count(b"\n") + 1
             joined = body.replace(b"\n", _SEPARATOR)
-            lines = (len(joined) - len(body)) // (len(_SEPARATOR) - 1) + 1
             decoded = _DECODE_CHUNK(b"[[" + joined + b"]]")
             if len(decoded) != 2 * lines - 1 or decoded.count(_BETWEEN) != lines - 1:
                 raise ValueError("a line that is not one entity")
