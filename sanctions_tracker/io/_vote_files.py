@@ -37,8 +37,8 @@ __all__ = [
     "day",
     "file_lines",
     "layout_of",
+    "other_case",
     "read_layout",
-    "vote_dtype",
 ]
 
 PathLike: TypeAlias = str | os.PathLike[str]
@@ -85,15 +85,6 @@ def any_case(codes: dict[str, str]) -> dict[str, str]:
         for code, meaning in codes.items()
         for variant in (code, code.lower(), code.upper(), code.capitalize())
     }
-
-
-def vote_dtype(layout: Layout) -> pl.Enum:
-    """The Enum of a layout's vote codes in any case, in the order of :func:`any_case`.
-
-    >>> vote_dtype("unvotes").categories.to_list()[:3]
-    ['yes', 'YES', 'Yes']
-    """
-    return pl.Enum(list(any_case(VOTE_CODES[layout])))
 
 
 # -- files -----------------------------------------------------------------------------------
@@ -179,7 +170,7 @@ def _read(
     """The named columns (or, given ``select``, those expressions of them), with
     ``_file`` and the line each row starts on (``_line``); an empty line is no row.
 
-    The ``typed`` columns (whole numbers, codes as an Enum) are read as their type when
+    The ``typed`` columns (whole numbers) are read as their type when
     every value is one (the fast way), else every column is read as text and the caller
     reports the values that are not. A file of exactly the named columns is read with
     its schema given (faster still).
@@ -352,28 +343,52 @@ _PER_ROW_VOTES: dict[str, tuple[pl.Expr, pl.Expr]] = {
 
 def _derived(hint: pl.Expr, code: pl.Expr, layout: Layout) -> list[pl.Expr]:
     """What the reading works out of each vote row at once: ``vote``, the vote its code
-    stands for in any case (null for an unknown code), and ``_given``, its country code
-    where the record gives one we know as it is (null otherwise).
+    stands for as the layout writes it (null for any other code), and ``_given``, its
+    country code where the record gives one we know as it is (null otherwise).
 
-    The vote codes are cast to an Enum of the codes, and each code's place picks its
-    vote from a series of their votes: a cast and a gather, several times cheaper than
-    replacing a million strings (a no-op cast when the codes were read as this Enum).
+    Each code is compared with the layout's few codes: a comparison of a few bytes a
+    row, several times cheaper than reading or casting a million codes to an Enum. A
+    code in another case (``Yes``, ``NO``) is looked up by :func:`other_case` after.
 
     >>> rows = pl.DataFrame({"code": ["US", "DD", None], "vote": ["yes", "No", "maybe"]})
     >>> rows.select(_derived(pl.col("code"), pl.col("vote"), "unvotes")).rows()
-    [('for', 'US'), ('against', None), (None, None)]
+    [('for', 'US'), (None, None), (None, None)]
     """
-    variants = any_case(VOTE_CODES[layout])
-    meanings = pl.Series(list(variants.values()), dtype=pl.Enum(VOTES))
-    places = code.cast(pl.Enum(list(variants)), strict=False).to_physical()
+    meanings = [
+        pl.when(code == given).then(_vote(meaning)) for given, meaning in VOTE_CODES[layout].items()
+    ]
     # A code of two letters read as the number its two bytes make picks its country from
     # a table of every such number, several times cheaper than casting a million
     # strings; any other code (and NA) is null here, looked at with the codes not known.
     pair = hint.cast(pl.Binary).bin.reinterpret(dtype=pl.UInt16, endianness="little")
     return [
-        pl.lit(meanings).gather(places).alias("vote"),
+        pl.coalesce(meanings).alias("vote"),
         pl.lit(_two_letter_codes()).gather(pair).alias("_given"),
     ]
+
+
+def _vote(meaning: str) -> pl.Expr:
+    return pl.lit(meaning, dtype=pl.Enum(VOTES))
+
+
+def other_case(votes: pl.DataFrame, layout: Layout) -> pl.DataFrame:
+    """``votes`` with the ``vote`` of each code written in another case than the
+    layout's (``Yes``, ``NO``); only read when :func:`_derived` left a vote unknown.
+
+    >>> rows = pl.DataFrame({"_hint": ["FR", "CL", "US"], "_vote": ["yes", "No", "maybe"]})
+    >>> rows = rows.with_columns(_derived(pl.col("_hint"), pl.col("_vote"), "unvotes"))
+    >>> other_case(rows, "unvotes")["vote"].to_list()
+    ['for', 'against', None]
+    """
+    if not votes["vote"].null_count():
+        return votes
+    variants = any_case(VOTE_CODES[layout])
+    meaning = (
+        pl.col("_vote")
+        .cast(pl.String)
+        .replace_strict(variants, default=None, return_dtype=pl.Enum(VOTES))
+    )
+    return votes.with_columns(pl.coalesce("vote", meaning).alias("vote"))
 
 
 @cache
@@ -406,9 +421,8 @@ def _unvotes_needs(files: dict[str, Path]) -> None:
 
 
 def _unvotes_votes(path: Path, encoding: str | None) -> pl.DataFrame:
-    """The votes of the unvotes tables, their codes read straight into their Enum (no
-    cast of a million strings)."""
-    typed = {"rcid": pl.Int64(), "vote": vote_dtype("unvotes")}
+    """The votes of the unvotes tables, with what :func:`_derived` works out of them."""
+    typed = {"rcid": pl.Int64()}
     select = [
         pl.col("rcid").alias("_rcid"),
         pl.col("country").alias("_name"),
@@ -416,7 +430,7 @@ def _unvotes_votes(path: Path, encoding: str | None) -> pl.DataFrame:
         pl.col("vote").alias("_vote"),
         *_derived(pl.col("country_code"), pl.col("vote"), "unvotes"),
     ]
-    return _read(path, _COLUMNS["unvotes-votes"], typed, encoding, select)
+    return other_case(_read(path, _COLUMNS["unvotes-votes"], typed, encoding, select), "unvotes")
 
 
 def _unvotes_calls(files: dict[str, Path], encoding: str | None) -> pl.DataFrame:
@@ -475,7 +489,7 @@ def _per_row(
         *(expr.alias(name) for name, expr in vote.items()),
         pl.col("date").alias("_row_date"),
     ).with_columns(_derived(pl.col("_hint"), pl.col("_vote"), layout))
-    return calls, votes
+    return calls, other_case(votes, layout)
 
 
 def layout_of(
