@@ -7,12 +7,11 @@ with the date until which each code holds, and a source each), then by our name
 resolver. A historic code counts only before ISO withdrew it. Nothing is guessed: a
 name that none of these gives stays unresolved, and the caller reports it.
 
->>> from datetime import date
->>> rows = pl.DataFrame({"_name": ["Yugoslavia", "Yugoslavia", "Zanzibar"],
-...                      "_hint": [None, None, None],
-...                      "_date": [date(1990, 1, 1), date(2010, 1, 1), date(1963, 12, 3)]})
->>> member_codes(rows)["_code"].to_list()
-['YUCS', 'RS', None]
+>>> days = np.array(["1990-01-01", "2010-01-01"], dtype="datetime64[D]")
+>>> [member_code(place) for place in member_places("Yugoslavia", None, days)]
+['YUCS', 'RS']
+>>> member_places("Zanzibar", None, days[:1])
+array([-1])
 """
 
 from __future__ import annotations
@@ -23,14 +22,13 @@ from functools import cache, lru_cache
 from importlib import resources
 
 import numpy as np
-import polars as pl
 
 from sanctions_tracker._registry import registry
 from sanctions_tracker.columns import country_dtype
 from sanctions_tracker.countries import resolve_country
 from sanctions_tracker.errors import SanctionsTrackerError
 
-__all__ = ["member_codes"]
+__all__ = ["given_place", "member_code", "member_places"]
 
 _FILE = "un_vote_members.csv"
 
@@ -63,6 +61,21 @@ def _rules() -> dict[str, tuple[Rule, ...]]:
     return {name: tuple(found) for name, found in rules.items()}
 
 
+@lru_cache(maxsize=1024)
+def _as_given(name: str | None, hint: str | None) -> str | None:
+    """The code beside a name, but for R's missing value: ``NA`` beside any name but
+    Namibia's."""
+    if hint != "NA":
+        return hint
+    return hint if name is not None and _resolved(name) == "NA" else None
+
+
+@cache
+def _alpha_3() -> dict[str, str]:
+    """Today's ISO alpha-3 codes and their alpha-2: a code given is taken as given."""
+    return {info.alpha_3: code for code, info in registry().items() if not info.historic}
+
+
 @lru_cache(maxsize=4096)
 def _resolved(text: str | None) -> str | None:
     """The code a name or code resolves to, or None. Kept: a name that resolves to
@@ -85,36 +98,52 @@ def _withdrawn() -> dict[str, dt.date]:
     }
 
 
-def member_codes(rows: pl.DataFrame) -> pl.DataFrame:
-    """``rows`` with ``_code`` (a country Enum, null when unresolved) added.
+def given_place(name: str | None, hint: str | None) -> int | None:
+    """The place among the categories of the country Enum (:func:`member_code`) of a
+    member's code as the record gives it beside its name, when it is one we know in any
+    form: alpha-2, alpha-3, or the four letters of a former state. None for a code to
+    be read by name (:func:`member_places`), and for ``NA`` beside any name but
+    Namibia's: R's ``write.csv`` writes a missing code as Namibia's.
 
-    Args:
-        rows: ``_name`` (the name in the record), ``_hint`` (its code there, alpha-2 or
-            alpha-3, or null) and ``_date`` (the day of the vote).
-
-    Returns:
-        The same rows in the same order, with ``_code``.
-
-    The rows are grouped by name and code, a handful in a record of a million votes,
-    and each group's codes are worked out over the array of its days: a few small
-    steps, not a join per rule over every row.
+    >>> [member_code(given_place(name, code)) for name, code in [("Namibia", "NA"),
+    ...                                                           ("Ukraine", "UKR")]]
+    ['NA', 'UA']
+    >>> given_place("Zanzibar", "NA"), given_place("Yugoslavia", "YU")
+    (None, None)
     """
-    places = np.full(rows.height, -1, dtype=np.int64)
-    days = rows["_date"].to_numpy().astype("datetime64[D]")
-    groups = rows.with_row_index("_row").group_by("_name", "_hint").agg("_row")
-    for name, hint, members in zip(*(groups[c] for c in ("_name", "_hint", "_row")), strict=True):
-        chosen = members.to_numpy()
-        on = days[chosen]
-        for code, start, until in _spans(name, hint):
-            inside = np.ones(chosen.size, dtype=np.bool_) if start is None else on >= start
-            if until is not None:
-                inside &= on < until
-            places[chosen[inside]] = _places()[code]
-    place = pl.Series("_place", places)
-    named = pl.lit(country_dtype().categories).gather(place.clip(lower_bound=0))
-    return rows.with_columns(
-        pl.select(pl.when(place >= 0).then(named).cast(country_dtype())).to_series().alias("_code")
-    )
+    code = _as_given(name, hint)
+    return None if code is None else _places().get(_alpha_3().get(code, code))
+
+
+def member_places(name: str | None, hint: str | None, days: np.ndarray) -> np.ndarray:
+    """For each day a member named ``name`` (with the code ``hint`` in the record, or
+    None) voted, the place of its code among the categories of the country Enum
+    (:func:`member_code`), or -1 where no rule gives one.
+
+    A record's unknown names are a handful of a million votes: each name's codes are
+    worked out over the array of its days, a few small steps, not a join per rule.
+    """
+    places = np.full(days.size, -1, dtype=np.int64)
+    for code, start, until in _spans(name, _as_given(name, hint)):
+        inside = np.ones(days.size, dtype=np.bool_) if start is None else days >= start
+        if until is not None:
+            inside &= days < until
+        places[inside] = _places()[code]
+    return places
+
+
+def member_code(place: int) -> str:
+    """The country code at a place among the categories of the country Enum.
+
+    >>> member_code(_places()["FR"])
+    'FR'
+    """
+    return _codes()[place]
+
+
+@cache
+def _codes() -> tuple[str, ...]:
+    return tuple(country_dtype().categories.to_list())
 
 
 Span = tuple[str, np.datetime64 | None, np.datetime64 | None]
@@ -149,4 +178,4 @@ def _day(day: dt.date | None) -> np.datetime64 | None:
 @cache
 def _places() -> dict[str, int]:
     """Each country code's place among the categories of the country Enum."""
-    return {code: place for place, code in enumerate(country_dtype().categories.to_list())}
+    return {code: place for place, code in enumerate(_codes())}

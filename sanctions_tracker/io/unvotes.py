@@ -43,22 +43,20 @@ This module only reads: it returns tables and a summary, and
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
-from concurrent.futures import Executor, ThreadPoolExecutor
-from functools import cache
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 
 import attrs
 import numpy as np
 import polars as pl
 
 from sanctions_tracker._advice import SKIP_BAD_ROWS
-from sanctions_tracker._registry import registry
 from sanctions_tracker._words import plural
 from sanctions_tracker.columns import TABLES, country_dtype
-from sanctions_tracker.countries import resolve_country
-from sanctions_tracker.errors import Problem, SanctionsTrackerError, ValidationError
+from sanctions_tracker.errors import Problem, ValidationError
 from sanctions_tracker.io._imports import problem_lines
-from sanctions_tracker.io._members import member_codes
+from sanctions_tracker.io._members import given_place, member_code, member_places
 from sanctions_tracker.io._vote_files import (
     LAYOUTS,
     VOTE_CODES,
@@ -422,7 +420,8 @@ def _check_vote_rows(
             pl.lit(", ".join(code or "blank" for code in codes)),
         ),
     )
-    return votes, not_members
+    # The numbers in one piece: the arrays over the votes read them several times.
+    return votes.with_columns(votes["_id"].rechunk()), not_members
 
 
 def _match_calls(
@@ -440,108 +439,113 @@ def _match_calls(
     )
 
 
-@cache
-def _alpha_3() -> dict[str, str]:
-    """Today's ISO alpha-3 codes and their alpha-2: a code given is taken as given."""
-    return {info.alpha_3: code for code, info in registry().items() if not info.historic}
-
-
-def _r_missing(rows: pl.DataFrame) -> pl.Expr:
-    """The ``_hint`` column of ``rows`` without R's missing value: ``NA`` beside any
-    name but Namibia's, since R's ``write.csv`` writes a missing code as Namibia's.
-
-    >>> frame = pl.DataFrame(
-    ...     {"_name": ["Namibia", "Zanzibar", "Chad"], "_hint": ["NA", "NA", "TD"]}
-    ... )
-    >>> frame.select(_r_missing(frame))["_hint"].to_list()
-    ['NA', None, 'TD']
-    """
-    names = rows.filter(pl.col("_hint") == "NA")["_name"].unique().drop_nulls().to_list()
-    of_namibia = [name for name in names if _resolves_to(name, "NA")]
-    r_missing = (pl.col("_hint") == "NA") & ~pl.col("_name").is_in(of_namibia).fill_null(False)
-    return pl.when(r_missing).then(None).otherwise(pl.col("_hint")).alias("_hint")
-
-
-def _resolves_to(name: str, code: str) -> bool:
-    try:
-        return resolve_country(name).code == code
-    except SanctionsTrackerError:
-        return False
-
-
 def _unknown(votes: pl.DataFrame) -> pl.DataFrame:
     """The votes without a code we know as given (a few thousand of a million, and those
-    given as ``NA``, which may be Namibia's or R's missing value), with their row among
-    ``votes`` (``_row``) and their code when it is one of another form (``_by_code``).
+    given as ``NA``, which may be Namibia's or R's missing value), by their name and
+    code in the record: one row for each pair, with its votes' rows (``_rows``).
     """
-    places = votes["_given"].is_null().arg_true()
-    rows = votes.select("_file", "_line", "_id", "_name", "_hint").gather(places)
-    rows = rows.with_columns(places.alias("_row"))
-    return rows.with_columns(_r_missing(rows)).with_columns(
-        # An alpha-3 code is never a category (they are of two and four letters), so
-        # only the codes not known as given are looked up among them.
-        pl.col("_hint").replace(_alpha_3()).cast(country_dtype(), strict=False).alias("_by_code")
+    rows = votes["_given"].is_null().arg_true()
+    return (
+        votes.select("_name", "_hint")
+        .gather(rows)
+        .with_columns(rows.alias("_rows"))
+        .group_by("_name", "_hint", maintain_order=True)
+        .agg("_rows")
     )
+
+
+@attrs.frozen
+class _ByName:
+    """The votes read by name, for the summary: their count by name and code, and the
+    lines of the votes of each name left unresolved ("" for a member without one)."""
+
+    read: dict[str, int]
+    unresolved: dict[str, pl.Series]
 
 
 def _members(
     votes: pl.DataFrame, calls: pl.DataFrame, unknown: pl.DataFrame
-) -> tuple[pl.DataFrame, pl.DataFrame]:
+) -> tuple[pl.DataFrame, _ByName]:
     """The votes' ``_id``, ``_line``, ``_call``, ``vote`` and ``_code``: a known
     code as given, else the member's code at the date of the roll call. Also the votes
     read by name, for the summary.
 
-    ``unknown`` is :func:`_unknown` of these votes.
+    ``unknown`` is :func:`_unknown` of these votes: each pair of name and code is
+    worked out once, over the array of its votes' days.
     """
-    days = calls["_day"].gather(votes["_call"].gather(unknown["_row"]))
-    named = unknown.with_columns(days.alias("_date")).filter(pl.col("_by_code").is_null())
-    by_name = member_codes(named.select("_file", "_line", "_id", "_name", "_hint", "_date"))
-    codes = unknown["_by_code"].scatter(unknown["_by_code"].is_null().arg_true(), by_name["_code"])
-    given = votes["_given"].scatter(unknown["_row"], codes) if unknown.height else votes["_given"]
-    kept = votes.select("_id", "_line", "_call", "vote").with_columns(given.alias("_code"))
-    return kept, by_name
+    kept = votes.select("_id", "_line", "_call", "vote")
+    if unknown.is_empty():
+        return kept.with_columns(votes["_given"].alias("_code")), _ByName({}, {})
+    rows = unknown["_rows"].explode()
+    days = calls["_day"].gather(votes["_call"].gather(rows)).to_numpy()
+    places, read, unresolved = _read_by_name(unknown, days)
+    place = pl.Series(places)
+    named = pl.lit(country_dtype().categories).gather(place.clip(lower_bound=0))
+    codes = pl.select(pl.when(place >= 0).then(named).cast(country_dtype())).to_series()
+    lines = {name: votes["_line"].gather(rows.gather(found)) for name, found in unresolved.items()}
+    given = votes["_given"].scatter(rows, codes)
+    return kept.with_columns(given.alias("_code")), _ByName(read, lines)
 
 
-def _named(
-    by_name: pl.DataFrame, encoding: str | None
-) -> tuple[dict[str, int], tuple[Unresolved, ...]]:
-    """The votes read by name, by name and code, and the names left unresolved."""
-    historic = by_name.filter(pl.col("_code").is_not_null()).group_by("_name", "_code").len()
-    read = {f"{name} ({code})": count for name, code, count in historic.iter_rows()}
-    return read, _unresolved(by_name, encoding)
+def _read_by_name(
+    unknown: pl.DataFrame, days: np.ndarray
+) -> tuple[np.ndarray, dict[str, int], dict[str, np.ndarray]]:
+    """For the votes of :func:`_unknown`, one pair of name and code after another, on
+    ``days``: the place of each one's code (-1 for none), the votes read by name (by
+    name and code), and the places of the unresolved votes (by name)."""
+    places = np.full(days.size, -1, dtype=np.int64)
+    read: Counter[str] = Counter()
+    unresolved: dict[str, list[np.ndarray]] = {}
+    lengths = unknown["_rows"].list.len().to_numpy()
+    ends = np.cumsum(lengths)
+    starts = ends - lengths
+    pairs = zip(unknown["_name"], unknown["_hint"], starts, ends, strict=True)
+    for name, hint, start, end in pairs:
+        given = given_place(name, hint)
+        if given is not None:
+            places[start:end] = given
+            continue
+        found = places[start:end] = member_places(name, hint, days[start:end])
+        codes, counts = np.unique(found[found >= 0], return_counts=True)
+        for code, count in zip(codes, counts, strict=True):
+            read[f"{name} ({member_code(int(code))})"] += int(count)
+        missing = np.flatnonzero(found < 0)
+        if missing.size:
+            unresolved.setdefault(name or "", []).append(missing + start)
+    return places, dict(read), {name: np.concatenate(found) for name, found in unresolved.items()}
 
 
-def _unresolved(by_name: pl.DataFrame, encoding: str | None) -> tuple[Unresolved, ...]:
-    found = (
-        by_name.filter(pl.col("_code").is_null())
-        .group_by("_file", pl.col("_name").fill_null(""))
-        .agg(pl.len(), pl.col("_line").sort().head(_SHOWN_LINES))
-        .sort("_file", "_name")
-    )
+def _unresolved(
+    file: str, lines: dict[str, pl.Series], encoding: str | None
+) -> tuple[Unresolved, ...]:
+    """The names left unresolved, each with its count of votes and its first lines."""
     return tuple(
         Unresolved(
-            file, name, count, tuple(file_lines(file, pl.Series(lines, dtype=pl.Int64), encoding))
+            file,
+            name,
+            found.len(),
+            tuple(file_lines(file, found.sort().head(_SHOWN_LINES).cast(pl.Int64), encoding)),
         )
-        for file, name, count, lines in found.iter_rows()
+        for name, found in sorted(lines.items())
     )
 
 
 def _signatures(
     votes: pl.DataFrame,
     document_ids: pl.Series,
+    working: tuple[Future[bool], Future[pl.Series]],
     problems: _Problems,
     file: str,
-    helper: Executor,
 ) -> pl.DataFrame:
     """The signatures table: one row per member's vote, numbered in the order of the file,
     with the id of its roll call's document (``document_ids`` by the vote's ``_call``).
 
     A member who votes twice in a roll call has none of those votes loaded: each is
-    reported. Whether one does, and each vote's place, are worked out by ``helper``
-    while this thread gathers the table's text.
+    reported. Whether one does (:func:`repeats`), and each vote's place
+    (:func:`positions`), are ``working`` on another thread while this one gathers the
+    table's text.
     """
-    repeated = helper.submit(repeats, votes["_id"], votes["_code"])
-    places = helper.submit(positions, votes["_id"])
+    repeated, places = working
     table = _signature_table(votes, document_ids)
     if not repeated.result():
         return table.with_columns(places.result().alias("position"))
@@ -662,19 +666,22 @@ def _read_votes(
     votes = _match_calls(votes, good, skipped, problems)
     report("reading the members")
     votes, by_name = _members(votes, good, unknown if votes.height == checked else _unknown(votes))
-    # The names read, and those left unresolved, for the summary: on the helper too.
-    named = helper.submit(_named, by_name, encoding)
     if votes["_code"].null_count():
         votes = votes.filter(pl.col("_code").is_not_null())
     report("building the tables")
-    signatures = _signatures(votes, good["document_id"], problems, votes_file, helper)
+    # The helper finds any repeated member and each vote's place, which the table
+    # waits for, while this thread lists the names left unresolved and makes the table.
+    repeated = helper.submit(repeats, votes["_id"], votes["_code"])
+    places = helper.submit(positions, votes["_id"])
+    unresolved = _unresolved(votes_file, by_name.unresolved, encoding)
+    signatures = _signatures(votes, good["document_id"], (repeated, places), problems, votes_file)
     listed = problems.listed()
     if strict and listed:
         shown = list(listed[:100])
         more = f"{len(listed) - 100} more problems; " if len(listed) > 100 else ""
         fix = SKIP_BAD_ROWS.python
         raise ValidationError([*shown, Problem("", more + fix)])
-    historic, unresolved = named.result()
+
     summary = VotesSummary(
         found,
         roll_calls=good.height,
@@ -683,7 +690,7 @@ def _read_votes(
         whole=good.height - good["_whole"].null_count(),
         amendments=int((good["_amend"] == 1).sum()),
         paragraphs=int((good["_para"] == 1).sum()),
-        historic=historic,
+        historic=by_name.read,
         unresolved=unresolved,
         not_members=not_members,
         problems=listed,
