@@ -18,17 +18,20 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from collections import Counter
 from functools import cache, lru_cache
 from importlib import resources
 
+import attrs
 import numpy as np
+import polars as pl
 
 from sanctions_tracker._registry import registry
 from sanctions_tracker.columns import country_dtype
 from sanctions_tracker.countries import resolve_country
 from sanctions_tracker.errors import SanctionsTrackerError
 
-__all__ = ["given_place", "member_code", "member_places"]
+__all__ = ["ByName", "given_place", "member_code", "member_places", "member_votes", "unknown_votes"]
 
 _FILE = "un_vote_members.csv"
 
@@ -144,6 +147,82 @@ def member_code(place: int) -> str:
 @cache
 def _codes() -> tuple[str, ...]:
     return tuple(country_dtype().categories.to_list())
+
+
+def unknown_votes(votes: pl.DataFrame) -> pl.DataFrame:
+    """The votes without a code we know as given (a few thousand of a million, and those
+    given as ``NA``, which may be Namibia's or R's missing value), by their name and
+    code in the record: one row for each pair, with its votes' rows (``_rows``).
+    """
+    rows = votes["_given"].is_null().arg_true()
+    return (
+        votes.select("_name", "_hint")
+        .gather(rows)
+        .with_columns(rows.alias("_rows"))
+        .group_by("_name", "_hint", maintain_order=True)
+        .agg("_rows")
+    )
+
+
+@attrs.frozen
+class ByName:
+    """The votes read by name, for the summary: their count by name and code, and the
+    lines of the votes of each name left unresolved ("" for a member without one)."""
+
+    read: dict[str, int]
+    unresolved: dict[str, pl.Series]
+
+
+def member_votes(
+    votes: pl.DataFrame, calls: pl.DataFrame, unknown: pl.DataFrame
+) -> tuple[pl.DataFrame, ByName]:
+    """The votes' ``_id``, ``_line``, ``_call``, ``vote`` and ``_code``: a known
+    code as given, else the member's code at the date of the roll call. Also the votes
+    read by name, for the summary.
+
+    ``unknown`` is :func:`unknown_votes` of these votes: each pair of name and code is
+    worked out once, over the array of its votes' days.
+    """
+    kept = votes.select("_id", "_line", "_call", "vote")
+    if unknown.is_empty():
+        return kept.with_columns(votes["_given"].alias("_code")), ByName({}, {})
+    rows = unknown["_rows"].explode()
+    days = calls["_day"].gather(votes["_call"].gather(rows)).to_numpy()
+    places, read, unresolved = _read_by_name(unknown, days)
+    place = pl.Series(places)
+    named = pl.lit(country_dtype().categories).gather(place.clip(lower_bound=0))
+    codes = pl.select(pl.when(place >= 0).then(named).cast(country_dtype())).to_series()
+    lines = {name: votes["_line"].gather(rows.gather(found)) for name, found in unresolved.items()}
+    given = votes["_given"].scatter(rows, codes)
+    return kept.with_columns(given.alias("_code")), ByName(read, lines)
+
+
+def _read_by_name(
+    unknown: pl.DataFrame, days: np.ndarray
+) -> tuple[np.ndarray, dict[str, int], dict[str, np.ndarray]]:
+    """For the votes of :func:`unknown_votes`, one pair of name and code after another, on
+    ``days``: the place of each one's code (-1 for none), the votes read by name (by
+    name and code), and the places of the unresolved votes (by name)."""
+    places = np.full(days.size, -1, dtype=np.int64)
+    read: Counter[str] = Counter()
+    unresolved: dict[str, list[np.ndarray]] = {}
+    lengths = unknown["_rows"].list.len().to_numpy()
+    ends = np.cumsum(lengths)
+    starts = ends - lengths
+    pairs = zip(unknown["_name"], unknown["_hint"], starts, ends, strict=True)
+    for name, hint, start, end in pairs:
+        given = given_place(name, hint)
+        if given is not None:
+            places[start:end] = given
+            continue
+        found = places[start:end] = member_places(name, hint, days[start:end])
+        codes, counts = np.unique(found[found >= 0], return_counts=True)
+        for code, count in zip(codes, counts, strict=True):
+            read[f"{name} ({member_code(int(code))})"] += int(count)
+        missing = np.flatnonzero(found < 0)
+        if missing.size:
+            unresolved.setdefault(name or "", []).append(missing + start)
+    return places, dict(read), {name: np.concatenate(found) for name, found in unresolved.items()}
 
 
 Span = tuple[str, np.datetime64 | None, np.datetime64 | None]

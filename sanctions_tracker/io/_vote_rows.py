@@ -57,14 +57,21 @@ def repeats(ids: pl.Series, codes: pl.Series) -> bool:
         return False
     numbers, members = ids.to_numpy(), codes.to_physical().to_numpy()
     low, width = int(numbers.min()), int(members.max()) + 1
-    cells = (int(numbers.max()) - low + 1) * width
-    # Each pair's cell, worked out in place in one array of the width numpy indexes with.
-    keys = np.subtract(numbers, low, dtype=np.intp, casting="unsafe")
-    keys *= width
-    keys += members
-    marks = np.zeros(cells, dtype=np.bool_)
-    marks[keys] = True
+    marks = np.zeros((int(numbers.max()) - low + 1) * width, dtype=np.bool_)
+    # Each pair's cell, worked out a block at a time in one small array of the width
+    # numpy indexes with: no array of a million keys to ask the system for each time.
+    keys = np.empty(min(numbers.size, _BLOCK), dtype=np.intp)
+    for start in range(0, numbers.size, _BLOCK):
+        block = keys[: min(_BLOCK, numbers.size - start)]
+        np.subtract(numbers[start : start + block.size], low, out=block, casting="unsafe")
+        block *= width
+        block += members[start : start + block.size]
+        marks[block] = True
     return int(np.count_nonzero(marks)) < numbers.size
+
+
+# The votes worked on at a time: keys of 128 KiB.
+_BLOCK = 1 << 14
 
 
 def positions(ids: pl.Series) -> pl.Series:
@@ -85,7 +92,8 @@ def positions(ids: pl.Series) -> pl.Series:
     starts += 1
     starts = np.concatenate(([0], starts))
     lengths = np.diff(starts, append=numbers.size)
-    runs = numbers[starts] - numbers.min()
+    runs = numbers[starts]
+    runs -= runs.min()  # the least of the runs: a pass over the runs, not the votes
     if runs.max() <= np.iinfo(np.uint16).max:
         runs = runs.astype(np.uint16)  # a stable sort of 16-bit numbers is a radix sort
     order = np.argsort(runs, kind="stable")

@@ -43,7 +43,6 @@ This module only reads: it returns tables and a summary, and
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 
@@ -56,7 +55,7 @@ from sanctions_tracker._words import plural
 from sanctions_tracker.columns import TABLES, country_dtype
 from sanctions_tracker.errors import Problem, ValidationError
 from sanctions_tracker.io._imports import problem_lines
-from sanctions_tracker.io._members import given_place, member_code, member_places
+from sanctions_tracker.io._members import member_votes, unknown_votes
 from sanctions_tracker.io._vote_files import (
     LAYOUTS,
     VOTE_CODES,
@@ -373,6 +372,10 @@ def _typed(frame: pl.DataFrame, table: str, given: dict[str, pl.Expr | pl.Series
     return typed if typed.schema == declared.schema() else typed.cast(declared.schema())
 
 
+# Of the table's own types, so that it needs no cast.
+_DOCUMENTS = TABLES["documents"].schema()
+
+
 def _documents(calls: pl.DataFrame, layout: Layout) -> pl.DataFrame:
     title = pl.coalesce(
         pl.col("_title").str.strip_chars().replace("", None),
@@ -384,10 +387,10 @@ def _documents(calls: pl.DataFrame, layout: Layout) -> pl.DataFrame:
         "documents",
         {
             "document_id": pl.col("document_id"),
-            "kind": pl.lit("statement"),
+            "kind": pl.lit("statement", dtype=_DOCUMENTS["kind"]),
             "title": title,
             "date": pl.col("_day"),
-            "date_precision": pl.lit("day"),
+            "date_precision": pl.lit("day", dtype=_DOCUMENTS["date_precision"]),
             "issuer": pl.lit(FORUM),
             "forum": pl.lit(FORUM),
             "note": _what(layout),
@@ -439,82 +442,6 @@ def _match_calls(
     )
 
 
-def _unknown(votes: pl.DataFrame) -> pl.DataFrame:
-    """The votes without a code we know as given (a few thousand of a million, and those
-    given as ``NA``, which may be Namibia's or R's missing value), by their name and
-    code in the record: one row for each pair, with its votes' rows (``_rows``).
-    """
-    rows = votes["_given"].is_null().arg_true()
-    return (
-        votes.select("_name", "_hint")
-        .gather(rows)
-        .with_columns(rows.alias("_rows"))
-        .group_by("_name", "_hint", maintain_order=True)
-        .agg("_rows")
-    )
-
-
-@attrs.frozen
-class _ByName:
-    """The votes read by name, for the summary: their count by name and code, and the
-    lines of the votes of each name left unresolved ("" for a member without one)."""
-
-    read: dict[str, int]
-    unresolved: dict[str, pl.Series]
-
-
-def _members(
-    votes: pl.DataFrame, calls: pl.DataFrame, unknown: pl.DataFrame
-) -> tuple[pl.DataFrame, _ByName]:
-    """The votes' ``_id``, ``_line``, ``_call``, ``vote`` and ``_code``: a known
-    code as given, else the member's code at the date of the roll call. Also the votes
-    read by name, for the summary.
-
-    ``unknown`` is :func:`_unknown` of these votes: each pair of name and code is
-    worked out once, over the array of its votes' days.
-    """
-    kept = votes.select("_id", "_line", "_call", "vote")
-    if unknown.is_empty():
-        return kept.with_columns(votes["_given"].alias("_code")), _ByName({}, {})
-    rows = unknown["_rows"].explode()
-    days = calls["_day"].gather(votes["_call"].gather(rows)).to_numpy()
-    places, read, unresolved = _read_by_name(unknown, days)
-    place = pl.Series(places)
-    named = pl.lit(country_dtype().categories).gather(place.clip(lower_bound=0))
-    codes = pl.select(pl.when(place >= 0).then(named).cast(country_dtype())).to_series()
-    lines = {name: votes["_line"].gather(rows.gather(found)) for name, found in unresolved.items()}
-    given = votes["_given"].scatter(rows, codes)
-    return kept.with_columns(given.alias("_code")), _ByName(read, lines)
-
-
-def _read_by_name(
-    unknown: pl.DataFrame, days: np.ndarray
-) -> tuple[np.ndarray, dict[str, int], dict[str, np.ndarray]]:
-    """For the votes of :func:`_unknown`, one pair of name and code after another, on
-    ``days``: the place of each one's code (-1 for none), the votes read by name (by
-    name and code), and the places of the unresolved votes (by name)."""
-    places = np.full(days.size, -1, dtype=np.int64)
-    read: Counter[str] = Counter()
-    unresolved: dict[str, list[np.ndarray]] = {}
-    lengths = unknown["_rows"].list.len().to_numpy()
-    ends = np.cumsum(lengths)
-    starts = ends - lengths
-    pairs = zip(unknown["_name"], unknown["_hint"], starts, ends, strict=True)
-    for name, hint, start, end in pairs:
-        given = given_place(name, hint)
-        if given is not None:
-            places[start:end] = given
-            continue
-        found = places[start:end] = member_places(name, hint, days[start:end])
-        codes, counts = np.unique(found[found >= 0], return_counts=True)
-        for code, count in zip(codes, counts, strict=True):
-            read[f"{name} ({member_code(int(code))})"] += int(count)
-        missing = np.flatnonzero(found < 0)
-        if missing.size:
-            unresolved.setdefault(name or "", []).append(missing + start)
-    return places, dict(read), {name: np.concatenate(found) for name, found in unresolved.items()}
-
-
 def _unresolved(
     file: str, lines: dict[str, pl.Series], encoding: str | None
 ) -> tuple[Unresolved, ...]:
@@ -530,27 +457,38 @@ def _unresolved(
     )
 
 
+def _ordering(ids: pl.Series, codes: pl.Series, kept: pl.Series | None) -> tuple[bool, pl.Series]:
+    """Whether a member votes twice in a roll call (:func:`repeats`), and each vote's
+    place (:func:`positions`), among the votes ``kept`` (all when None)."""
+    if kept is not None:
+        ids, codes = ids.filter(kept), codes.filter(kept)
+    return repeats(ids, codes), positions(ids)
+
+
 def _signatures(
     votes: pl.DataFrame,
+    kept: pl.Series | None,
     document_ids: pl.Series,
-    working: tuple[Future[bool], Future[pl.Series]],
+    ordering: Future[tuple[bool, pl.Series]],
     problems: _Problems,
     file: str,
 ) -> pl.DataFrame:
-    """The signatures table: one row per member's vote, numbered in the order of the file,
-    with the id of its roll call's document (``document_ids`` by the vote's ``_call``).
+    """The signatures table of the votes ``kept`` (all when None): one row per member's
+    vote, numbered in the order of the file, with the id of its roll call's document
+    (``document_ids`` by the vote's ``_call``).
 
     A member who votes twice in a roll call has none of those votes loaded: each is
-    reported. Whether one does (:func:`repeats`), and each vote's place
-    (:func:`positions`), are ``working`` on another thread while this one gathers the
-    table's text.
+    reported. Whether one does, and each vote's place, are worked out by
+    :func:`_ordering` on another thread while this one gathers the table's text (of
+    the columns it needs, alone filtered).
     """
-    repeated, places = working
-    table = _signature_table(votes, document_ids)
-    if not repeated.result():
-        return table.with_columns(places.result().alias("position"))
+    needed = votes.select("_call", "_code", "vote")
+    table = _signature_table(needed if kept is None else needed.filter(kept), document_ids)
+    repeated, places = ordering.result()
+    if not repeated:
+        return table.with_columns(places.alias("position"))
     votes = problems.drop(
-        votes.with_columns(pl.lit(file).alias("_file")),
+        (votes if kept is None else votes.filter(kept)).with_columns(pl.lit(file).alias("_file")),
         pl.len().over("_id", "_code") > 1,
         pl.format(
             "{} votes more than once in roll call {}: none of its votes there is loaded",
@@ -565,16 +503,19 @@ def _signatures(
 
 
 def _signature_table(votes: pl.DataFrame, document_ids: pl.Series) -> pl.DataFrame:
-    """The signatures table of ``votes``, but for each vote's ``position`` (a 0)."""
+    """The signatures table of ``votes``, but for each vote's ``position`` (a 0).
+
+    The text columns are gathered as expressions of one select, side by side.
+    """
     return _typed(
         votes,
         "signatures",
         {
-            "document_id": document_ids.gather(votes["_call"]),
+            "document_id": pl.lit(document_ids).gather(pl.col("_call")),
             "position": pl.lit(0, dtype=pl.Int32),
             "party_kind": pl.lit("country", dtype=TABLES["signatures"].schema()["party_kind"]),
             # The code as text: each row's category, gathered (no cast of a million).
-            "party": country_dtype().categories.gather(votes["_code"].to_physical()),
+            "party": pl.lit(country_dtype().categories).gather(pl.col("_code").to_physical()),
             "country": pl.col("_code"),
             "vote": pl.col("vote"),
         },
@@ -659,22 +600,23 @@ def _read_votes(
     votes_file = str(votes["_file"][0]) if votes.height else ""
     report("checking the votes")
     votes, not_members = _check_vote_rows(votes, found, problems)
-    unknown = _unknown(votes)
+    unknown = unknown_votes(votes)
     good, skipped = checking.result()
     documents = helper.submit(_documents, good, found)
     checked = votes.height
     votes = _match_calls(votes, good, skipped, problems)
     report("reading the members")
-    votes, by_name = _members(votes, good, unknown if votes.height == checked else _unknown(votes))
-    if votes["_code"].null_count():
-        votes = votes.filter(pl.col("_code").is_not_null())
+    votes, by_name = member_votes(
+        votes, good, unknown if votes.height == checked else unknown_votes(votes)
+    )
     report("building the tables")
-    # The helper finds any repeated member and each vote's place, which the table
-    # waits for, while this thread lists the names left unresolved and makes the table.
-    repeated = helper.submit(repeats, votes["_id"], votes["_code"])
-    places = helper.submit(positions, votes["_id"])
+    # The votes of unresolved names are left out. The helper finds any repeated member
+    # and each vote's place, which the table waits for, while this thread lists the
+    # names left unresolved and makes the table.
+    kept = votes["_code"].is_not_null() if votes["_code"].null_count() else None
+    ordering = helper.submit(_ordering, votes["_id"], votes["_code"], kept)
     unresolved = _unresolved(votes_file, by_name.unresolved, encoding)
-    signatures = _signatures(votes, good["document_id"], (repeated, places), problems, votes_file)
+    signatures = _signatures(votes, kept, good["document_id"], ordering, problems, votes_file)
     listed = problems.listed()
     if strict and listed:
         shown = list(listed[:100])
