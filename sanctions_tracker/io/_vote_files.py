@@ -435,17 +435,20 @@ def _unvotes_votes(path: Path, encoding: str | None) -> pl.DataFrame:
 
 def _unvotes_calls(files: dict[str, Path], encoding: str | None) -> pl.DataFrame:
     """The roll calls of the unvotes tables, with the issues of each."""
-    calls = _read(files["unvotes-calls"], _COLUMNS["unvotes-calls"], {"rcid": pl.Int64()}, encoding)
-    issues = pl.DataFrame(schema={"_issue_rcid": pl.String, "_issues": pl.List(pl.String)})
+    whole = {"rcid": pl.Int64()}
+    calls = _read(files["unvotes-calls"], _COLUMNS["unvotes-calls"], whole, encoding)
+    issues = pl.DataFrame(schema={"_issue_rcid": pl.Int64, "_issues": pl.List(pl.String)})
     if "unvotes-issues" in files:
         issues = (
-            _read(files["unvotes-issues"], _COLUMNS["unvotes-issues"], encoding=encoding)
+            _read(files["unvotes-issues"], _COLUMNS["unvotes-issues"], whole, encoding)
             .drop_nulls("issue")
             .unique(["rcid", "issue"])
             .sort("rcid", "issue")
             .group_by(pl.col("rcid").alias("_issue_rcid"), maintain_order=True)
             .agg(pl.col("issue").alias("_issues"))
         )
+    # Joined by number, or as text where either file has a number that is not whole.
+    same = calls.schema["rcid"] == issues.schema["_issue_rcid"]
     return calls.select(
         "_file",
         "_line",
@@ -458,8 +461,8 @@ def _unvotes_calls(files: dict[str, Path], encoding: str | None) -> pl.DataFrame
         _text("descr").alias("_descr"),
     ).join(
         issues,
-        left_on=pl.col("_rcid").cast(pl.String),
-        right_on="_issue_rcid",
+        left_on=pl.col("_rcid") if same else pl.col("_rcid").cast(pl.String),
+        right_on=pl.col("_issue_rcid") if same else pl.col("_issue_rcid").cast(pl.String),
         how="left",
         maintain_order="left",
     )

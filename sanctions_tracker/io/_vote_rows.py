@@ -22,12 +22,14 @@ def call_rows(ids: pl.Series, calls: pl.Series) -> pl.Series:
     """
     numbers, known = ids.to_numpy(), calls.to_numpy()
     if numbers.size == 0 or known.size == 0:
-        return pl.Series([None] * len(ids), dtype=pl.Int32)
+        return pl.Series([None] * len(ids), dtype=pl.UInt32)
     low = min(int(numbers.min()), int(known.min()))
     high = max(int(numbers.max()), int(known.max()))
+    # Rows as unsigned 32-bit numbers: polars' own index, which it gathers by as it is.
+    places = np.arange(known.size, dtype=np.uint32)
     if high - low + 1 > 4 * (numbers.size + known.size):
         found = pl.DataFrame({"_id": ids}).join(
-            pl.DataFrame({"_id": calls, "_row": np.arange(known.size, dtype=np.int32)}),
+            pl.DataFrame({"_id": calls, "_row": places}),
             on="_id",
             how="left",
             maintain_order="left",
@@ -35,13 +37,17 @@ def call_rows(ids: pl.Series, calls: pl.Series) -> pl.Series:
         return found["_row"]
     # From 0 when the numbers start near it, so that they index the array as they are.
     start = 0 if 0 <= low <= numbers.size else low
-    rows = np.full(high - start + 1, -1, dtype=np.int32)
-    rows[known - start] = np.arange(known.size, dtype=np.int32)
+    rows = np.full(high - start + 1, _NONE, dtype=np.uint32)
+    rows[known - start] = places
     found_rows = rows[numbers - start if start else numbers]
     looked_up = pl.Series("_row", found_rows)
-    if found_rows.min() < 0:
-        return looked_up.to_frame().select(pl.when(pl.col("_row") >= 0).then("_row")).to_series()
+    if found_rows.max() == _NONE:
+        return looked_up.to_frame().select(pl.when(pl.col("_row") < _NONE).then("_row")).to_series()
     return looked_up
+
+
+# No roll call's row, in call_rows' array.
+_NONE = np.iinfo(np.uint32).max
 
 
 def repeats(ids: pl.Series, codes: pl.Series) -> bool:

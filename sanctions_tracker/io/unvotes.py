@@ -523,14 +523,13 @@ def _signature_table(votes: pl.DataFrame, document_ids: pl.Series) -> pl.DataFra
 
 
 def _counts(votes: pl.Series) -> dict[str, int]:
-    """How many votes of each kind: a count of each code among the bytes of the Enum.
+    """How many votes of each kind: the codes of the Enum counted in one pass.
 
     >>> _counts(pl.Series(["for", "against", "for"], dtype=pl.Enum(VOTES)))
     {'for': 2, 'against': 1}
     """
-    codes = votes.to_physical().to_numpy()
-    counts = (int(np.count_nonzero(codes == place)) for place in range(len(VOTES)))
-    return {vote: n for vote, n in zip(VOTES, counts, strict=True) if n}
+    counts = np.bincount(votes.to_physical().to_numpy(), minlength=len(VOTES))
+    return {vote: int(n) for vote, n in zip(VOTES, counts, strict=True) if n}
 
 
 def _checked_calls(problems: _Problems, calls: pl.DataFrame) -> tuple[pl.DataFrame, set[int]]:
