@@ -14,7 +14,8 @@ import sanctions_tracker
 from sanctions_tracker.cli import main
 from sanctions_tracker.dataset import Dataset
 from sanctions_tracker.errors import DataFormatError, ValidationError
-from sanctions_tracker.io._vote_rows import call_rows, positions
+from sanctions_tracker.io import _vote_rows
+from sanctions_tracker.io._vote_rows import call_rows, positions, repeats
 from sanctions_tracker.io.unvotes import read_votes
 from sanctions_tracker.records import JointStatement, SanctionsRegime
 from sanctions_tracker.validation import validate
@@ -576,3 +577,36 @@ def test_call_rows_find_each_roll_call_or_none(ids: list[int], calls: list[int])
     expected = [calls.index(rcid) if rcid in calls else None for rcid in ids]
     found = call_rows(pl.Series(ids, dtype=pl.Int64), pl.Series(calls, dtype=pl.Int64))
     assert expected == found.to_list()
+
+
+@given(st.lists(st.tuples(st.integers(-3, 6), st.sampled_from(["US", "FR", "DE", "NA"]))))
+def test_a_repeated_member_is_found_across_blocks(pairs: list[tuple[int, str]]) -> None:
+    """A member voting twice in one roll call is found wherever the two votes fall among
+    the blocks the keys are worked out in (blocks of 3 votes here)."""
+    ids = pl.Series([rcid for rcid, _ in pairs], dtype=pl.Int64)
+    codes = pl.Series([code for _, code in pairs], dtype=pl.Categorical)
+    block, _vote_rows._BLOCK = _vote_rows._BLOCK, 3
+    try:
+        assert (len(set(pairs)) < len(pairs)) == repeats(ids, codes)
+    finally:
+        _vote_rows._BLOCK = block
+
+
+def test_issues_join_their_roll_calls_by_number(tmp_path: Path) -> None:
+    """The issues of each roll call are in its note, joined by number; a roll-call number
+    that is not whole in the issues file keeps the others' issues joined (as text)."""
+    two_calls = "5,1,0,1946-01-01,R/1/1,0,0,X,Y\n6,1,0,1946-01-02,R/1/2,0,0,X,Z\n"
+    votes, calls = _unvotes(tmp_path, "5,France,FR,yes\n6,France,FR,no\n", two_calls)
+    issues = tmp_path / "i.csv"
+    notes = []
+    for extra in ("", "x,hr,Human rights\n"):
+        issues.write_text(
+            "rcid,short_name,issue\n5,me,Palestinian conflict\n5,hr,Human rights\n" + extra,
+            encoding="utf-8",
+        )
+        notes.append(read_votes(votes, calls, issues).documents["note"].to_list())
+    expected = [
+        "Roll call 5 on R/1/1: a vote. Y Issues: Human rights, Palestinian conflict.",
+        "Roll call 6 on R/1/2: a vote. Z",
+    ]
+    assert [expected, expected] == notes
