@@ -3,8 +3,9 @@
 Each layout becomes two frames of text columns: roll calls (``_file``, ``_line``,
 ``_rcid``, ``_date``, ``_symbol``, ``_amend``, ``_para``, ``_title``, ``_descr``,
 ``_issues``) and votes (``_file``, ``_line``, ``_rcid``, ``_name``, ``_hint``,
-``_vote``, ``_row_date``, and what :func:`_derived` works out of them: ``vote`` and
-``_given``); :mod:`sanctions_tracker.io.unvotes` checks them.
+``_vote``, ``_row_date`` in the layouts of one row per member and roll call, and what
+:func:`_derived` works out of them: ``vote`` and ``_given``);
+:mod:`sanctions_tracker.io.unvotes` checks them.
 """
 
 from __future__ import annotations
@@ -383,11 +384,7 @@ def other_case(votes: pl.DataFrame, layout: Layout) -> pl.DataFrame:
     if not votes["vote"].null_count():
         return votes
     variants = any_case(VOTE_CODES[layout])
-    meaning = (
-        pl.col("_vote")
-        .cast(pl.String)
-        .replace_strict(variants, default=None, return_dtype=pl.Enum(VOTES))
-    )
+    meaning = pl.col("_vote").replace_strict(variants, default=None, return_dtype=pl.Enum(VOTES))
     return votes.with_columns(pl.coalesce("vote", meaning).alias("vote"))
 
 

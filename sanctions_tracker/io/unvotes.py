@@ -419,7 +419,7 @@ def _check_vote_rows(
         "vote",
         pl.format(
             "unknown vote code '{}': the codes are {}",
-            pl.col("_vote").cast(pl.String).fill_null(""),
+            pl.col("_vote").fill_null(""),
             pl.lit(", ".join(code or "blank" for code in codes)),
         ),
     )
