@@ -154,11 +154,13 @@ def unknown_votes(votes: pl.DataFrame) -> pl.DataFrame:
     given as ``NA``, which may be Namibia's or R's missing value), by their name and
     code in the record: one row for each pair, with its votes' rows (``_rows``).
     """
-    rows = votes["_given"].is_null().arg_true()
+    unknown = votes["_given"].is_null()
+    # Filtered rather than gathered: a filter goes through the columns as read, block
+    # by block, where a gather of a few rows of many blocks is several times slower.
     return (
         votes.select("_name", "_hint")
-        .gather(rows)
-        .with_columns(rows.alias("_rows"))
+        .filter(unknown)
+        .with_columns(unknown.arg_true().alias("_rows"))
         .group_by("_name", "_hint", maintain_order=True)
         .agg("_rows")
     )

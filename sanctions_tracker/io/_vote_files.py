@@ -15,11 +15,11 @@ import csv
 import io
 import mmap
 import os
-from collections.abc import Mapping, Sequence
-from concurrent.futures import Executor
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Executor, Future
 from functools import cache
 from pathlib import Path
-from typing import Literal, TypeAlias, cast, get_args
+from typing import Literal, TypeAlias, TypeVar, cast, get_args
 
 import numpy as np
 import polars as pl
@@ -45,6 +45,7 @@ __all__ = [
 PathLike: TypeAlias = str | os.PathLike[str]
 Layout: TypeAlias = Literal["unvotes", "voeten", "undl"]
 LAYOUTS: tuple[Layout, ...] = get_args(Layout)
+T = TypeVar("T")
 
 # The columns each file must have, by its role; the first role whose columns a file has
 # is its role (Voeten's file has the columns of the unvotes roll calls too).
@@ -418,8 +419,10 @@ def _unvotes_needs(files: dict[str, Path]) -> None:
 
 
 def _unvotes_votes(path: Path, encoding: str | None) -> pl.DataFrame:
-    """The votes of the unvotes tables, with what :func:`_derived` works out of them."""
-    typed = {"rcid": pl.Int64()}
+    """The votes of the unvotes tables, with what :func:`_derived` works out of them.
+    Their roll-call numbers are read in 32 bits, half the memory of the arrays over
+    them (a number too large for them reads them all as text, and then in 64)."""
+    typed = {"rcid": pl.Int32()}
     select = [
         pl.col("rcid").alias("_rcid"),
         pl.col("country").alias("_name"),
@@ -530,19 +533,25 @@ def layout_of(
 
 
 def read_layout(
-    paths: Sequence[PathLike], layout: Layout | None, encoding: str | None, helper: Executor
-) -> tuple[Layout, pl.DataFrame, pl.DataFrame]:
-    """The layout of the files, and their roll calls and votes as text (decoded from
-    ``encoding``, or UTF-8 unless a byte order mark says UTF-16 or UTF-32). ``helper``
-    reads a file of roll calls while this thread reads the votes."""
+    paths: Sequence[PathLike],
+    layout: Layout | None,
+    encoding: str | None,
+    helper: Executor,
+    then: Callable[[pl.DataFrame], T],
+) -> tuple[Layout, Future[T], pl.DataFrame]:
+    """The layout of the files, what ``then`` makes of their roll calls, and their votes
+    as text (decoded from ``encoding``, or UTF-8 unless a byte order mark says UTF-16 or
+    UTF-32). ``helper`` reads a file of roll calls, and goes on with ``then``, while
+    this thread reads the votes."""
     found, roles = layout_of(_files(paths), layout, encoding)
     if found != "unvotes":
         calls, votes = _per_row(roles[found], found, encoding)
-        return found, calls, votes
+        return found, helper.submit(then, calls), votes
     _unvotes_needs(roles)
-    reading = helper.submit(_unvotes_calls, roles, encoding)
+    reading = helper.submit(lambda: then(_unvotes_calls(roles, encoding)))
     try:
         votes = _unvotes_votes(roles["unvotes-votes"], encoding)
-    finally:
-        calls = reading.result()  # the roll calls' error first, as they are read first
-    return found, calls, votes
+    except BaseException:
+        reading.result()  # the roll calls' error first, as they are read first
+        raise
+    return found, reading, votes

@@ -5,14 +5,18 @@ sort of the million votes.
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
+import numpy.typing as npt
 import polars as pl
 
 __all__ = ["call_rows", "positions", "repeats"]
 
 
 def call_rows(ids: pl.Series, calls: pl.Series) -> pl.Series:
-    """For each vote's roll-call number, the row of that roll call (null for none).
+    """For each vote's roll-call number (none null), the row of that roll call (null
+    for none).
 
     The numbers are looked up in an array over their range when it is no larger than
     a few times the votes (a roll call's number is its place in a record), else joined.
@@ -20,14 +24,14 @@ def call_rows(ids: pl.Series, calls: pl.Series) -> pl.Series:
     >>> call_rows(pl.Series([12, 10, 11]), pl.Series([10, 12])).to_list()
     [1, 0, None]
     """
-    numbers, known = ids.to_numpy(), calls.to_numpy()
-    if numbers.size == 0 or known.size == 0:
+    known = calls.to_numpy()
+    if ids.is_empty() or known.size == 0:
         return pl.Series([None] * len(ids), dtype=pl.UInt32)
-    low = min(int(numbers.min()), int(known.min()))
-    high = max(int(numbers.max()), int(known.max()))
+    low = min(cast(int, ids.min()), int(known.min()))
+    high = max(cast(int, ids.max()), int(known.max()))
     # Rows as unsigned 32-bit numbers: polars' own index, which it gathers by as it is.
     places = np.arange(known.size, dtype=np.uint32)
-    if high - low + 1 > 4 * (numbers.size + known.size):
+    if high - low + 1 > 4 * (len(ids) + known.size):
         found = pl.DataFrame({"_id": ids}).join(
             pl.DataFrame({"_id": calls, "_row": places}),
             on="_id",
@@ -36,10 +40,18 @@ def call_rows(ids: pl.Series, calls: pl.Series) -> pl.Series:
         )
         return found["_row"]
     # From 0 when the numbers start near it, so that they index the array as they are.
-    start = 0 if 0 <= low <= numbers.size else low
+    start = 0 if 0 <= low <= len(ids) else low
     rows = np.full(high - start + 1, _NONE, dtype=np.uint32)
     rows[known - start] = places
-    found_rows = rows[numbers - start if start else numbers]
+    # Looked up a block of the numbers at a time, each as read: no copy of them all.
+    found_rows = np.full(len(ids), _NONE, dtype=np.uint32)  # a row not looked up is none
+    done = 0
+    for block in ids.get_chunks():
+        numbers = block.to_numpy()
+        np.take(
+            rows, numbers - start if start else numbers, out=found_rows[done : done + len(block)]
+        )
+        done += len(block)
     looked_up = pl.Series("_row", found_rows)
     if found_rows.max() == _NONE:
         return looked_up.to_frame().select(pl.when(pl.col("_row") < _NONE).then("_row")).to_series()
@@ -53,27 +65,36 @@ _NONE = np.iinfo(np.uint32).max
 def repeats(ids: pl.Series, codes: pl.Series) -> bool:
     """Whether a member votes twice in one roll call: fewer distinct pairs of roll-call
     number and member (each marked in an array of bytes over their range) than votes.
+    A vote without a member (a null code) is none.
 
     >>> repeats(pl.Series([5, 5, 6]), pl.Series(["US", "CA", "US"], dtype=pl.Categorical))
     False
     >>> repeats(pl.Series([5, 6, 5]), pl.Series(["US", "US", "US"], dtype=pl.Categorical))
     True
+    >>> repeats(pl.Series([5, 5, 5]), pl.Series(["US", None, None], dtype=pl.Categorical))
+    False
     """
-    if ids.is_empty():
+    physical = codes.to_physical()
+    missing = physical.null_count()
+    if missing == len(physical):
         return False
-    numbers, members = ids.to_numpy(), codes.to_physical().to_numpy()
-    low, width = int(numbers.min()), int(members.max()) + 1
-    marks = np.zeros((int(numbers.max()) - low + 1) * width, dtype=np.bool_)
+    numbers = ids.to_numpy()
+    # The votes without a member are marked in a column of their own, not counted.
+    width = cast(int, physical.max()) + 1  # the codes' physical values are integers
+    members = (physical.fill_null(width) if missing else physical).to_numpy()
+    low, columns = int(numbers.min()), width + 1
+    marks = np.zeros((int(numbers.max()) - low + 1, columns), dtype=np.bool_)
+    cells = marks.reshape(-1)
     # Each pair's cell, worked out a block at a time in one small array of the width
     # numpy indexes with: no array of a million keys to ask the system for each time.
     keys = np.empty(min(numbers.size, _BLOCK), dtype=np.intp)
     for start in range(0, numbers.size, _BLOCK):
         block = keys[: min(_BLOCK, numbers.size - start)]
         np.subtract(numbers[start : start + block.size], low, out=block, casting="unsafe")
-        block *= width
+        block *= columns
         block += members[start : start + block.size]
-        marks[block] = True
-    return int(np.count_nonzero(marks)) < numbers.size
+        cells[block] = True
+    return int(np.count_nonzero(marks[:, :width])) < numbers.size - missing
 
 
 # The votes worked on at a time: keys of 128 KiB.
@@ -91,26 +112,59 @@ def positions(ids: pl.Series) -> pl.Series:
     >>> positions(pl.Series([7, 7, 3, 7, 3])).to_list()
     [0, 1, 0, 2, 1]
     """
-    numbers = ids.to_numpy()
-    if numbers.size == 0:
+    if ids.is_empty():
         return pl.Series([], dtype=pl.Int32)
-    starts = np.flatnonzero(numbers[1:] != numbers[:-1])
-    starts += 1
-    starts = np.concatenate(([0], starts))
-    lengths = np.diff(starts, append=numbers.size)
-    runs = numbers[starts]
+    starts, runs = _runs(ids)
+    # Each run's length and roll call; the arrays over the runs are of 32 bits where
+    # they can be, and worked out in place: fewer pages asked of the system.
+    lengths = np.empty(starts.size, dtype=np.int32)
+    np.subtract(starts[1:], starts[:-1], out=lengths[:-1], casting="unsafe")
+    lengths[-1] = len(ids) - starts[-1]
     runs -= runs.min()  # the least of the runs: a pass over the runs, not the votes
     if runs.max() <= np.iinfo(np.uint16).max:
         runs = runs.astype(np.uint16)  # a stable sort of 16-bit numbers is a radix sort
     order = np.argsort(runs, kind="stable")
-    ordered = runs[order]
-    before = np.cumsum(lengths[order]) - lengths[order]  # votes of the runs before, in order
-    first = np.concatenate(([True], ordered[1:] != ordered[:-1]))
+    ordered, sizes = runs[order], lengths[order]
+    before = np.cumsum(sizes, dtype=np.int32)
+    before -= sizes  # votes of the runs before, in order
+    first = np.empty(ordered.size, dtype=np.bool_)
+    first[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    opening = np.where(first, before, 0)
+    np.maximum.accumulate(opening, out=opening)
+    before -= opening  # votes of the earlier runs of the same roll call
     earlier = np.empty_like(before)
-    earlier[order] = before - np.maximum.accumulate(np.where(first, before, 0))
+    earlier[order] = before
     # Each place is the one before plus one, except at the start of a run, which
     # starts at its earlier votes: a running sum of those steps, in one array.
-    place = np.ones(numbers.size, dtype=np.int32)
+    place = np.ones(len(ids), dtype=np.int32)
     place[starts] = earlier
-    place[starts[1:]] -= earlier[:-1] + lengths[:-1] - 1
+    step = earlier[:-1]
+    step += lengths[:-1]
+    step -= 1
+    place[starts[1:]] -= step
     return pl.Series(np.cumsum(place, out=place))
+
+
+def _runs(ids: pl.Series) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.integer]]:
+    """Where each run of equal numbers starts, and its number: a block of the numbers
+    at a time, each as read (no copy of them all, and small arrays of changes).
+
+    >>> blocks = pl.concat([pl.Series([7, 7, 3]), pl.Series([3, 7])], rechunk=False)
+    >>> [a.tolist() for a in _runs(blocks)]
+    [[0, 2, 4], [7, 3, 7]]
+    """
+    starts, values = [], []
+    done, last = 0, None
+    for block in ids.get_chunks():
+        numbers = block.to_numpy()
+        if numbers.size == 0:
+            continue
+        change = np.empty(numbers.size, dtype=np.bool_)
+        change[0] = last is None or numbers[0] != last
+        np.not_equal(numbers[1:], numbers[:-1], out=change[1:])
+        found = np.flatnonzero(change)
+        starts.append(found + done)
+        values.append(numbers[found])
+        done, last = done + numbers.size, numbers[-1]
+    return np.concatenate(starts), np.concatenate(values)

@@ -44,12 +44,14 @@ This module only reads: it returns tables and a summary, and
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from concurrent.futures import Executor, Future
+from functools import partial
 
 import attrs
 import numpy as np
 import polars as pl
 
+from sanctions_tracker import _threads
 from sanctions_tracker._advice import SKIP_BAD_ROWS
 from sanctions_tracker._words import plural
 from sanctions_tracker.columns import TABLES, country_dtype
@@ -202,7 +204,7 @@ class VotesImport:
 
 def _number(frame: pl.DataFrame, column: str) -> pl.Expr:
     """A whole-number column: as read, or from its text (null where it is not one)."""
-    if frame.schema[column] == pl.Int64:
+    if frame.schema[column].is_integer():
         return pl.col(column)
     return pl.col(column).str.strip_chars().cast(pl.Int64, strict=False)
 
@@ -423,8 +425,7 @@ def _check_vote_rows(
             pl.lit(", ".join(code or "blank" for code in codes)),
         ),
     )
-    # The numbers in one piece: the arrays over the votes read them several times.
-    return votes.with_columns(votes["_id"].rechunk()), not_members
+    return votes, not_members
 
 
 def _match_calls(
@@ -457,36 +458,34 @@ def _unresolved(
     )
 
 
-def _ordering(ids: pl.Series, codes: pl.Series, kept: pl.Series | None) -> tuple[bool, pl.Series]:
-    """Whether a member votes twice in a roll call (:func:`repeats`), and each vote's
-    place (:func:`positions`), among the votes ``kept`` (all when None)."""
-    if kept is not None:
-        ids, codes = ids.filter(kept), codes.filter(kept)
-    return repeats(ids, codes), positions(ids)
-
-
 def _signatures(
     votes: pl.DataFrame,
     kept: pl.Series | None,
     document_ids: pl.Series,
-    ordering: Future[tuple[bool, pl.Series]],
+    helper: Executor,
     problems: _Problems,
     file: str,
 ) -> pl.DataFrame:
     """The signatures table of the votes ``kept`` (all when None): one row per member's
-    vote, numbered in the order of the file, with the id of its roll call's document
-    (``document_ids`` by the vote's ``_call``).
+    vote, numbered in the order of the file (:func:`positions`), with the id of its
+    roll call's document (``document_ids`` by the vote's ``_call``).
 
     A member who votes twice in a roll call has none of those votes loaded: each is
-    reported. Whether one does, and each vote's place, are worked out by
-    :func:`_ordering` on another thread while this one gathers the table's text (of
-    the columns it needs, alone filtered).
+    reported. The helper gathers the table's text (of the columns it needs, alone
+    filtered) while this thread looks for a repeated member and numbers the votes.
+    That work is arrays of numpy, kept on this thread: on the helper, the C allocator
+    gave their memory back to the system after each read, and asked for it anew (a
+    page fault for each 4 KiB) in the next.
     """
     needed = votes.select("_call", "_code", "vote")
-    table = _signature_table(needed if kept is None else needed.filter(kept), document_ids)
-    repeated, places = ordering.result()
-    if not repeated:
-        return table.with_columns(places.alias("position"))
+    if kept is not None:  # filtered column by column: slices of each, no copy
+        needed = needed.select(pl.all().filter(kept))
+    gathering = helper.submit(_signature_table, needed, document_ids)
+    if not repeats(votes["_call"], votes["_code"]):
+        # The rows of the roll calls, of the votes kept (a filter keeps slices: the
+        # array of them is the one copy).
+        places = positions(votes["_call"] if kept is None else votes["_call"].filter(kept))
+        return gathering.result().with_columns(places.alias("position"))
     votes = problems.drop(
         (votes if kept is None else votes.filter(kept)).with_columns(pl.lit(file).alias("_file")),
         pl.len().over("_id", "_code") > 1,
@@ -523,13 +522,15 @@ def _signature_table(votes: pl.DataFrame, document_ids: pl.Series) -> pl.DataFra
 
 
 def _counts(votes: pl.Series) -> dict[str, int]:
-    """How many votes of each kind: the codes of the Enum counted in one pass.
+    """How many votes of each kind: each code of the Enum counted in its small integers
+    as they are (a count of a million bytes, not a count by index of a million words).
 
     >>> _counts(pl.Series(["for", "against", "for"], dtype=pl.Enum(VOTES)))
     {'for': 2, 'against': 1}
     """
-    counts = np.bincount(votes.to_physical().to_numpy(), minlength=len(VOTES))
-    return {vote: int(n) for vote, n in zip(VOTES, counts, strict=True) if n}
+    codes = votes.to_physical().to_numpy()
+    counts = {vote: int(np.count_nonzero(codes == code)) for code, vote in enumerate(VOTES)}
+    return {vote: n for vote, n in counts.items() if n}
 
 
 def _checked_calls(problems: _Problems, calls: pl.DataFrame) -> tuple[pl.DataFrame, set[int]]:
@@ -578,8 +579,14 @@ def read_votes(
     """
     report = progress or (lambda stage: None)
     # A second thread reads and works on what the votes do not need, beside this one.
-    with ThreadPoolExecutor(max_workers=1) as helper:
-        return _read_votes(paths, layout, strict, report, encoding, helper)
+    return _read_votes(paths, layout, strict, report, encoding, _threads.helper())
+
+
+def _calls_documents(
+    checking: Future[tuple[pl.DataFrame, set[int]]], layout: Layout
+) -> pl.DataFrame:
+    """The documents of the roll calls that ``checking`` (given to the helper before) kept."""
+    return _documents(checking.result()[0], layout)
 
 
 def _read_votes(
@@ -591,17 +598,18 @@ def _read_votes(
     helper: Executor,
 ) -> VotesImport:
     report("reading the files")
-    found, calls, votes = read_layout(paths, layout, encoding, helper)
     problems = _Problems(encoding)
-    # The helper checks the roll calls, and then makes their documents, while this
-    # thread checks what of the votes needs no roll call.
-    checking = helper.submit(_checked_calls, problems, calls)
+    # The helper checks the roll calls as soon as it has read them, and then makes
+    # their documents, while this thread reads the votes.
+    found, checking, votes = read_layout(
+        paths, layout, encoding, helper, partial(_checked_calls, problems)
+    )
+    documents = helper.submit(_calls_documents, checking, found)
     votes_file = str(votes["_file"][0]) if votes.height else ""
     report("checking the votes")
     votes, not_members = _check_vote_rows(votes, found, problems)
     unknown = unknown_votes(votes)
     good, skipped = checking.result()
-    documents = helper.submit(_documents, good, found)
     checked = votes.height
     votes = _match_calls(votes, good, skipped, problems)
     report("reading the members")
@@ -609,13 +617,10 @@ def _read_votes(
         votes, good, unknown if votes.height == checked else unknown_votes(votes)
     )
     report("building the tables")
-    # The votes of unresolved names are left out. The helper finds any repeated member
-    # and each vote's place, which the table waits for, while this thread lists the
-    # names left unresolved and makes the table.
+    # The votes of unresolved names are left out.
     kept = votes["_code"].is_not_null() if votes["_code"].null_count() else None
-    ordering = helper.submit(_ordering, votes["_id"], votes["_code"], kept)
     unresolved = _unresolved(votes_file, by_name.unresolved, encoding)
-    signatures = _signatures(votes, kept, good["document_id"], ordering, problems, votes_file)
+    signatures = _signatures(votes, kept, good["document_id"], helper, problems, votes_file)
     listed = problems.listed()
     if strict and listed:
         shown = list(listed[:100])
