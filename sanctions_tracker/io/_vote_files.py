@@ -537,18 +537,18 @@ def read_layout(
     layout: Layout | None,
     encoding: str | None,
     helper: Executor,
-    then: Callable[[pl.DataFrame], T],
+    then: Callable[[Layout, pl.DataFrame], T],
 ) -> tuple[Layout, Future[T], pl.DataFrame]:
-    """The layout of the files, what ``then`` makes of their roll calls, and their votes
-    as text (decoded from ``encoding``, or UTF-8 unless a byte order mark says UTF-16 or
-    UTF-32). ``helper`` reads a file of roll calls, and goes on with ``then``, while
-    this thread reads the votes."""
+    """The layout of the files, what ``then`` makes of the layout and the roll calls,
+    and the votes as text (decoded from ``encoding``, or UTF-8 unless a byte order mark
+    says UTF-16 or UTF-32). ``helper`` reads a file of roll calls, and goes on with
+    ``then``, while this thread reads the votes."""
     found, roles = layout_of(_files(paths), layout, encoding)
     if found != "unvotes":
         calls, votes = _per_row(roles[found], found, encoding)
-        return found, helper.submit(then, calls), votes
+        return found, helper.submit(then, found, calls), votes
     _unvotes_needs(roles)
-    reading = helper.submit(lambda: then(_unvotes_calls(roles, encoding)))
+    reading = helper.submit(lambda: then(found, _unvotes_calls(roles, encoding)))
     try:
         votes = _unvotes_votes(roles["unvotes-votes"], encoding)
     except BaseException:

@@ -44,7 +44,7 @@ This module only reads: it returns tables and a summary, and
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor
 from functools import partial
 
 import attrs
@@ -582,11 +582,12 @@ def read_votes(
     return _read_votes(paths, layout, strict, report, encoding, _threads.helper())
 
 
-def _calls_documents(
-    checking: Future[tuple[pl.DataFrame, set[int]]], layout: Layout
-) -> pl.DataFrame:
-    """The documents of the roll calls that ``checking`` (given to the helper before) kept."""
-    return _documents(checking.result()[0], layout)
+def _ready_calls(
+    problems: _Problems, layout: Layout, calls: pl.DataFrame
+) -> tuple[pl.DataFrame, set[int], pl.DataFrame]:
+    """The good roll calls, the numbers of those skipped, and their documents."""
+    good, skipped = _checked_calls(problems, calls)
+    return good, skipped, _documents(good, layout)
 
 
 def _read_votes(
@@ -599,17 +600,16 @@ def _read_votes(
 ) -> VotesImport:
     report("reading the files")
     problems = _Problems(encoding)
-    # The helper checks the roll calls as soon as it has read them, and then makes
-    # their documents, while this thread reads the votes.
+    # The helper checks the roll calls as soon as it has read them, and makes their
+    # documents, while this thread reads the votes.
     found, checking, votes = read_layout(
-        paths, layout, encoding, helper, partial(_checked_calls, problems)
+        paths, layout, encoding, helper, partial(_ready_calls, problems)
     )
-    documents = helper.submit(_calls_documents, checking, found)
     votes_file = str(votes["_file"][0]) if votes.height else ""
     report("checking the votes")
     votes, not_members = _check_vote_rows(votes, found, problems)
     unknown = unknown_votes(votes)
-    good, skipped = checking.result()
+    good, skipped, documents = checking.result()
     checked = votes.height
     votes = _match_calls(votes, good, skipped, problems)
     report("reading the members")
@@ -642,4 +642,4 @@ def _read_votes(
         problems=listed,
         votes_of_skipped_calls=problems.skipped_votes,
     )
-    return VotesImport(documents.result(), signatures, summary)
+    return VotesImport(documents, signatures, summary)
