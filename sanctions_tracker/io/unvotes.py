@@ -522,15 +522,14 @@ def _signature_table(votes: pl.DataFrame, document_ids: pl.Series) -> pl.DataFra
 
 
 def _counts(votes: pl.Series) -> dict[str, int]:
-    """How many votes of each kind: each code of the Enum counted in its small integers
-    as they are (a count of a million bytes, not a count by index of a million words).
+    """How many votes of each kind: a count of each code among the bytes of the Enum.
 
     >>> _counts(pl.Series(["for", "against", "for"], dtype=pl.Enum(VOTES)))
     {'for': 2, 'against': 1}
     """
     codes = votes.to_physical().to_numpy()
-    counts = {vote: int(np.count_nonzero(codes == code)) for code, vote in enumerate(VOTES)}
-    return {vote: n for vote, n in counts.items() if n}
+    counts = (int(np.count_nonzero(codes == place)) for place in range(len(VOTES)))
+    return {vote: n for vote, n in zip(VOTES, counts, strict=True) if n}
 
 
 def _checked_calls(problems: _Problems, calls: pl.DataFrame) -> tuple[pl.DataFrame, set[int]]:
@@ -627,7 +626,6 @@ def _read_votes(
         more = f"{len(listed) - 100} more problems; " if len(listed) > 100 else ""
         fix = SKIP_BAD_ROWS.python
         raise ValidationError([*shown, Problem("", more + fix)])
-
     summary = VotesSummary(
         found,
         roll_calls=good.height,
