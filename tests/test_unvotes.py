@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import polars as pl
@@ -16,7 +17,7 @@ from sanctions_tracker.cli import main
 from sanctions_tracker.dataset import Dataset
 from sanctions_tracker.errors import DataFormatError, ValidationError
 from sanctions_tracker.io import _vote_rows
-from sanctions_tracker.io._vote_rows import call_rows, positions, repeats
+from sanctions_tracker.io._vote_rows import all_known, call_index, call_rows, positions, repeats
 from sanctions_tracker.io.unvotes import read_votes
 from sanctions_tracker.records import JointStatement, SanctionsRegime
 from sanctions_tracker.validation import validate
@@ -600,12 +601,18 @@ def test_call_rows_find_each_roll_call_or_none(
     assert expected == found.to_list()
 
 
-@given(st.lists(st.tuples(st.integers(-3, 6), st.sampled_from(["US", "FR", "DE", "NA", None]))))
-def test_a_repeated_member_is_found_across_blocks(pairs: list[tuple[int, str | None]]) -> None:
+@given(
+    st.lists(st.tuples(st.integers(-3, 6), st.sampled_from(["US", "FR", "DE", "NA", None]))),
+    st.lists(st.integers(1, 4), max_size=3),
+)
+def test_a_repeated_member_is_found_across_blocks(
+    pairs: list[tuple[int, str | None]], sizes: list[int]
+) -> None:
     """A member voting twice in one roll call is found wherever the two votes fall among
-    the blocks the keys are worked out in (blocks of 3 votes here); votes of no member
-    (a null code, a name left unresolved) are never repeats."""
-    ids = pl.Series([rcid for rcid, _ in pairs], dtype=pl.Int64)
+    the blocks the numbers are held in and the blocks the keys are worked out in (3
+    votes here); votes of no member (a null code, a name left unresolved) are never
+    repeats."""
+    ids = _in_blocks([rcid for rcid, _ in pairs], sizes, pl.Int64())
     codes = pl.Series([code for _, code in pairs], dtype=pl.Categorical)
     members = [pair for pair in pairs if pair[1] is not None]
     block, _vote_rows._BLOCK = _vote_rows._BLOCK, 3
@@ -613,6 +620,74 @@ def test_a_repeated_member_is_found_across_blocks(pairs: list[tuple[int, str | N
         assert (len(set(members)) < len(members)) == repeats(ids, codes)
     finally:
         _vote_rows._BLOCK = block
+
+
+@given(
+    st.lists(st.integers(0, 12), min_size=1),
+    st.lists(st.integers(0, 12), min_size=1, unique=True),
+    st.lists(st.integers(1, 4), max_size=3),
+)
+@example(ids=[0, 1, 2, 3, 9], calls=[0, 1, 2, 3], sizes=[2])
+def test_every_roll_call_known_is_told_across_blocks(
+    ids: list[int], calls: list[int], sizes: list[int]
+) -> None:
+    """Whether every vote's number is one of a roll call, wherever a number of none
+    falls among the blocks the numbers are held in and looked up in (3 votes here)."""
+    # Every number from 0 to 12 among those it looks up: an array from 0.
+    index = call_index(pl.Series([*ids, *range(13)]), pl.Series(calls))
+    assert index is not None
+    rows, start = index
+    assert start == 0
+    block, _vote_rows._BLOCK = _vote_rows._BLOCK, 3
+    try:
+        found = all_known(_in_blocks(ids, sizes, pl.UInt32()), rows)
+    finally:
+        _vote_rows._BLOCK = block
+    assert set(ids) <= set(calls) if found else not set(ids) <= set(calls)
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 4), st.sampled_from(["FR", "CL", "JP"]),
+                  st.sampled_from(["yes", "no", "abstain"])),
+        min_size=1,
+    )
+)  # fmt: skip
+def test_roll_calls_are_found_however_they_are_numbered(
+    rows: list[tuple[int, str, str]],
+) -> None:
+    """The same votes make the same signatures (and the same members voting twice are
+    reported) whether their roll calls are numbered from 1, from 3,000,000,001 (looked
+    up from the least), or a million apart (joined)."""
+    import tempfile
+
+    names_of = {"FR": "France", "CL": "Chile", "JP": "Japan"}
+    numberings: list[Callable[[int], int]] = [
+        lambda n: n,
+        lambda n: 3_000_000_000 + n,
+        lambda n: n * 1_000_000,
+    ]
+    read = []
+    for number in numberings:
+        with tempfile.TemporaryDirectory() as folder:
+            body = "".join(
+                f"{number(rcid)},{names_of[code]},{code},{vote}\n" for rcid, code, vote in rows
+            )
+            calls = "".join(f"{number(n)},1,0,1990-01-0{n},R/1/{n},0,0,X,Y\n" for n in range(1, 5))
+            result = read_votes(*_unvotes(Path(folder), body, calls), strict=False)
+        numbers = {f"unga-rc-{number(n)}": n for n in range(1, 5)}
+        read.append(
+            (
+                result.signatures.select(
+                    pl.col("document_id").replace_strict(numbers),
+                    "position",
+                    "party",
+                    "vote",
+                ).rows(),
+                [(p.line, p.message.split(" in roll call")[0]) for p in result.summary.problems],
+            )
+        )
+    assert read[0] == read[1] == read[2]
 
 
 def test_issues_join_their_roll_calls_by_number(tmp_path: Path) -> None:

@@ -176,21 +176,21 @@ class ByName:
 
 
 def member_votes(
-    votes: pl.DataFrame, calls: pl.DataFrame, unknown: pl.DataFrame
+    votes: pl.DataFrame, key: str, days: pl.Series, unknown: pl.DataFrame
 ) -> tuple[pl.DataFrame, ByName]:
-    """The votes' ``_id``, ``_line``, ``_call``, ``vote`` and ``_code``: a known
-    code as given, else the member's code at the date of the roll call. Also the votes
-    read by name, for the summary.
+    """The votes' ``_id``, ``_line``, ``key`` (of their roll call), ``vote`` and
+    ``_code``: a known code as given, else the member's code at the date of the roll
+    call (``days`` by ``key``). Also the votes read by name, for the summary.
 
     ``unknown`` is :func:`unknown_votes` of these votes: each pair of name and code is
     worked out once, over the array of its votes' days.
     """
-    kept = votes.select("_id", "_line", "_call", "vote")
+    kept = votes.select(*dict.fromkeys(["_id", "_line", key, "vote"]))
     if unknown.is_empty():
         return kept.with_columns(votes["_given"].alias("_code")), ByName({}, {})
     rows = unknown["_rows"].explode()
-    days = calls["_day"].gather(votes["_call"].gather(rows)).to_numpy()
-    places, read, unresolved = _read_by_name(unknown, days)
+    on = days.gather(votes[key].gather(rows)).to_numpy()
+    places, read, unresolved = _read_by_name(unknown, on)
     place = pl.Series(places)
     named = pl.lit(country_dtype().categories).gather(place.clip(lower_bound=0))
     codes = pl.select(pl.when(place >= 0).then(named).cast(country_dtype())).to_series()

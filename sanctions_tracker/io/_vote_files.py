@@ -420,9 +420,10 @@ def _unvotes_needs(files: dict[str, Path]) -> None:
 
 def _unvotes_votes(path: Path, encoding: str | None) -> pl.DataFrame:
     """The votes of the unvotes tables, with what :func:`_derived` works out of them.
-    Their roll-call numbers are read in 32 bits, half the memory of the arrays over
-    them (a number too large for them reads them all as text, and then in 64)."""
-    typed = {"rcid": pl.Int32()}
+    Their roll-call numbers are read as polars' own row numbers (unsigned, 32 bits): it
+    looks up by them as they are, and they take half the memory of 64 (a number that
+    is not one reads them all as text, and then in 64 bits with a sign)."""
+    typed = {"rcid": pl.UInt32()}
     select = [
         pl.col("rcid").alias("_rcid"),
         pl.col("country").alias("_name"),

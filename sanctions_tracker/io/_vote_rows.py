@@ -11,7 +11,7 @@ import numpy as np
 import numpy.typing as npt
 import polars as pl
 
-__all__ = ["call_rows", "positions", "repeats"]
+__all__ = ["all_known", "call_index", "call_rows", "positions", "repeats", "with_none"]
 
 
 def call_rows(ids: pl.Series, calls: pl.Series) -> pl.Series:
@@ -24,25 +24,18 @@ def call_rows(ids: pl.Series, calls: pl.Series) -> pl.Series:
     >>> call_rows(pl.Series([12, 10, 11]), pl.Series([10, 12])).to_list()
     [1, 0, None]
     """
-    known = calls.to_numpy()
-    if ids.is_empty() or known.size == 0:
+    if ids.is_empty() or calls.is_empty():
         return pl.Series([None] * len(ids), dtype=pl.UInt32)
-    low = min(cast(int, ids.min()), int(known.min()))
-    high = max(cast(int, ids.max()), int(known.max()))
-    # Rows as unsigned 32-bit numbers: polars' own index, which it gathers by as it is.
-    places = np.arange(known.size, dtype=np.uint32)
-    if high - low + 1 > 4 * (len(ids) + known.size):
+    index = call_index(ids, calls)
+    if index is None:
         found = pl.DataFrame({"_id": ids}).join(
-            pl.DataFrame({"_id": calls, "_row": places}),
+            pl.DataFrame({"_id": calls, "_row": np.arange(len(calls), dtype=np.uint32)}),
             on="_id",
             how="left",
             maintain_order="left",
         )
         return found["_row"]
-    # From 0 when the numbers start near it, so that they index the array as they are.
-    start = 0 if 0 <= low <= len(ids) else low
-    rows = np.full(high - start + 1, _NONE, dtype=np.uint32)
-    rows[known - start] = places
+    rows, start = index
     # Looked up a block of the numbers at a time, each as read: no copy of them all.
     found_rows = np.full(len(ids), _NONE, dtype=np.uint32)  # a row not looked up is none
     done = 0
@@ -52,13 +45,65 @@ def call_rows(ids: pl.Series, calls: pl.Series) -> pl.Series:
             rows, numbers - start if start else numbers, out=found_rows[done : done + len(block)]
         )
         done += len(block)
-    looked_up = pl.Series("_row", found_rows)
-    if found_rows.max() == _NONE:
-        return looked_up.to_frame().select(pl.when(pl.col("_row") < _NONE).then("_row")).to_series()
-    return looked_up
+    return with_none(found_rows)
 
 
-# No roll call's row, in call_rows' array.
+def with_none(rows: npt.NDArray[np.uint32]) -> pl.Series:
+    """Rows of roll calls (of :func:`call_index` or :func:`call_rows`), null for none.
+
+    >>> with_none(call_index(pl.Series([0, 2]), pl.Series([2]))[0]).to_list()
+    [None, None, 0]
+    """
+    found = pl.Series("_row", rows)
+    if rows.size and rows.max() == _NONE:
+        return found.to_frame().select(pl.when(pl.col("_row") < _NONE).then("_row")).to_series()
+    return found
+
+
+def call_index(ids: pl.Series, calls: pl.Series) -> tuple[npt.NDArray[np.uint32], int] | None:
+    """The row of each roll call (:data:`NONE` for a number of none) in an array over
+    the range of the numbers from its start (0 when the numbers start near it), when
+    that range is no larger than a few times the votes; else None.
+
+    >>> rows, start = call_index(pl.Series([12, 10, 11]), pl.Series([10, 12]))
+    >>> rows.tolist(), start
+    ([0, 4294967295, 1], 10)
+    """
+    known = calls.to_numpy()
+    low = min(cast(int, ids.min()), int(known.min()))
+    high = max(cast(int, ids.max()), int(known.max()))
+    if high - low + 1 > 4 * (len(ids) + known.size):
+        return None
+    # From 0 when the numbers start near it, so that they index the array as they are.
+    start = 0 if 0 <= low <= len(ids) else low
+    rows = np.full(high - start + 1, _NONE, dtype=np.uint32)
+    # Rows as unsigned 32-bit numbers: polars' own index, which it gathers by as it is.
+    rows[known - start] = np.arange(known.size, dtype=np.uint32)
+    return rows, start
+
+
+def all_known(ids: pl.Series, rows: npt.NDArray[np.uint32]) -> bool:
+    """Whether every number of ``ids`` (none null, each from 0 and within ``rows``) has
+    a roll call in ``rows`` (:func:`call_index` from 0): looked up a block at a time
+    into one small array, the rows themselves not kept.
+
+    >>> rows = call_index(pl.Series([0, 1, 3]), pl.Series([1, 0, 3]))[0]
+    >>> all_known(pl.Series([0, 3, 1]), rows), all_known(pl.Series([0, 2]), rows)
+    (True, False)
+    """
+    found = np.empty(_BLOCK, dtype=np.uint32)
+    for chunk in ids.get_chunks():
+        numbers = chunk.to_numpy()
+        for start in range(0, numbers.size, _BLOCK):
+            block = numbers[start : start + _BLOCK]
+            looked_up = found[: block.size]
+            np.take(rows, block, out=looked_up)
+            if looked_up.max() == _NONE:
+                return False
+    return True
+
+
+# No roll call's row, in the arrays of call_index and call_rows.
 _NONE = np.iinfo(np.uint32).max
 
 
@@ -78,23 +123,28 @@ def repeats(ids: pl.Series, codes: pl.Series) -> bool:
     missing = physical.null_count()
     if missing == len(physical):
         return False
-    numbers = ids.to_numpy()
     # The votes without a member are marked in a column of their own, not counted.
     width = cast(int, physical.max()) + 1  # the codes' physical values are integers
     members = (physical.fill_null(width) if missing else physical).to_numpy()
-    low, columns = int(numbers.min()), width + 1
-    marks = np.zeros((int(numbers.max()) - low + 1, columns), dtype=np.bool_)
+    low, columns = cast(int, ids.min()), width + 1
+    marks = np.zeros((cast(int, ids.max()) - low + 1, columns), dtype=np.bool_)
     cells = marks.reshape(-1)
     # Each pair's cell, worked out a block at a time in one small array of the width
-    # numpy indexes with: no array of a million keys to ask the system for each time.
-    keys = np.empty(min(numbers.size, _BLOCK), dtype=np.intp)
-    for start in range(0, numbers.size, _BLOCK):
-        block = keys[: min(_BLOCK, numbers.size - start)]
-        np.subtract(numbers[start : start + block.size], low, out=block, casting="unsafe")
-        block *= columns
-        block += members[start : start + block.size]
-        cells[block] = True
-    return int(np.count_nonzero(marks[:, :width])) < numbers.size - missing
+    # numpy indexes with: no array of a million keys to ask the system for each time,
+    # and the numbers as read (no copy of them all).
+    keys = np.empty(_BLOCK, dtype=np.intp)
+    done = 0
+    for chunk in ids.get_chunks():
+        numbers = chunk.to_numpy()
+        for start in range(0, numbers.size, _BLOCK):
+            part = numbers[start : start + _BLOCK]
+            block = keys[: part.size]
+            np.subtract(part, low, out=block, casting="unsafe")
+            block *= columns
+            block += members[done + start : done + start + part.size]
+            cells[block] = True
+        done += numbers.size
+    return int(np.count_nonzero(marks[:, :width])) < len(ids) - missing
 
 
 # The votes worked on at a time: keys of 128 KiB.

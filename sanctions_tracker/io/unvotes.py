@@ -67,7 +67,14 @@ from sanctions_tracker.io._vote_files import (
     file_lines,
     read_layout,
 )
-from sanctions_tracker.io._vote_rows import call_rows, positions, repeats
+from sanctions_tracker.io._vote_rows import (
+    all_known,
+    call_index,
+    call_rows,
+    positions,
+    repeats,
+    with_none,
+)
 from sanctions_tracker.records import VOTES
 
 __all__ = [
@@ -430,17 +437,28 @@ def _check_vote_rows(
 
 def _match_calls(
     votes: pl.DataFrame, calls: pl.DataFrame, skipped_calls: set[int], problems: _Problems
-) -> pl.DataFrame:
-    """Votes with the row of their roll call (``_call``); a vote of no roll call
-    reported, but only counted when its roll call was skipped as bad."""
+) -> tuple[pl.DataFrame, str, pl.DataFrame]:
+    """Votes with the key of their roll call, the name of that key, and the roll calls'
+    ``document_id`` and ``_day`` by key (a row for each key from 0).
+
+    The key is the vote's number (``_id``) when every number is one of a roll call and
+    they are few enough to index an array by (a roll call's number is its place in a
+    record): the votes need no column more. Otherwise it is the row of its roll call
+    (``_call``), and a vote of no roll call is reported, but only counted when its roll
+    call was skipped as bad.
+    """
+    index = call_index(votes["_id"], calls["_id"]) if votes.height and calls.height else None
+    if index is not None and index[1] == 0 and all_known(votes["_id"], index[0]):
+        return votes, "_id", calls.select("document_id", "_day")[with_none(index[0])]
     votes = votes.with_columns(call_rows(votes["_id"], calls["_id"]).alias("_call"))
     if votes["_call"].null_count() and skipped_calls:
         of_skipped = pl.col("_call").is_null() & pl.col("_id").is_in(list(skipped_calls))
         problems.skipped_votes = int(votes.select(of_skipped.sum()).item())
         votes = votes.filter(~of_skipped)
-    return problems.drop_null(
+    votes = problems.drop_null(
         votes, "_call", pl.format("roll call {} is not among the roll calls", "_id")
     )
+    return votes, "_call", calls.select("document_id", "_day")
 
 
 def _unresolved(
@@ -461,6 +479,7 @@ def _unresolved(
 def _signatures(
     votes: pl.DataFrame,
     kept: pl.Series | None,
+    key: str,
     document_ids: pl.Series,
     helper: Executor,
     problems: _Problems,
@@ -468,7 +487,7 @@ def _signatures(
 ) -> pl.DataFrame:
     """The signatures table of the votes ``kept`` (all when None): one row per member's
     vote, numbered in the order of the file (:func:`positions`), with the id of its
-    roll call's document (``document_ids`` by the vote's ``_call``).
+    roll call's document (``document_ids`` by the vote's ``key`` of its roll call).
 
     A member who votes twice in a roll call has none of those votes loaded: each is
     reported. The helper gathers the table's text (of the columns it needs, alone
@@ -477,14 +496,14 @@ def _signatures(
     gave their memory back to the system after each read, and asked for it anew (a
     page fault for each 4 KiB) in the next.
     """
-    needed = votes.select("_call", "_code", "vote")
+    needed = votes.select(key, "_code", "vote")
     if kept is not None:  # filtered column by column: slices of each, no copy
         needed = needed.select(pl.all().filter(kept))
-    gathering = helper.submit(_signature_table, needed, document_ids)
-    if not repeats(votes["_call"], votes["_code"]):
-        # The rows of the roll calls, of the votes kept (a filter keeps slices: the
+    gathering = helper.submit(_signature_table, needed, key, document_ids)
+    if not repeats(votes[key], votes["_code"]):
+        # The keys of the roll calls, of the votes kept (a filter keeps slices: the
         # array of them is the one copy).
-        places = positions(votes["_call"] if kept is None else votes["_call"].filter(kept))
+        places = positions(votes[key] if kept is None else votes[key].filter(kept))
         return gathering.result().with_columns(places.alias("position"))
     votes = problems.drop(
         (votes if kept is None else votes.filter(kept)).with_columns(pl.lit(file).alias("_file")),
@@ -496,13 +515,14 @@ def _signatures(
         ),
         pl.col("_line").min().over("_id", "_code"),
     )
-    return _signature_table(votes, document_ids).with_columns(
+    return _signature_table(votes, key, document_ids).with_columns(
         positions(votes["_id"]).alias("position")
     )
 
 
-def _signature_table(votes: pl.DataFrame, document_ids: pl.Series) -> pl.DataFrame:
-    """The signatures table of ``votes``, but for each vote's ``position`` (a 0).
+def _signature_table(votes: pl.DataFrame, key: str, document_ids: pl.Series) -> pl.DataFrame:
+    """The signatures table of ``votes``, but for each vote's ``position`` (a 0), with
+    the id of each one's document (``document_ids`` by its roll call's ``key``).
 
     The text columns are gathered as expressions of one select, side by side.
     """
@@ -510,7 +530,7 @@ def _signature_table(votes: pl.DataFrame, document_ids: pl.Series) -> pl.DataFra
         votes,
         "signatures",
         {
-            "document_id": pl.lit(document_ids).gather(pl.col("_call")),
+            "document_id": pl.lit(document_ids).gather(pl.col(key)),
             "position": pl.lit(0, dtype=pl.Int32),
             "party_kind": pl.lit("country", dtype=TABLES["signatures"].schema()["party_kind"]),
             # The code as text: each row's category, gathered (no cast of a million).
@@ -610,16 +630,16 @@ def _read_votes(
     unknown = unknown_votes(votes)
     good, skipped, documents = checking.result()
     checked = votes.height
-    votes = _match_calls(votes, good, skipped, problems)
+    votes, key, by_key = _match_calls(votes, good, skipped, problems)
     report("reading the members")
     votes, by_name = member_votes(
-        votes, good, unknown if votes.height == checked else unknown_votes(votes)
+        votes, key, by_key["_day"], unknown if votes.height == checked else unknown_votes(votes)
     )
     report("building the tables")
     # The votes of unresolved names are left out.
     kept = votes["_code"].is_not_null() if votes["_code"].null_count() else None
     unresolved = _unresolved(votes_file, by_name.unresolved, encoding)
-    signatures = _signatures(votes, kept, good["document_id"], helper, problems, votes_file)
+    signatures = _signatures(votes, kept, key, by_key["document_id"], helper, problems, votes_file)
     listed = problems.listed()
     if strict and listed:
         shown = list(listed[:100])
