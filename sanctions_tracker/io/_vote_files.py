@@ -13,7 +13,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import mmap
 import os
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor, Future
@@ -245,20 +244,17 @@ def _line_offsets(file: str, encoding: str | None, last: int) -> list[int] | Non
     """For each row, the line breaks inside quoted fields before it; None when there
     is none before line ``last``.
 
-    A field with a line break is quoted, so lines without a quote have none: the
-    mapped file (of a UTF-8 file) is read, with no copy of it, only as far as a quote
-    or the end of line ``last``.
+    A field with a line break is quoted, so lines without a quote have none: the file
+    (of a UTF-8 file) is read a block at a time, only as far as a quote or the end of
+    line ``last``.
     """
     text = _utf8(Path(file), encoding)
     if text is None:
-        with (
-            open(file, "rb") as handle,
-            mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data,
-        ):
-            if not _quoted_before(data, last):
+        with open(file, "rb", buffering=0) as handle:
+            if not _quoted_before(handle, last):
                 return None
-            text = bytes(data)
-    elif not _quoted_before(text, last):
+        text = Path(file).read_bytes()
+    elif not _quoted_before(io.BytesIO(text), last):
         return None
     frame = pl.read_csv(io.BytesIO(text), infer_schema=False)
     if text.count(b"\n") <= frame.height + 1:
@@ -274,27 +270,29 @@ def _line_offsets(file: str, encoding: str | None, last: int) -> list[int] | Non
 
 
 # The bytes looked through at a time for a quote and the line breaks.
-_BLOCK = 1 << 20
+_BLOCK = 1 << 16
 
 
-def _quoted_before(data: bytes | mmap.mmap, last: int) -> bool:
-    """Whether a quote comes before the end of line ``last``: a block at a time, each
-    looked through for a quote and its line breaks counted (as bytes, in place).
+def _quoted_before(stream: io.RawIOBase | io.BufferedIOBase, last: int) -> bool:
+    """Whether a quote comes before the end of line ``last``: a block at a time read
+    into one buffer, each looked through for a quote and its line breaks counted.
 
-    >>> _quoted_before(b'a\\nb\\n"c\\nd"\\n', 2), _quoted_before(b'a\\nb\\n"c\\nd"\\n', 3)
+    >>> text = b'a\\nb\\n"c\\nd"\\n'
+    >>> _quoted_before(io.BytesIO(text), 2), _quoted_before(io.BytesIO(text), 3)
     (False, True)
     """
-    text = np.frombuffer(data, dtype=np.uint8)
-    start, breaks = 0, 0
-    while start < text.size:
-        end = min(start + _BLOCK, text.size)
-        quote = data.find(b'"', start, end)
+    block = bytearray(_BLOCK)
+    text = np.frombuffer(block, dtype=np.uint8)
+    newline = np.empty(_BLOCK, dtype=np.bool_)
+    breaks = 0
+    while size := stream.readinto(block):
+        quote = block.find(b'"', 0, size)
+        end = size if quote < 0 else quote
+        breaks += int(np.count_nonzero(np.equal(text[:end], _NEWLINE, out=newline[:end])))
         if quote >= 0:
-            return breaks + int(np.count_nonzero(text[start:quote] == _NEWLINE)) < last
-        breaks += int(np.count_nonzero(text[start:end] == _NEWLINE))
+            return breaks < last
         if breaks >= last:
             return False
-        start = end
     return False
 
 

@@ -43,9 +43,10 @@ This module only reads: it returns tables and a summary, and
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from concurrent.futures import Executor
-from functools import partial
+from functools import cache, partial
 
 import attrs
 import numpy as np
@@ -377,8 +378,15 @@ _SOURCES: dict[Layout, str] = {
 def _typed(frame: pl.DataFrame, table: str, given: dict[str, pl.Expr | pl.Series]) -> pl.DataFrame:
     """``frame`` as one table: the given columns cast, the others their declared defaults."""
     declared = TABLES[table]
-    typed = frame.select(**given).select(declared.with_defaults(list(given)))
+    typed = frame.select(**given).select(_with_defaults(table, tuple(given)))
     return typed if typed.schema == declared.schema() else typed.cast(declared.schema())
+
+
+@cache
+def _with_defaults(table: str, given: tuple[str, ...]) -> tuple[pl.Expr, ...]:
+    """Every column of ``table``: the given ones as they are, the others their declared
+    defaults. Made once: the default of a typed column takes tens of microseconds."""
+    return tuple(TABLES[table].with_defaults(given))
 
 
 # Of the table's own types, so that it needs no cast.
@@ -490,23 +498,18 @@ def _signatures(
     roll call's document (``document_ids`` by the vote's ``key`` of its roll call).
 
     A member who votes twice in a roll call has none of those votes loaded: each is
-    reported. The helper gathers the table's text (of the columns it needs, alone
-    filtered) while this thread looks for a repeated member and numbers the votes.
+    reported. The helper gathers the table's text (of the columns it needs, of the
+    votes kept) while this thread looks for a repeated member and numbers the votes.
     That work is arrays of numpy, kept on this thread: on the helper, the C allocator
     gave their memory back to the system after each read, and asked for it anew (a
     page fault for each 4 KiB) in the next.
     """
-    needed = votes.select(key, "_code", "vote")
-    if kept is not None:  # filtered column by column: slices of each, no copy
-        needed = needed.select(pl.all().filter(kept))
+    needed = _kept(votes.select(key, "_code", "vote"), kept)
     gathering = helper.submit(_signature_table, needed, key, document_ids)
     if not repeats(votes[key], votes["_code"]):
-        # The keys of the roll calls, of the votes kept (a filter keeps slices: the
-        # array of them is the one copy).
-        places = positions(votes[key] if kept is None else votes[key].filter(kept))
-        return gathering.result().with_columns(places.alias("position"))
+        return gathering.result().with_columns(positions(needed[key]).alias("position"))
     votes = problems.drop(
-        (votes if kept is None else votes.filter(kept)).with_columns(pl.lit(file).alias("_file")),
+        _kept(votes, kept).with_columns(pl.lit(file).alias("_file")),
         pl.len().over("_id", "_code") > 1,
         pl.format(
             "{} votes more than once in roll call {}: none of its votes there is loaded",
@@ -518,6 +521,30 @@ def _signatures(
     return _signature_table(votes, key, document_ids).with_columns(
         positions(votes["_id"]).alias("position")
     )
+
+
+def _kept(frame: pl.DataFrame, kept: pl.Series | None) -> pl.DataFrame:
+    """The rows of ``frame`` that are ``kept`` (all when None). When all but a few are
+    (a handful of votes of unresolved names in a million), the rows between those left
+    out are slices of the columns, with no copy; a filter copies every column.
+
+    >>> frame = pl.DataFrame({"n": [1, 2, 3, 4, 5]})
+    >>> part = _kept(frame, pl.Series([True, False, True, True, False]))
+    >>> part["n"].to_list(), part.n_chunks()
+    ([1, 3, 4], 2)
+    """
+    if kept is None:
+        return frame
+    left_out = (~kept).arg_true().to_list() if kept.len() - kept.sum() <= _FEW_LEFT_OUT else None
+    if left_out is None:
+        return frame.filter(kept)
+    edges = [-1, *left_out, frame.height]
+    parts = [frame.slice(a + 1, b - a - 1) for a, b in itertools.pairwise(edges) if b - a > 1]
+    return pl.concat(parts, rechunk=False) if parts else frame.clear()
+
+
+# The most rows left out as slices between them (each a block more of every column).
+_FEW_LEFT_OUT = 64
 
 
 def _signature_table(votes: pl.DataFrame, key: str, document_ids: pl.Series) -> pl.DataFrame:
