@@ -602,15 +602,22 @@ def test_call_rows_find_each_roll_call_or_none(
 
 
 @given(
-    st.lists(st.tuples(st.integers(-3, 6), st.sampled_from(["US", "FR", "DE", "NA", None]))),
+    st.lists(
+        st.tuples(
+            st.integers(-3, 6) | st.integers(-(2**40), 2**40),
+            st.sampled_from(["US", "FR", "DE", "NA", None]),
+        )
+    ),
     st.lists(st.integers(1, 4), max_size=3),
 )
+@example(pairs=[(0, "US"), (2**40, "FR"), (0, "US")], sizes=[])
 def test_a_repeated_member_is_found_across_blocks(
     pairs: list[tuple[int, str | None]], sizes: list[int]
 ) -> None:
     """A member voting twice in one roll call is found wherever the two votes fall among
     the blocks the numbers are held in and the blocks the keys are worked out in (3
-    votes here); votes of no member (a null code, a name left unresolved) are never
+    votes here), and however far apart the numbers are (too far for marks over their
+    range: hashed); votes of no member (a null code, a name left unresolved) are never
     repeats."""
     ids = _in_blocks([rcid for rcid, _ in pairs], sizes, pl.Int64())
     codes = pl.Series([code for _, code in pairs], dtype=pl.Categorical)
@@ -620,6 +627,34 @@ def test_a_repeated_member_is_found_across_blocks(
         assert (len(set(members)) < len(members)) == repeats(ids, codes)
     finally:
         _vote_rows._BLOCK = block
+
+
+def test_positions_keep_their_places_when_worked_out_again() -> None:
+    """The places returned are the caller's: working out others after them (in the
+    same arrays over the runs) leaves them as they were."""
+    first = positions(pl.Series(list(range(1000)) * 3))
+    positions(pl.Series([4, 4, 2, 4, 2]))
+    expected = [0] * 1000 + [1] * 1000 + [2] * 1000
+    assert expected == first.to_list()
+
+
+def test_positions_and_repeats_on_two_threads_at_once() -> None:
+    """Each thread works in arrays of its own: two threads working out the places and
+    the repeats of different votes at once each get their own right."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def work(step: int) -> bool:
+        ids = pl.Series([n // step for n in range(20_000)])
+        codes = pl.Series(["US", "FR"] * 10_000, dtype=pl.Categorical)
+        expected = [n % step for n in range(20_000)]
+        return all(
+            positions(ids).to_list() == expected and repeats(ids, codes) == (step > 2)
+            for _ in range(20)
+        )
+
+    with ThreadPoolExecutor(2) as pool:
+        both_right = [True, True]
+        assert both_right == list(pool.map(work, [2, 5]))
 
 
 @given(

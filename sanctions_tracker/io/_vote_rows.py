@@ -11,6 +11,8 @@ import numpy as np
 import numpy.typing as npt
 import polars as pl
 
+from sanctions_tracker._scratch import scratch
+
 __all__ = ["all_known", "call_index", "call_rows", "positions", "repeats", "with_none"]
 
 
@@ -109,8 +111,9 @@ _NONE = np.iinfo(np.uint32).max
 
 def repeats(ids: pl.Series, codes: pl.Series) -> bool:
     """Whether a member votes twice in one roll call: fewer distinct pairs of roll-call
-    number and member (each marked in an array of bytes over their range) than votes.
-    A vote without a member (a null code) is none.
+    number and member (each marked in an array of bytes over their range, kept for the
+    next call; hashed when the numbers are too far apart for one) than votes. A vote
+    without a member (a null code) is none.
 
     >>> repeats(pl.Series([5, 5, 6]), pl.Series(["US", "CA", "US"], dtype=pl.Categorical))
     False
@@ -127,12 +130,18 @@ def repeats(ids: pl.Series, codes: pl.Series) -> bool:
     width = cast(int, physical.max()) + 1  # the codes' physical values are integers
     members = (physical.fill_null(width) if missing else physical).to_numpy()
     low, columns = cast(int, ids.min()), width + 1
-    marks = np.zeros((cast(int, ids.max()) - low + 1, columns), dtype=np.bool_)
-    cells = marks.reshape(-1)
+    rows = cast(int, ids.max()) - low + 1
+    if rows * columns > _MARKS_PER_VOTE * len(ids) + _MARKS:
+        # Numbers too far apart for an array over their range: the pairs are hashed.
+        pairs = pl.DataFrame({"number": ids, "member": physical}).drop_nulls()
+        return bool(pairs.is_duplicated().any())
+    cells = scratch("member marks", rows * columns, np.bool_)  # kept for the next call
+    cells.fill(False)
+    marks = cells.reshape(rows, columns)
     # Each pair's cell, worked out a block at a time in one small array of the width
     # numpy indexes with: no array of a million keys to ask the system for each time,
     # and the numbers as read (no copy of them all).
-    keys = np.empty(_BLOCK, dtype=np.intp)
+    keys = scratch("member keys", _BLOCK, np.intp)
     done = 0
     for chunk in ids.get_chunks():
         numbers = chunk.to_numpy()
@@ -149,6 +158,10 @@ def repeats(ids: pl.Series, codes: pl.Series) -> bool:
 
 # The votes worked on at a time: keys of 128 KiB.
 _BLOCK = 1 << 14
+# The most marks (bytes) for the pairs of roll call and member: so many a vote, and
+# so many more. The whole record of 870,107 votes takes 2.8 a vote.
+_MARKS_PER_VOTE = 8
+_MARKS = 1 << 20
 
 
 def positions(ids: pl.Series) -> pl.Series:
@@ -157,7 +170,8 @@ def positions(ids: pl.Series) -> pl.Series:
     The votes of a roll call come in runs (its members one after another), so the
     counting is done on the runs, a few thousand, not on the votes: a run's first vote
     has as many before it as the earlier runs of the same roll call hold (a stable sort
-    of the runs by roll call, and a running sum of their lengths within each).
+    of the runs by roll call, and a running sum of their lengths within each). The
+    arrays over the runs are kept for the next call (:mod:`sanctions_tracker._scratch`).
 
     >>> positions(pl.Series([7, 7, 3, 7, 3])).to_list()
     [0, 1, 0, 2, 1]
@@ -165,28 +179,32 @@ def positions(ids: pl.Series) -> pl.Series:
     if ids.is_empty():
         return pl.Series([], dtype=pl.Int32)
     starts, runs = _runs(ids)
-    # Each run's length and roll call; the arrays over the runs are of 32 bits where
-    # they can be, and worked out in place: fewer pages asked of the system.
-    lengths = np.empty(starts.size, dtype=np.int32)
+    count = starts.size
+    # Each run's length, of 32 bits.
+    lengths = scratch("run lengths", count, np.int32)
     np.subtract(starts[1:], starts[:-1], out=lengths[:-1], casting="unsafe")
     lengths[-1] = len(ids) - starts[-1]
     runs -= runs.min()  # the least of the runs: a pass over the runs, not the votes
     if runs.max() <= np.iinfo(np.uint16).max:
-        runs = runs.astype(np.uint16)  # a stable sort of 16-bit numbers is a radix sort
+        narrow = scratch("run keys", count, np.uint16)
+        np.copyto(narrow, runs, casting="unsafe")
+        runs = narrow  # a stable sort of 16-bit numbers is a radix sort
     order = np.argsort(runs, kind="stable")
-    ordered, sizes = runs[order], lengths[order]
-    before = np.cumsum(sizes, dtype=np.int32)
+    ordered = np.take(runs, order, out=scratch("runs in order", count, runs.dtype))
+    sizes = np.take(lengths, order, out=scratch("run sizes in order", count, np.int32))
+    before = np.cumsum(sizes, out=scratch("votes before", count, np.int32))
     before -= sizes  # votes of the runs before, in order
-    first = np.empty(ordered.size, dtype=np.bool_)
+    first = scratch("first runs", count, np.bool_)
     first[0] = True
     np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
-    opening = np.where(first, before, 0)
+    opening = np.multiply(before, first, out=scratch("votes before the roll call", count, np.int32))
     np.maximum.accumulate(opening, out=opening)
     before -= opening  # votes of the earlier runs of the same roll call
-    earlier = np.empty_like(before)
+    earlier = scratch("earlier votes", count, np.int32)
     earlier[order] = before
     # Each place is the one before plus one, except at the start of a run, which
-    # starts at its earlier votes: a running sum of those steps, in one array.
+    # starts at its earlier votes: a running sum of those steps, in one array (the
+    # table's own column, new memory).
     place = np.ones(len(ids), dtype=np.int32)
     place[starts] = earlier
     step = earlier[:-1]
@@ -198,23 +216,34 @@ def positions(ids: pl.Series) -> pl.Series:
 
 def _runs(ids: pl.Series) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.integer]]:
     """Where each run of equal numbers starts, and its number: a block of the numbers
-    at a time, each as read (no copy of them all, and small arrays of changes).
+    at a time, each as read (no copy of them all). The changes are counted first, so
+    that the two arrays are made once, at their size (kept for the next call: valid
+    until then).
 
     >>> blocks = pl.concat([pl.Series([7, 7, 3]), pl.Series([3, 7])], rechunk=False)
     >>> [a.tolist() for a in _runs(blocks)]
     [[0, 2, 4], [7, 3, 7]]
     """
-    starts, values = [], []
-    done, last = 0, None
-    for block in ids.get_chunks():
-        numbers = block.to_numpy()
-        if numbers.size == 0:
-            continue
-        change = np.empty(numbers.size, dtype=np.bool_)
-        change[0] = last is None or numbers[0] != last
-        np.not_equal(numbers[1:], numbers[:-1], out=change[1:])
-        found = np.flatnonzero(change)
-        starts.append(found + done)
-        values.append(numbers[found])
-        done, last = done + numbers.size, numbers[-1]
-    return np.concatenate(starts), np.concatenate(values)
+    blocks = [block.to_numpy() for block in ids.get_chunks() if len(block)]
+    change = scratch("run changes", max(block.size for block in blocks), np.bool_)
+
+    def changes(numbers: npt.NDArray[np.integer], last: object) -> npt.NDArray[np.bool_]:
+        flags = change[: numbers.size]
+        flags[0] = last is None or numbers[0] != last
+        np.not_equal(numbers[1:], numbers[:-1], out=flags[1:])
+        return flags
+
+    lasts = [None, *(block[-1] for block in blocks[:-1])]
+    count = sum(
+        int(np.count_nonzero(changes(b, last))) for b, last in zip(blocks, lasts, strict=True)
+    )
+    starts = scratch("run starts", count, np.intp)
+    values = scratch("run numbers", count, blocks[0].dtype)
+    done = found_so_far = 0
+    for numbers, last in zip(blocks, lasts, strict=True):
+        found = np.flatnonzero(changes(numbers, last))
+        end = found_so_far + found.size
+        np.add(found, done, out=starts[found_so_far:end])
+        np.take(numbers, found, out=values[found_so_far:end])
+        done, found_so_far = done + numbers.size, end
+    return starts, values
