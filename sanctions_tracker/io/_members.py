@@ -168,11 +168,13 @@ def unknown_votes(votes: pl.DataFrame) -> pl.DataFrame:
 
 @attrs.frozen
 class ByName:
-    """The votes read by name, for the summary: their count by name and code, and the
-    lines of the votes of each name left unresolved ("" for a member without one)."""
+    """The votes read by name: their count by name and code, and the lines of the votes
+    of each name left unresolved ("" for a member without one), for the summary; the
+    rows of those votes, in order, to leave out."""
 
     read: dict[str, int]
     unresolved: dict[str, pl.Series]
+    left_out: pl.Series = attrs.field(factory=lambda: pl.Series(dtype=pl.UInt32))
 
 
 def member_votes(
@@ -194,9 +196,11 @@ def member_votes(
     place = pl.Series(places)
     named = pl.lit(country_dtype().categories).gather(place.clip(lower_bound=0))
     codes = pl.select(pl.when(place >= 0).then(named).cast(country_dtype())).to_series()
-    lines = {name: votes["_line"].gather(rows.gather(found)) for name, found in unresolved.items()}
+    of_names = {name: rows.gather(found) for name, found in unresolved.items()}
+    lines = {name: votes["_line"].gather(found) for name, found in of_names.items()}
+    left_out = pl.concat([pl.Series(dtype=rows.dtype), *of_names.values()]).sort()
     given = votes["_given"].scatter(rows, codes)
-    return kept.with_columns(given.alias("_code")), ByName(read, lines)
+    return kept.with_columns(given.alias("_code")), ByName(read, lines, left_out)
 
 
 def _read_by_name(

@@ -46,7 +46,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from concurrent.futures import Executor
-from functools import cache, partial
+from functools import cache
 
 import attrs
 import numpy as np
@@ -486,16 +486,16 @@ def _unresolved(
 
 def _signatures(
     votes: pl.DataFrame,
-    kept: pl.Series | None,
+    left_out: pl.Series,
     key: str,
     document_ids: pl.Series,
     helper: Executor,
     problems: _Problems,
     file: str,
 ) -> pl.DataFrame:
-    """The signatures table of the votes ``kept`` (all when None): one row per member's
-    vote, numbered in the order of the file (:func:`positions`), with the id of its
-    roll call's document (``document_ids`` by the vote's ``key`` of its roll call).
+    """The signatures table of the votes but those ``left_out`` (their rows): one row
+    per member's vote, numbered in the order of the file (:func:`positions`), with the
+    id of its roll call's document (``document_ids`` by the ``key`` of its roll call).
 
     A member who votes twice in a roll call has none of those votes loaded: each is
     reported. The helper gathers the table's text (of the columns it needs, of the
@@ -504,12 +504,13 @@ def _signatures(
     gave their memory back to the system after each read, and asked for it anew (a
     page fault for each 4 KiB) in the next.
     """
-    needed = _kept(votes.select(key, "_code", "vote"), kept)
+    needed = _kept(votes.select(key, "_code", "vote"), left_out)
     gathering = helper.submit(_signature_table, needed, key, document_ids)
     if not repeats(votes[key], votes["_code"]):
-        return gathering.result().with_columns(positions(needed[key]).alias("position"))
+        places = positions(needed[key])  # while the helper gathers
+        return gathering.result().with_columns(places.alias("position"))
     votes = problems.drop(
-        _kept(votes, kept).with_columns(pl.lit(file).alias("_file")),
+        _kept(votes, left_out).with_columns(pl.lit(file).alias("_file")),
         pl.len().over("_id", "_code") > 1,
         pl.format(
             "{} votes more than once in roll call {}: none of its votes there is loaded",
@@ -523,22 +524,23 @@ def _signatures(
     )
 
 
-def _kept(frame: pl.DataFrame, kept: pl.Series | None) -> pl.DataFrame:
-    """The rows of ``frame`` that are ``kept`` (all when None). When all but a few are
-    (a handful of votes of unresolved names in a million), the rows between those left
-    out are slices of the columns, with no copy; a filter copies every column.
+def _kept(frame: pl.DataFrame, left_out: pl.Series) -> pl.DataFrame:
+    """The rows of ``frame`` but those ``left_out`` (their numbers, in order). When
+    they are few (a handful of votes of unresolved names in a million), the rows
+    between them are slices of the columns, with no copy; a filter copies every column.
 
     >>> frame = pl.DataFrame({"n": [1, 2, 3, 4, 5]})
-    >>> part = _kept(frame, pl.Series([True, False, True, True, False]))
+    >>> part = _kept(frame, pl.Series([1, 4]))
     >>> part["n"].to_list(), part.n_chunks()
     ([1, 3, 4], 2)
     """
-    if kept is None:
+    if left_out.is_empty():
         return frame
-    left_out = (~kept).arg_true().to_list() if kept.len() - kept.sum() <= _FEW_LEFT_OUT else None
-    if left_out is None:
-        return frame.filter(kept)
-    edges = [-1, *left_out, frame.height]
+    if left_out.len() > _FEW_LEFT_OUT:
+        kept = np.ones(frame.height, dtype=np.bool_)
+        kept[left_out.to_numpy()] = False
+        return frame.filter(pl.Series(kept))
+    edges = [-1, *left_out.to_list(), frame.height]
     parts = [frame.slice(a + 1, b - a - 1) for a, b in itertools.pairwise(edges) if b - a > 1]
     return pl.concat(parts, rechunk=False) if parts else frame.clear()
 
@@ -628,14 +630,6 @@ def read_votes(
     return _read_votes(paths, layout, strict, report, encoding, _threads.helper())
 
 
-def _ready_calls(
-    problems: _Problems, layout: Layout, calls: pl.DataFrame
-) -> tuple[pl.DataFrame, set[int], pl.DataFrame]:
-    """The good roll calls, the numbers of those skipped, and their documents."""
-    good, skipped = _checked_calls(problems, calls)
-    return good, skipped, _documents(good, layout)
-
-
 def _read_votes(
     paths: tuple[PathLike, ...],
     layout: Layout | None,
@@ -646,16 +640,17 @@ def _read_votes(
 ) -> VotesImport:
     report("reading the files")
     problems = _Problems(encoding)
-    # The helper checks the roll calls as soon as it has read them, and makes their
-    # documents, while this thread reads the votes.
+    # The helper checks the roll calls as soon as it has read them, while this thread
+    # reads the votes; then it makes their documents, while this one works on the votes.
     found, checking, votes = read_layout(
-        paths, layout, encoding, helper, partial(_ready_calls, problems)
+        paths, layout, encoding, helper, lambda _, calls: _checked_calls(problems, calls)
     )
     votes_file = str(votes["_file"][0]) if votes.height else ""
     report("checking the votes")
     votes, not_members = _check_vote_rows(votes, found, problems)
     unknown = unknown_votes(votes)
-    good, skipped, documents = checking.result()
+    good, skipped = checking.result()
+    documenting = helper.submit(_documents, good, found)
     checked = votes.height
     votes, key, by_key = _match_calls(votes, good, skipped, problems)
     report("reading the members")
@@ -664,9 +659,10 @@ def _read_votes(
     )
     report("building the tables")
     # The votes of unresolved names are left out.
-    kept = votes["_code"].is_not_null() if votes["_code"].null_count() else None
     unresolved = _unresolved(votes_file, by_name.unresolved, encoding)
-    signatures = _signatures(votes, kept, key, by_key["document_id"], helper, problems, votes_file)
+    signatures = _signatures(
+        votes, by_name.left_out, key, by_key["document_id"], helper, problems, votes_file
+    )
     listed = problems.listed()
     if strict and listed:
         shown = list(listed[:100])
@@ -687,4 +683,4 @@ def _read_votes(
         problems=listed,
         votes_of_skipped_calls=problems.skipped_votes,
     )
-    return VotesImport(documents, signatures, summary)
+    return VotesImport(documenting.result(), signatures, summary)
