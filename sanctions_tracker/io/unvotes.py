@@ -499,10 +499,8 @@ def _signatures(
 
     A member who votes twice in a roll call has none of those votes loaded: each is
     reported. The helper gathers the table's text (of the columns it needs, of the
-    votes kept) while this thread looks for a repeated member and numbers the votes.
-    That work is arrays of numpy, kept on this thread: on the helper, the C allocator
-    gave their memory back to the system after each read, and asked for it anew (a
-    page fault for each 4 KiB) in the next.
+    votes kept) while this thread looks for a repeated member and numbers the votes,
+    in arrays of numpy kept from one read to the next (:mod:`sanctions_tracker._scratch`).
     """
     needed = _kept(votes.select(key, "_code", "vote"), left_out)
     gathering = helper.submit(_signature_table, needed, key, document_ids)
