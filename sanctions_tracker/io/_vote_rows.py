@@ -168,7 +168,8 @@ def positions(ids: pl.Series) -> pl.Series:
     """Each vote's place among the votes of its roll call, in the order of the file.
 
     The votes of a roll call come in runs (its members one after another), so the
-    counting is done on the runs, a few thousand, not on the votes: a run's first vote
+    counting is done on the runs, not on the votes (the whole unvotes record has
+    120,519 runs of 870,107 votes): a run's first vote
     has as many before it as the earlier runs of the same roll call hold (a stable sort
     of the runs by roll call, and a running sum of their lengths within each). The
     arrays over the runs are kept for the next call (:mod:`sanctions_tracker._scratch`).
