@@ -5,6 +5,7 @@ sort of the million votes.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import cast
 
 import numpy as np
@@ -38,15 +39,10 @@ def call_rows(ids: pl.Series, calls: pl.Series) -> pl.Series:
         )
         return found["_row"]
     rows, start = index
-    # Looked up a block of the numbers at a time, each as read: no copy of them all.
     found_rows = np.full(len(ids), _NONE, dtype=np.uint32)  # a row not looked up is none
-    done = 0
-    for block in ids.get_chunks():
-        numbers = block.to_numpy()
-        np.take(
-            rows, numbers - start if start else numbers, out=found_rows[done : done + len(block)]
-        )
-        done += len(block)
+    for offset, numbers in _blocks(ids):
+        looked_up = found_rows[offset : offset + numbers.size]
+        np.take(rows, numbers - start if start else numbers, out=looked_up)
     return with_none(found_rows)
 
 
@@ -63,7 +59,7 @@ def with_none(rows: npt.NDArray[np.uint32]) -> pl.Series:
 
 
 def call_index(ids: pl.Series, calls: pl.Series) -> tuple[npt.NDArray[np.uint32], int] | None:
-    """The row of each roll call (:data:`NONE` for a number of none) in an array over
+    """The row of each roll call (``_NONE`` for a number of none) in an array over
     the range of the numbers from its start (0 when the numbers start near it), when
     that range is no larger than a few times the votes; else None.
 
@@ -94,15 +90,28 @@ def all_known(ids: pl.Series, rows: npt.NDArray[np.uint32]) -> bool:
     (True, False)
     """
     found = np.empty(_BLOCK, dtype=np.uint32)
+    for _, numbers in _blocks(ids):
+        looked_up = found[: numbers.size]
+        np.take(rows, numbers, out=looked_up)
+        if looked_up.max() == _NONE:
+            return False
+    return True
+
+
+def _blocks(ids: pl.Series) -> Iterator[tuple[int, npt.NDArray[np.integer]]]:
+    """The numbers a block of at most ``_BLOCK`` at a time, each a view of the numbers
+    as polars read them (no copy of them all), with the place of its first.
+
+    >>> numbers = pl.concat([pl.Series([1, 2]), pl.Series([3])], rechunk=False)
+    >>> [(place, block.tolist()) for place, block in _blocks(numbers)]
+    [(0, [1, 2]), (2, [3])]
+    """
+    done = 0
     for chunk in ids.get_chunks():
         numbers = chunk.to_numpy()
         for start in range(0, numbers.size, _BLOCK):
-            block = numbers[start : start + _BLOCK]
-            looked_up = found[: block.size]
-            np.take(rows, block, out=looked_up)
-            if looked_up.max() == _NONE:
-                return False
-    return True
+            yield done + start, numbers[start : start + _BLOCK]
+        done += numbers.size
 
 
 # No roll call's row, in the arrays of call_index and call_rows.
@@ -142,17 +151,12 @@ def repeats(ids: pl.Series, codes: pl.Series) -> bool:
     # numpy indexes with: no array of a million keys to ask the system for each time,
     # and the numbers as read (no copy of them all).
     keys = scratch("member keys", _BLOCK, np.intp)
-    done = 0
-    for chunk in ids.get_chunks():
-        numbers = chunk.to_numpy()
-        for start in range(0, numbers.size, _BLOCK):
-            part = numbers[start : start + _BLOCK]
-            block = keys[: part.size]
-            np.subtract(part, low, out=block, casting="unsafe")
-            block *= columns
-            block += members[done + start : done + start + part.size]
-            cells[block] = True
-        done += numbers.size
+    for offset, numbers in _blocks(ids):
+        block = keys[: numbers.size]
+        np.subtract(numbers, low, out=block, casting="unsafe")
+        block *= columns
+        block += members[offset : offset + numbers.size]
+        cells[block] = True
     return int(np.count_nonzero(marks[:, :width])) < len(ids) - missing
 
 
